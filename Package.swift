@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Pamphlet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pamphlet", targets: ["pamphlet"]),
+        .library(name: "PamphletKit", targets: ["PamphletKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // C libraries from Debian, one systemLibrary each (module.modulemap + shim.h only).
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        .systemLibrary(name: "CCMarkGFM", path: "Sources/CCMarkGFM"),
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
+        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
+        .systemLibrary(name: "CArgon2", path: "Sources/CArgon2"),
+
+        // Content model, loader, importer, search index. No terminal code.
+        .target(
+            name: "PamphletKit",
+            dependencies: [
+                "CCMarkGFM", "CStemmer", "CQRencode", "CArgon2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The app core: state, messages, update, render into a Canvas. No curses.
+        .target(name: "PamphletUI", dependencies: ["PamphletKit"]),
+        // The only code that touches ncursesw.
+        .target(name: "PamphletTerminal", dependencies: ["PamphletUI", "CNCursesW"]),
+        .executableTarget(
+            name: "pamphlet",
+            dependencies: [
+                "PamphletKit", "PamphletUI", "PamphletTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["PamphletKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "PamphletKitTests", dependencies: ["PamphletKit", "TestSupport"]),
+        .testTarget(name: "PamphletUITests", dependencies: ["PamphletUI", "PamphletKit", "TestSupport"],
+                    resources: [.copy("Goldens")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pamphlet", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,49 @@
+/// Everything that can happen to the app arrives as one of these (the Elm architecture's messages).
+public enum Msg: Sendable, Equatable {
+    case key(Key)
+    case mouse(MouseEvent)
+    /// The terminal's new size in cells.
+    case resize(width: Int, height: Int)
+    /// Time passed; `now` is monotonic seconds from an injected clock (no clock reads in the core).
+    case tick(now: Double)
+    /// Text pasted or typed in one burst.
+    case paste(String)
+}
+
+/// A decoded key press. Terminal backends map their codes to these.
+public enum Key: Sendable, Hashable {
+    case char(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, tab, backTab, backspace, delete, insert, escape
+    case function(Int)
+    /// Ctrl plus a letter, lower-case (`.ctrl("c")`).
+    case ctrl(Character)
+    /// Alt (Meta) plus a character.
+    case alt(Character)
+    case unknown
+}
+
+public struct MouseEvent: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case press, release, click, wheelUp, wheelDown }
+    public var x: Int
+    public var y: Int
+    public var kind: Kind
+    public init(x: Int, y: Int, kind: Kind) {
+        self.x = x
+        self.y = y
+        self.kind = kind
+    }
+}
+
+/// I/O the update function asks the runtime to perform; the core itself never does I/O.
+public enum Effect: Sendable, Equatable {
+    case quit
+    /// Wipe the whole terminal (and its scrollback where possible) before the next frame: kiosk privacy.
+    case clearScreen
+    case bell
+    /// Ask the runtime to verify a staff PIN (slow hash) and answer with a message.
+    case verifyPIN(String)
+    /// Ask the runtime to deliver a tick after this many seconds at the latest.
+    case scheduleTick(after: Double)
+}
