@@ -8,6 +8,10 @@ public enum Msg: Sendable, Equatable {
     case tick(now: Double)
     /// Text pasted or typed in one burst.
     case paste(String)
+    /// The runtime's answer to `Effect.verifyPIN`.
+    case pinChecked(valid: Bool)
+    /// New content was loaded in the background (kiosk hot reload); swap it in without disturbing the screen.
+    case contentReloaded(LoadedContent)
 }
 
 /// A decoded key press. Terminal backends map their codes to these.

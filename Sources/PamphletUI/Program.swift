@@ -1,0 +1,24 @@
+import PamphletKit
+
+/// A program the terminal runtime can drive: messages in, effects out, a pure view.
+/// The browser's app state and the kiosk wrapper around it both conform.
+public protocol Program: Sendable {
+    /// Handles one message; returns the I/O the runtime should perform.
+    mutating func update(_ msg: Msg) -> [Effect]
+    /// Draws the whole screen. Pure: same state and size give the same canvas.
+    func view(width: Int, height: Int) -> Canvas
+}
+
+/// A loaded library and its search engine, swapped in as one value (hot reload).
+/// Compared by identity: two loads are different content even if equal.
+public final class LoadedContent: Sendable, Equatable {
+    public let library: Library
+    public let engine: SearchEngine
+
+    public init(library: Library, engine: SearchEngine) {
+        self.library = library
+        self.engine = engine
+    }
+
+    public static func == (a: LoadedContent, b: LoadedContent) -> Bool { a === b }
+}
