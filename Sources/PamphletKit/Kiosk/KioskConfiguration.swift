@@ -1,0 +1,142 @@
+import Foundation
+import Yams
+
+/// Kiosk settings from a separate file given with `pamphlet kiosk --config FILE`, so the PIN hash can live
+/// outside the content folder (e.g. `/etc/pamphlet/kiosk.yaml`, readable only by the kiosk user).
+/// The file holds either a `kiosk:` mapping or the same keys at the top level:
+/// `idle_timeout`, `countdown`, `pin_hash`, `allow_exit`. Keys it leaves out fall back to `site.yaml`.
+public struct KioskConfigFile: Sendable, Equatable {
+    public var idleTimeoutSeconds: Int?
+    public var countdownSeconds: Int?
+    public var pinHash: String?
+    public var allowExit: Bool?
+    /// Unknown keys, reported as warnings.
+    public var warnings: [Diagnostic] = []
+
+    public init(idleTimeoutSeconds: Int? = nil, countdownSeconds: Int? = nil, pinHash: String? = nil, allowExit: Bool? = nil) {
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.countdownSeconds = countdownSeconds
+        self.pinHash = pinHash
+        self.allowExit = allowExit
+    }
+
+    /// Reads and parses the file at `path`.
+    public static func load(path: String) throws(KioskSettingsError) -> KioskConfigFile {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
+        return try parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Parses YAML text; `path` names the file in error messages.
+    public static func parse(_ text: String, path: String) throws(KioskSettingsError) -> KioskConfigFile {
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            throw .invalid(path: path, line: nil, message: "not valid YAML: \(error)")
+        }
+        guard var mapping = root?.mapping else {
+            if root == nil { return KioskConfigFile() }
+            throw .invalid(path: path, line: root?.mark?.line, message: "expected a mapping of kiosk settings")
+        }
+        if let nested = mapping["kiosk"] {
+            guard let inner = nested.mapping else {
+                throw .invalid(path: path, line: nested.mark?.line, message: "`kiosk:` must be a mapping")
+            }
+            mapping = inner
+        }
+        var file = KioskConfigFile()
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = keyNode.mark?.line
+            func int() throws(KioskSettingsError) -> Int {
+                guard let n = value.int, n > 0 else {
+                    throw .invalid(path: path, line: line, message: "`\(key)` must be a whole number of seconds above 0")
+                }
+                return n
+            }
+            switch key {
+            case "idle_timeout": file.idleTimeoutSeconds = try int()
+            case "countdown": file.countdownSeconds = try int()
+            case "pin_hash":
+                guard let s = value.string, !s.isEmpty else {
+                    throw .invalid(path: path, line: line, message: "`pin_hash` must be the quoted line printed by `pamphlet hash-pin`")
+                }
+                file.pinHash = s
+            case "allow_exit":
+                guard let b = value.bool else {
+                    throw .invalid(path: path, line: line, message: "`allow_exit` must be true or false")
+                }
+                file.allowExit = b
+            default:
+                file.warnings.append(.warning(path, line: line ?? 1, "unknown kiosk setting `\(key)` (ignored)"))
+            }
+        }
+        return file
+    }
+}
+
+/// Why the kiosk cannot start with these settings (exit code 2).
+public enum KioskSettingsError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String)
+    case invalid(path: String, line: Int?, message: String)
+    case noPIN
+    case badPINHash(String)
+    case badTimeout(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): "\(path): cannot read the kiosk config file"
+        case .invalid(let path, let line, let message): "\(path)\(line.map { ":\($0)" } ?? ""): \(message)"
+        case .noPIN:
+            """
+            No staff PIN is configured, so staff could not exit the kiosk.
+            Run `pamphlet hash-pin`, paste the printed `pin_hash:` line under `kiosk:` in site.yaml \
+            (or in the --config file), or pass --no-exit if exit must be impossible by design.
+            """
+        case .badPINHash(let why): why
+        case .badTimeout(let why): why
+        }
+    }
+}
+
+/// The settings a kiosk runs with, after `site.yaml`, the `--config` file and flags are combined
+/// (flags win, then the config file, then `site.yaml`).
+public struct ResolvedKioskSettings: Sendable, Equatable {
+    /// Seconds without input before the "Still there?" countdown starts.
+    public var idleTimeout: Double
+    /// Seconds the countdown lasts before the kiosk starts over.
+    public var countdown: Double
+    /// The argon2id hash staff PINs are checked against; nil when exit is impossible.
+    public var pinHash: String?
+    /// Whether the staff chord opens the PIN prompt at all.
+    public var exitAllowed: Bool
+
+    public init(idleTimeout: Double, countdown: Double, pinHash: String?, exitAllowed: Bool) {
+        self.idleTimeout = idleTimeout
+        self.countdown = countdown
+        self.pinHash = pinHash
+        self.exitAllowed = exitAllowed
+    }
+
+    /// Combines the sources. Refuses a kiosk that allows exit but has no (valid) PIN hash;
+    /// `noExit` (or `allow_exit: false`) makes exit impossible and needs no PIN.
+    /// `checkHash` validates the hash with libargon2 (one slow verification).
+    public static func resolve(site: KioskSettings, config: KioskConfigFile? = nil,
+                               idleTimeout: Int? = nil, noExit: Bool = false,
+                               checkHash: Bool = true) throws(KioskSettingsError) -> ResolvedKioskSettings {
+        let idle = idleTimeout ?? config?.idleTimeoutSeconds ?? site.idleTimeoutSeconds
+        let countdown = config?.countdownSeconds ?? site.countdownSeconds
+        guard idle > 0 else { throw .badTimeout("The idle timeout must be at least 1 second (got \(idle)).") }
+        guard countdown > 0 else { throw .badTimeout("The countdown must be at least 1 second (got \(countdown)).") }
+        let exitAllowed = !noExit && (config?.allowExit ?? site.allowExit)
+        var hash = config?.pinHash ?? site.pinHash
+        if exitAllowed {
+            guard let pinHash = hash else { throw .noPIN }
+            if checkHash {
+                do { try PINHash.validate(pinHash) } catch { throw .badPINHash(error.description) }
+            }
+        } else {
+            hash = nil
+        }
+        return ResolvedKioskSettings(idleTimeout: Double(idle), countdown: Double(countdown),
+                                     pinHash: hash, exitAllowed: exitAllowed)
+    }
+}
