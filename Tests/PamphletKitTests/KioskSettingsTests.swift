@@ -1,0 +1,69 @@
+import Testing
+@testable import PamphletKit
+
+@Suite("Kiosk settings resolution")
+struct KioskSettingsTests {
+    static let hash = "$argon2id$v=19$m=65536,t=3,p=1$c29tZXNhbHRzb21lc2FsdA$3q5i2nKkzS1cG9v0y2S0gTm8kqZz0b8mC0d3V2q8l1E"
+
+    @Test func siteSettingsAreUsedByDefault() throws {
+        let site = KioskSettings(idleTimeoutSeconds: 90, countdownSeconds: 15, pinHash: Self.hash, allowExit: true)
+        let r = try ResolvedKioskSettings.resolve(site: site, checkHash: false)
+        #expect(r == ResolvedKioskSettings(idleTimeout: 90, countdown: 15, pinHash: Self.hash, exitAllowed: true))
+    }
+
+    @Test func flagsBeatConfigBeatSite() throws {
+        let site = KioskSettings(idleTimeoutSeconds: 90, countdownSeconds: 15, pinHash: nil)
+        let config = KioskConfigFile(idleTimeoutSeconds: 60, countdownSeconds: 5, pinHash: Self.hash)
+        let fromConfig = try ResolvedKioskSettings.resolve(site: site, config: config, checkHash: false)
+        #expect(fromConfig.idleTimeout == 60 && fromConfig.countdown == 5 && fromConfig.pinHash == Self.hash)
+        let fromFlag = try ResolvedKioskSettings.resolve(site: site, config: config, idleTimeout: 7, checkHash: false)
+        #expect(fromFlag.idleTimeout == 7)
+    }
+
+    @Test func noPINRefusesUnlessExitIsImpossible() throws {
+        let site = KioskSettings(pinHash: nil)
+        #expect(throws: KioskSettingsError.noPIN) { try ResolvedKioskSettings.resolve(site: site) }
+        let noExit = try ResolvedKioskSettings.resolve(site: site, noExit: true)
+        #expect(!noExit.exitAllowed && noExit.pinHash == nil)
+        let byDesign = try ResolvedKioskSettings.resolve(site: KioskSettings(allowExit: false))
+        #expect(!byDesign.exitAllowed)
+    }
+
+    @Test func malformedHashIsRefused() {
+        #expect(throws: KioskSettingsError.self) {
+            try ResolvedKioskSettings.resolve(site: KioskSettings(pinHash: "1234"))
+        }
+    }
+
+    @Test func zeroTimeoutIsRefused() {
+        #expect(throws: KioskSettingsError.self) {
+            try ResolvedKioskSettings.resolve(site: KioskSettings(), idleTimeout: 0, noExit: true)
+        }
+    }
+
+    @Test(arguments: [
+        "kiosk:\n  idle_timeout: 45\n  pin_hash: \"\(hash)\"\n  allow_exit: true\n",
+        "idle_timeout: 45\npin_hash: \"\(hash)\"\n",
+    ])
+    func configFileParses(_ text: String) throws {
+        let file = try KioskConfigFile.parse(text, path: "kiosk.yaml")
+        #expect(file.idleTimeoutSeconds == 45)
+        #expect(file.pinHash == Self.hash)
+        #expect(file.warnings.isEmpty)
+    }
+
+    @Test func configFileErrorsNameFileAndLine() {
+        do {
+            _ = try KioskConfigFile.parse("kiosk:\n  idle_timeout: soon\n", path: "/etc/pamphlet/kiosk.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("/etc/pamphlet/kiosk.yaml:2: "))
+        }
+    }
+
+    @Test func unknownKeysWarn() throws {
+        let file = try KioskConfigFile.parse("kiosk:\n  idle_timout: 5\n", path: "k.yaml")
+        #expect(file.warnings.count == 1)
+        #expect(file.warnings.first?.description.contains("idle_timout") == true)
+    }
+}
