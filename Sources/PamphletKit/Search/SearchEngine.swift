@@ -1,45 +1,99 @@
-// PLACEHOLDER until the real engine lands (issue 3): a naive scan so other layers can compile against the API.
-import Foundation
-
+/// Ranked, typo-tolerant full-text search over a library's sections, for search as you type.
+///
+/// Every section is indexed, plus each document's intro as a section whose reference has no
+/// `#section` (its id is the document id). Fields: document title, section heading (an FAQ's
+/// question), tags and treatment conditions (on the intro), and body text; ranked with BM25F.
+///
+/// Queries: plain words (sections matching every word first, then the rest), `"quoted phrases"`,
+/// `-word` to exclude, the last word also matching as a prefix while it is typed (no space after
+/// it), typo tolerance (none under 5 letters, 1 edit from 5, 2 from 9; a transposition is one
+/// edit), stemming in each document's language, synonyms from `synonyms.txt` and acronyms found
+/// in the text ("transcranial magnetic stimulation (TMS)"). An exact word ranks above its other
+/// forms, synonyms, completions and typos.
+///
+/// The index lives in one flat image (see `SnapshotFormat`) that can be written to disk and
+/// memory-mapped back (`open(snapshotPath:)`, `loadOrBuild`). The engine is immutable and safe to
+/// use from several threads. It never returns styled text: snippets come with `TextRange`s in
+/// Unicode scalar offsets.
 public final class SearchEngine: Sendable {
-    public let library: Library
+    let index: IndexData
+    let expander: WordExpander
 
-    public init(library: Library) {
-        self.library = library
+    /// Builds the index in memory, without synonyms from a file (acronyms are still found).
+    public convenience init(library: Library) {
+        self.init(library: library, contentDirectory: nil)
     }
 
+    /// Builds the index in memory, reading `synonyms.txt` from `contentDirectory` when given.
+    public convenience init(library: Library, contentDirectory: String?, fingerprint: UInt64 = 0) {
+        let image = IndexBuilder.build(library: library, synonyms: SynonymTable.load(contentDirectory: contentDirectory),
+                                       fingerprint: fingerprint)
+        // A freshly built image always validates; fall back to an empty library rather than trap.
+        let data = (try? IndexData(storage: SnapshotStorage(copying: image)))
+            ?? (try! IndexData(storage: SnapshotStorage(copying: IndexBuilder.build(
+                library: Library(site: library.site, documents: []), synonyms: SynonymTable()))))
+        self.init(index: data)
+    }
+
+    init(index: IndexData) {
+        self.index = index
+        self.expander = WordExpander(index: index, synonyms: SynonymTable(serialized: index.synonymText).alternativesByEntry())
+    }
+
+    /// Number of indexed sections (document intros included).
+    public var sectionCount: Int { index.sectionCount }
+
+    /// Size of the index image in bytes (what `writeSnapshot` writes).
+    public var indexByteCount: Int { index.storage.count }
+
+    /// The content fingerprint the index was built from (0 when unknown).
+    public var contentFingerprint: UInt64 { index.fingerprint }
+
+    // MARK: Search
+
+    /// The best `limit` sections for `query`, best first, with snippets. When nothing matches,
+    /// `suggestion` may hold a corrected query ("did you mean").
     public func search(_ query: String, limit: Int = 10) -> SearchResults {
-        let words = query.lowercased().split(separator: " ").map(String.init)
-        guard !words.isEmpty else { return SearchResults(hits: []) }
-        var hits: [SearchHit] = []
-        for doc in library.documents {
-            for section in doc.sections {
-                let text = section.heading + "\n" + section.blocks.plainText
-                if words.allSatisfy({ text.lowercased().contains($0) }) {
-                    hits.append(SearchHit(reference: ContentReference(documentID: doc.id, sectionID: section.id),
-                                          kind: doc.kind, documentTitle: doc.title, sectionTitle: section.heading,
-                                          score: 1, snippet: String(text.prefix(120)),
-                                          highlights: highlights(for: query, in: String(text.prefix(120)))))
-                }
-            }
+        let parsed = QueryParser.parse(query)
+        guard !parsed.isEmpty, limit > 0, index.sectionCount > 0 else { return SearchResults(hits: []) }
+        let plan = QueryPlan(parsed, expander: expander)
+        var scorer = Scorer(sectionCount: index.sectionCount)
+        plan.score(into: &scorer, index: index)
+        let top = scorer.top(limit)
+        if top.isEmpty {
+            return SearchResults(hits: [], suggestion: DidYouMean.suggest(for: parsed, expander: expander))
         }
-        return SearchResults(hits: Array(hits.prefix(limit)))
+        let snippeter = Snippeter()
+        return SearchResults(hits: top.map { hit(section: $0.section, score: $0.score, matcher: plan.matcher, snippeter) })
     }
 
-    /// Ranges (Unicode scalar offsets) in `text` that the query matches, for highlighting a whole section.
+    /// Every match of the query's words in `text` (exact, stem, synonym, typo and prefix matches),
+    /// as Unicode scalar ranges of `text`, in order. For highlighting a whole section.
     public func highlights(for query: String, in text: String) -> [TextRange] {
-        let scalars = Array(text.lowercased().unicodeScalars)
-        var out: [TextRange] = []
-        for word in query.lowercased().split(separator: " ") {
-            let w = Array(word.unicodeScalars)
-            guard !w.isEmpty, w.count <= scalars.count else { continue }
-            for i in 0...(scalars.count - w.count) where Array(scalars[i..<(i + w.count)]) == w {
-                out.append(TextRange(start: i, length: w.count))
-            }
-        }
-        return out.sorted { $0.start < $1.start }
+        let parsed = QueryParser.parse(query)
+        guard !parsed.isEmpty else { return [] }
+        let plan = QueryPlan(parsed, expander: expander)
+        var text = text
+        return text.withUTF8 { Snippeter.highlights(in: $0, matcher: plan.matcher) }
     }
 
-    /// Sections related to this one ("See also"), best first, excluding itself.
-    public func related(to reference: ContentReference, limit: Int = 3) -> [SearchHit] { [] }
+    func hit(section s: Int, score: Float, matcher: HighlightMatcher, _ snippeter: Snippeter) -> SearchHit {
+        let d = index.sectionDocument.int(s)
+        let title = index.titles.string(d)
+        let heading = index.headings.length(s) == 0 ? title : index.headings.string(s)
+        let (snippet, ranges) = snippeter.snippet(of: index.texts.buffer(s), matcher: matcher)
+        return SearchHit(reference: index.reference(ofSection: s), kind: index.kind(ofDocument: d),
+                         documentTitle: title, sectionTitle: heading, score: Double(score),
+                         snippet: snippet, highlights: ranges)
+    }
+
+    /// The index of the section `reference` names (a reference without a section is the intro).
+    func sectionIndex(of reference: ContentReference) -> Int? {
+        let sid = reference.sectionID ?? ""
+        for s in 0..<index.sectionCount
+        where index.sectionIDs.string(s) == sid && index.documentIDs.string(index.sectionDocument.int(s)) == reference.documentID {
+            return s
+        }
+        return nil
+    }
 }

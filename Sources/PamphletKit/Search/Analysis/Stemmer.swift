@@ -1,0 +1,63 @@
+import CStemmer
+import Foundation
+
+/// Snowball stemming through libstemmer, one stemmer per language.
+///
+/// libstemmer's stemmers keep state between calls and are not thread-safe, so each one is used
+/// under its own lock. Index building stems each distinct word once per language (not every token),
+/// and a query stems a handful of words, so the lock is never contended in practice.
+final class Stemmer: @unchecked Sendable {
+    /// The Snowball algorithm name for a document language code ("en", "es-MX" -> "english", "spanish").
+    static func algorithm(for language: String) -> String? {
+        let code = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        let names: [String: String] = [
+            "en": "english", "es": "spanish", "fr": "french", "de": "german", "it": "italian",
+            "pt": "portuguese", "nl": "dutch", "sv": "swedish", "no": "norwegian", "nb": "norwegian",
+            "da": "danish", "fi": "finnish", "ru": "russian", "hu": "hungarian", "ro": "romanian",
+            "tr": "turkish",
+        ]
+        return names[code]
+    }
+
+    private let lock = NSLock()
+    private let handle: OpaquePointer?
+
+    /// A stemmer for `language`; an unknown language stems nothing (words are their own stems).
+    init(language: String) {
+        if let name = Self.algorithm(for: language) {
+            handle = sb_stemmer_new(name, "UTF_8")
+        } else {
+            handle = nil
+        }
+    }
+
+    deinit {
+        if let handle { sb_stemmer_delete(handle) }
+    }
+
+    /// The stem of a folded word (UTF-8 bytes).
+    func stem(_ word: [UInt8]) -> [UInt8] {
+        guard let handle, !word.isEmpty else { return word }
+        lock.lock()
+        defer { lock.unlock() }
+        return word.withUnsafeBufferPointer { buf -> [UInt8] in
+            guard let out = sb_stemmer_stem(handle, buf.baseAddress, Int32(buf.count)) else { return word }
+            let len = Int(sb_stemmer_length(handle))
+            return Array(UnsafeBufferPointer(start: out, count: len))
+        }
+    }
+
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: Stemmer] = [:]
+
+    /// A shared stemmer per language code (created once, reused by every engine).
+    static func shared(_ language: String) -> Stemmer {
+        let key = algorithm(for: language) ?? "none"
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let s = cache[key] { return s }
+        let s = Stemmer(language: language)
+        cache[key] = s
+        return s
+    }
+}

@@ -1,0 +1,34 @@
+/// "Did you mean": when nothing matched, each unknown word is replaced by the indexed word closest
+/// to it (fewest edits, then most frequent), with a looser budget than search uses.
+enum DidYouMean {
+    static func suggest(for q: ParsedQuery, expander: WordExpander) -> String? {
+        let terms = expander.index.terms
+        var parts: [String] = []
+        var changed = false
+        for w in q.words {
+            let known = expander.exact(w.term) != nil
+                || (w.isPrefix && !w.term.withUnsafeBufferPointer { terms.prefixRange($0) }.isEmpty)
+            if known || w.isStop {
+                parts.append(w.text)
+                continue
+            }
+            let letters = w.text.unicodeScalars.count
+            let k = letters >= 8 ? 3 : (letters >= 3 ? 2 : 1)
+            var best: (d: Int, df: Int, t: Int)?
+            for m in TypoMatcher.matches(w.term, maxEdits: k, prefixMode: false, in: terms) {
+                for t in m.range where !expander.index.isStopWord(t) {
+                    let df = expander.index.documentFrequency(t)
+                    if best == nil || (m.distance, -df) < (best!.d, -best!.df) { best = (m.distance, df, t) }
+                }
+            }
+            if let best {
+                parts.append(terms.string(best.t))
+                changed = true
+            } else {
+                parts.append(w.text)
+            }
+        }
+        for p in q.phrases { parts.append("\"" + p.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ") + "\"") }
+        return changed ? parts.joined(separator: " ") : nil
+    }
+}

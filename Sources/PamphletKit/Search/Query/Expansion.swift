@@ -1,0 +1,153 @@
+/// How much a match counts, by how the indexed word relates to the typed one. An exact word ranks
+/// above its other forms, a synonym, a completion of what is being typed, and a typo, in that order.
+enum MatchWeight {
+    static let exact: Float = 1.0
+    static let stem: Float = 0.9
+    static let synonym: Float = 0.8
+    /// A completion scores between these, closer to the top the more of it was typed.
+    static let completionBase: Float = 0.5
+    static let completionSpan: Float = 0.3
+    static let typo1: Float = 0.6
+    static let typo2: Float = 0.45
+    static let prefixTypo1: Float = 0.45
+    static let prefixTypo2: Float = 0.35
+}
+
+/// One indexed term a query word stands for, with its weight.
+struct Expansion {
+    var term: Int
+    var weight: Float
+}
+
+/// What one query word (or a run of words, for multi-word synonyms) matches.
+struct WordMatches {
+    var terms: [Expansion] = []
+    /// Alternatives that are phrases (synonyms and acronyms written out), as term id sequences.
+    var phrases: [[Int]] = []
+
+    var isEmpty: Bool { terms.isEmpty && phrases.isEmpty }
+
+    /// Adds a term, keeping the highest weight when it is already there.
+    mutating func add(_ term: Int, _ weight: Float) {
+        if let i = terms.firstIndex(where: { $0.term == term }) {
+            terms[i].weight = max(terms[i].weight, weight)
+        } else {
+            terms.append(Expansion(term: term, weight: weight))
+        }
+    }
+}
+
+/// Turns query words into the indexed terms they match: exact, same stem (in every language the
+/// content uses), synonyms, completions of the word being typed, and typos.
+struct WordExpander {
+    let index: IndexData
+    let synonyms: [String: [String]]
+    let stemmers: [Stemmer]
+
+    /// Completions kept for a word being typed: the most frequent ones, up to this many...
+    static let maxCompletions = 64
+    /// ...and until their postings add up to this many (after the first 8), so a 1-letter prefix
+    /// stays fast while every common completion is still there.
+    static let completionPostingBudget = 150_000
+    static let maxTypoTerms = 32
+
+    init(index: IndexData, synonyms: [String: [String]]) {
+        self.index = index
+        self.synonyms = synonyms
+        self.stemmers = index.languages.map { Stemmer.shared($0) }
+    }
+
+    func exact(_ term: [UInt8]) -> Int? { index.terms.find(term) }
+
+    /// Terms sharing the word's stem in any content language (the word itself included if indexed).
+    func stemVariants(_ term: [UInt8]) -> [Int] {
+        var out: [Int] = []
+        for (lang, stemmer) in stemmers.enumerated() {
+            var key: [UInt8] = [UInt8(lang)]
+            key.append(contentsOf: stemmer.stem(term))
+            guard let g = index.stemKeys.find(key) else { continue }
+            for i in index.stemTermStart.int(g)..<index.stemTermStart.int(g + 1) {
+                let t = index.stemTerms.int(i)
+                if !out.contains(t) { out.append(t) }
+            }
+        }
+        return out
+    }
+
+    /// The most frequent non-stop-word terms in `range`, within the posting budget.
+    func completions(in range: Range<Int>, max: Int = maxCompletions) -> [Int] {
+        var best: [(df: Int, term: Int)] = []   // ascending by df
+        best.reserveCapacity(max + 1)
+        for t in range where !index.isStopWord(t) {
+            let df = index.documentFrequency(t)
+            if best.count == max && df <= best[0].df { continue }
+            var lo = 0, hi = best.count
+            while lo < hi { let m = (lo + hi) >> 1; if best[m].df < df { lo = m + 1 } else { hi = m } }
+            best.insert((df, t), at: lo)
+            if best.count > max { best.removeFirst() }
+        }
+        var out: [Int] = []
+        var postings = 0
+        for (df, t) in best.reversed() {
+            if out.count >= 8 && postings + df > Self.completionPostingBudget { break }
+            out.append(t)
+            postings += df
+        }
+        return out
+    }
+
+    /// Everything `word` matches. Typo tolerance follows the word's length (see `TypoMatcher`).
+    func expand(_ word: ParsedQuery.Word) -> WordMatches {
+        var m = WordMatches()
+        let term = word.term
+        // A stop word still being typed ("is ketamine a|") stands for its completions, not itself.
+        if let t = exact(term), !(word.isPrefix && word.isStop) {
+            m.add(t, MatchWeight.exact)
+        }
+        for t in stemVariants(term) { m.add(t, MatchWeight.stem) }
+        addSynonyms(of: String(decoding: term, as: UTF8.self), to: &m)
+        if word.isPrefix {
+            let range = term.withUnsafeBufferPointer { index.terms.prefixRange($0) }
+            for t in completions(in: range) {
+                let typed = Float(term.count) / Float(Swift.max(index.terms.length(t), 1))
+                m.add(t, MatchWeight.completionBase + MatchWeight.completionSpan * typed)
+            }
+        }
+        let letters = String(decoding: term, as: UTF8.self).unicodeScalars.count
+        let k = TypoMatcher.allowedEdits(forLength: letters)
+        if k > 0 {
+            var candidates: [(distance: Int, df: Int, term: Int, prefix: Bool)] = []
+            for match in TypoMatcher.matches(term, maxEdits: k, prefixMode: word.isPrefix, in: index.terms)
+            where match.distance > 0 {
+                let isRange = word.isPrefix
+                let terms = match.range.count <= 4 ? Array(match.range) : completions(in: match.range, max: 8)
+                for t in terms where !index.isStopWord(t) {
+                    candidates.append((match.distance, index.documentFrequency(t), t, isRange))
+                }
+            }
+            candidates.sort { ($0.distance, -$0.df) < ($1.distance, -$1.df) }
+            for c in candidates.prefix(Self.maxTypoTerms) {
+                let w: Float = c.prefix
+                    ? (c.distance == 1 ? MatchWeight.prefixTypo1 : MatchWeight.prefixTypo2)
+                    : (c.distance == 1 ? MatchWeight.typo1 : MatchWeight.typo2)
+                m.add(c.term, w)
+            }
+        }
+        return m
+    }
+
+    /// Adds the synonyms of an entry (one word, or several joined by spaces) to `m`.
+    func addSynonyms(of entry: String, to m: inout WordMatches) {
+        guard let alternatives = synonyms[entry] else { return }
+        for alt in alternatives {
+            let words = alt.split(separator: " ").map { Array($0.utf8) }
+            if words.count == 1 {
+                if let t = exact(words[0]) { m.add(t, MatchWeight.synonym) }
+                for t in stemVariants(words[0]) { m.add(t, MatchWeight.synonym * MatchWeight.stem) }
+            } else {
+                let ids = words.compactMap { exact($0) }
+                if ids.count == words.count && !m.phrases.contains(ids) { m.phrases.append(ids) }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// A query split into what the user asked for: words, "quoted phrases" and -excluded words.
+struct ParsedQuery {
+    struct Word {
+        /// Folded bytes of the word.
+        var term: [UInt8]
+        /// The last word while typing (no space after it yet): also matches as a prefix.
+        var isPrefix: Bool
+        var isStop: Bool
+        var text: String { String(decoding: term, as: UTF8.self) }
+    }
+
+    var words: [Word] = []
+    var phrases: [[[UInt8]]] = []
+    var excluded: [[UInt8]] = []
+
+    var isEmpty: Bool { words.isEmpty && phrases.isEmpty }
+}
+
+enum QueryParser {
+    private static let quotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}"]
+    private static let minus: Set<Character> = ["-", "\u{2212}"]
+
+    /// Parses free text. Quotes start and end phrases (an unclosed quote runs to the end); a word
+    /// starting with "-" is excluded; the last plain word is a prefix unless the query ends in a space.
+    static func parse(_ query: String) -> ParsedQuery {
+        var out = ParsedQuery()
+        var chunk = ""
+        var inPhrase = false
+        var phrase = ""
+        var lastPlainChunk = -1   // index in out.words of the last plain chunk's last word
+
+        func flushChunk() {
+            guard !chunk.isEmpty else { return }
+            if let first = chunk.first, minus.contains(first), chunk.count > 1 {
+                out.excluded.append(contentsOf: Analyzer.terms(String(chunk.dropFirst())))
+                lastPlainChunk = -1
+            } else {
+                let terms = Analyzer.terms(chunk)
+                for t in terms {
+                    out.words.append(.init(term: t, isPrefix: false, isStop: StopWords.contains(t)))
+                }
+                lastPlainChunk = terms.isEmpty ? -1 : out.words.count - 1
+            }
+            chunk = ""
+        }
+        func flushPhrase() {
+            let terms = Analyzer.terms(phrase)
+            if terms.count == 1 {
+                out.words.append(.init(term: terms[0], isPrefix: false, isStop: StopWords.contains(terms[0])))
+            } else if terms.count > 1 {
+                out.phrases.append(terms)
+            }
+            phrase = ""
+            lastPlainChunk = -1
+        }
+
+        for ch in query {
+            if quotes.contains(ch) {
+                if inPhrase { flushPhrase() } else { flushChunk() }
+                inPhrase.toggle()
+            } else if inPhrase {
+                phrase.append(ch)
+            } else if ch.isWhitespace {
+                flushChunk()
+                lastPlainChunk = -1
+            } else {
+                chunk.append(ch)
+            }
+        }
+        if inPhrase { flushPhrase() }
+        flushChunk()
+        if lastPlainChunk >= 0 { out.words[lastPlainChunk].isPrefix = true }
+        return out
+    }
+}

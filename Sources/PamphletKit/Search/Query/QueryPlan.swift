@@ -1,0 +1,77 @@
+/// A parsed query resolved against the index: one slot per ranked word or phrase, the sections to
+/// exclude, and what to highlight.
+struct QueryPlan {
+    enum Slot {
+        case word(WordMatches)
+        case phrase([Int]?)   // nil: a phrase word is not in the index, so nothing matches
+    }
+
+    var slots: [Slot] = []
+    var excludedTerms: [Int] = []
+    var matcher = HighlightMatcher()
+
+    init(_ q: ParsedQuery, expander: WordExpander) {
+        let index = expander.index
+        // Stop words do not rank, unless they are all there is; a stop word being typed may
+        // still become another word.
+        var ranked = q.words.indices.filter { !q.words[$0].isStop || q.words[$0].isPrefix }
+        if ranked.isEmpty && q.phrases.isEmpty { ranked = Array(q.words.indices) }
+        var matches = ranked.map { expander.expand(q.words[$0]) }
+
+        // Multi-word synonyms typed out ("transcranial magnetic stimulation" -> TMS): the
+        // alternative satisfies every word of the run.
+        if q.words.count >= 2 {
+            for i in 0..<(q.words.count - 1) {
+                for len in 2...min(4, q.words.count - i) {
+                    let entry = q.words[i..<(i + len)].map(\.text).joined(separator: " ")
+                    var alt = WordMatches()
+                    expander.addSynonyms(of: entry, to: &alt)
+                    guard !alt.isEmpty else { continue }
+                    for (slot, w) in ranked.enumerated() where w >= i && w < i + len {
+                        for e in alt.terms { matches[slot].add(e.term, e.weight) }
+                        for p in alt.phrases where !matches[slot].phrases.contains(p) { matches[slot].phrases.append(p) }
+                    }
+                }
+            }
+        }
+        for (slot, w) in ranked.enumerated() {
+            let word = q.words[w]
+            if word.isPrefix && word.term.count >= 2 { matcher.addPrefix(word.term) }
+            for e in matches[slot].terms { matcher.add(index.terms.buffer(e.term)) }
+            for p in matches[slot].phrases { for t in p { matcher.add(index.terms.buffer(t)) } }
+            slots.append(.word(matches[slot]))
+        }
+        for phrase in q.phrases {
+            let ids = phrase.compactMap { expander.exact($0) }
+            if ids.count == phrase.count {
+                for t in ids { matcher.add(index.terms.buffer(t)) }
+                slots.append(.phrase(ids))
+            } else {
+                slots.append(.phrase(nil))
+            }
+        }
+        if slots.count > Scorer.maxSlots { slots.removeLast(slots.count - Scorer.maxSlots) }
+        for term in q.excluded {
+            if let t = expander.exact(term) { excludedTerms.append(t) }
+            for t in expander.stemVariants(term) where !excludedTerms.contains(t) { excludedTerms.append(t) }
+        }
+    }
+
+    func score(into scorer: inout Scorer, index: IndexData) {
+        for (k, slot) in slots.enumerated() {
+            switch slot {
+            case .word(let m):
+                for e in m.terms { scorer.offerPostings(of: e.term, factor: index.idf(e.term) * e.weight, in: index) }
+                for p in m.phrases {
+                    for (s, v) in index.phraseMatches(p) { scorer.offer(s, v * MatchWeight.synonym) }
+                }
+            case .phrase(let ids):
+                if let ids { for (s, v) in index.phraseMatches(ids) { scorer.offer(s, max(v, 0.001)) } }
+            }
+            scorer.endSlot(k)
+        }
+        for t in excludedTerms {
+            for j in index.postingStart.int(t)..<index.postingStart.int(t + 1) { scorer.exclude(index.postSections[j]) }
+        }
+    }
+}

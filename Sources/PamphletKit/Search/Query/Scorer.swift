@@ -1,0 +1,113 @@
+/// Accumulates per-section scores for one query, slot by slot (a slot is one query word or phrase),
+/// then picks the top k with a small heap instead of sorting every matching section.
+///
+/// Within a slot a section keeps its best-matching form of the word (max, so "addiction" and
+/// "addictive" do not add up); slots add up. Sections matching more slots always rank first.
+struct Scorer {
+    private var total: [Float]
+    private var slotBest: [Float]
+    private var mask: [UInt32]
+    private var touchedSlot: [UInt32] = []
+    private(set) var touched: [UInt32] = []
+    private let sectionCount: Int
+    static let excludedBit: UInt32 = 1 << 31
+    static let maxSlots = 31
+
+    init(sectionCount: Int) {
+        self.sectionCount = sectionCount
+        total = [Float](repeating: 0, count: sectionCount)
+        slotBest = [Float](repeating: 0, count: sectionCount)
+        mask = [UInt32](repeating: 0, count: sectionCount)
+    }
+
+    /// Offers `score` for `section` in the current slot.
+    @inline(__always)
+    mutating func offer(_ section: UInt32, _ score: Float) {
+        let s = Int(section)
+        guard s < sectionCount, score > 0 else { return }
+        if slotBest[s] == 0 { touchedSlot.append(section) }
+        if score > slotBest[s] { slotBest[s] = score }
+    }
+
+    /// Adds every posting of `term`, scaled by `factor` (idf × match weight).
+    mutating func offerPostings(of term: Int, factor: Float, in index: IndexData) {
+        let lo = index.postingStart.int(term), hi = index.postingStart.int(term + 1)
+        let f = factor / 65535
+        let sections = index.postSections, impacts = index.postImpacts
+        let n = UInt32(sectionCount)
+        var j = lo
+        while j < hi {
+            let s = sections[j]
+            if s < n {
+                let v = f * Float(impacts[j])
+                let si = Int(s)
+                if slotBest[si] == 0 { touchedSlot.append(s) }
+                if v > slotBest[si] { slotBest[si] = v }
+            }
+            j += 1
+        }
+    }
+
+    /// Closes slot number `slot`, adding its best scores to the totals.
+    mutating func endSlot(_ slot: Int) {
+        let bit = UInt32(1) << UInt32(slot)
+        for s in touchedSlot {
+            let i = Int(s)
+            if mask[i] == 0 { touched.append(s) }
+            total[i] += slotBest[i]
+            mask[i] |= bit
+            slotBest[i] = 0
+        }
+        touchedSlot.removeAll(keepingCapacity: true)
+    }
+
+    mutating func exclude(_ section: UInt32) {
+        let i = Int(section)
+        guard i < sectionCount else { return }
+        mask[i] |= Self.excludedBit
+    }
+
+    func score(_ section: Int) -> Float { total[section] }
+
+    func matchedSlots(_ section: Int) -> Int { (mask[section] & ~Self.excludedBit).nonzeroBitCount }
+
+    /// The best `k` sections, best first: more matched slots first, then higher score, then earlier.
+    func top(_ k: Int) -> [(section: Int, score: Float)] {
+        guard k > 0 else { return [] }
+        // Min-heap on (matched, score, -section).
+        var heap: [(m: Int, s: Float, i: Int)] = []
+        heap.reserveCapacity(k)
+        func less(_ a: (m: Int, s: Float, i: Int), _ b: (m: Int, s: Float, i: Int)) -> Bool {
+            if a.m != b.m { return a.m < b.m }
+            if a.s != b.s { return a.s < b.s }
+            return a.i > b.i
+        }
+        for s in touched {
+            let i = Int(s)
+            let m = mask[i]
+            if m & Self.excludedBit != 0 || total[i] <= 0 { continue }
+            let e = (m: m.nonzeroBitCount, s: total[i], i: i)
+            if heap.count < k {
+                heap.append(e)
+                var c = heap.count - 1
+                while c > 0 {
+                    let p = (c - 1) / 2
+                    if less(heap[c], heap[p]) { heap.swapAt(c, p); c = p } else { break }
+                }
+            } else if less(heap[0], e) {
+                heap[0] = e
+                var p = 0
+                while true {
+                    let l = 2 * p + 1, r = l + 1
+                    var m = p
+                    if l < heap.count && less(heap[l], heap[m]) { m = l }
+                    if r < heap.count && less(heap[r], heap[m]) { m = r }
+                    if m == p { break }
+                    heap.swapAt(p, m)
+                    p = m
+                }
+            }
+        }
+        return heap.sorted { less($1, $0) }.map { ($0.i, $0.s) }
+    }
+}

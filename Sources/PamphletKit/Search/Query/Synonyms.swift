@@ -1,0 +1,121 @@
+import Foundation
+
+/// Groups of words or phrases that find each other ("tms, transcranial magnetic stimulation").
+///
+/// File format (`synonyms.txt` next to `site.yaml`): one group per line, entries separated by commas,
+/// `#` starts a comment. Entries are folded like indexed text, so "Ketamine’s" and "ketamine" are equal.
+struct SynonymTable: Sendable, Equatable {
+    /// Each group's entries, folded terms joined by single spaces.
+    private(set) var groups: [[String]]
+
+    init(groups: [[String]] = []) {
+        self.groups = groups.filter { $0.count > 1 }
+    }
+
+    /// Parses the file format; lines with fewer than two entries are ignored.
+    static func parse(_ text: String) -> SynonymTable {
+        var groups: [[String]] = []
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            var entries: [String] = []
+            for e in line.split(separator: ",") {
+                let folded = Analyzer.fold(String(e))
+                if !folded.isEmpty && !entries.contains(folded) { entries.append(folded) }
+            }
+            if entries.count > 1 { groups.append(entries) }
+        }
+        return SynonymTable(groups: groups)
+    }
+
+    /// Reads `synonyms.txt` from a content folder; empty when there is none.
+    static func load(contentDirectory: String?) -> SynonymTable {
+        guard let dir = contentDirectory else { return SynonymTable() }
+        let path = (dir as NSString).appendingPathComponent("synonyms.txt")
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return SynonymTable() }
+        return parse(text)
+    }
+
+    /// The snapshot form: groups one per line, entries joined by commas (already folded).
+    func serialized() -> String { groups.map { $0.joined(separator: ",") }.joined(separator: "\n") }
+
+    init(serialized: String) {
+        self.init(groups: serialized.split(separator: "\n").map { $0.split(separator: ",").map(String.init) })
+    }
+
+    /// Adds groups, merging into an existing group when they share an entry.
+    func adding(_ more: [[String]]) -> SynonymTable {
+        var out = groups
+        for g in more {
+            if let i = out.firstIndex(where: { !Set($0).isDisjoint(with: g) }) {
+                for e in g where !out[i].contains(e) { out[i].append(e) }
+            } else {
+                out.append(g)
+            }
+        }
+        return SynonymTable(groups: out)
+    }
+
+    /// For each entry, the other entries of its groups.
+    func alternativesByEntry() -> [String: [String]] {
+        var map: [String: [String]] = [:]
+        for g in groups {
+            for e in g {
+                for o in g where o != e && !(map[e]?.contains(o) ?? false) { map[e, default: []].append(o) }
+            }
+        }
+        return map
+    }
+}
+
+/// Finds acronyms defined in the text itself: a run of words followed by "(ABC)" whose initials spell
+/// the acronym ("transcranial magnetic stimulation (TMS)", "treatment resistant depression (TRD)").
+/// Short function words may sit inside the run ("Department of Health (DOH)"); a plural "s" on the
+/// acronym is allowed ("selective serotonin reuptake inhibitors (SSRIs)").
+struct AcronymCollector {
+    private var recent: [Int] = []
+    private var found: [String: [String]] = [:]
+    private var foundOrder: [String] = []
+
+    mutating func startField() { recent.removeAll(keepingCapacity: true) }
+
+    mutating func see(term id: Int, scanner: TokenScanner, table: TermHashTable) {
+        defer {
+            recent.append(id)
+            if recent.count > 12 { recent.removeFirst() }
+        }
+        let b = scanner.bytes, s = scanner.byteStart, e = scanner.byteEnd
+        guard s > 0, e < b.count, b[s - 1] == 0x28, b[e] == 0x29, e - s >= 2, e - s <= 9 else { return }
+        var letters: [UInt8] = []
+        for i in s..<e {
+            let c = b[i]
+            if c >= 0x41 && c <= 0x5A { letters.append(c + 32) }
+            else if c == 0x73 && i == e - 1 && letters.count >= 2 { continue }
+            else { return }
+        }
+        guard letters.count >= 2 else { return }
+        var words: [Int] = []
+        var li = letters.count - 1, ri = recent.count - 1
+        while li >= 0 && ri >= 0 {
+            let w = table.bytes(recent[ri])
+            if w.first == letters[li] {
+                words.append(recent[ri])
+                li -= 1
+            } else if !words.isEmpty, StopWords.contains(Array(w)) {
+                words.append(recent[ri])
+            } else {
+                return
+            }
+            ri -= 1
+        }
+        guard li < 0 else { return }
+        let long = words.reversed().map { String(decoding: table.bytes($0), as: UTF8.self) }.joined(separator: " ")
+        let acronym = String(decoding: letters, as: UTF8.self)
+        if found[acronym] == nil { foundOrder.append(acronym) }
+        if !(found[acronym]?.contains(long) ?? false) { found[acronym, default: []].append(long) }
+    }
+
+    /// One group per acronym: its long forms and the acronym itself.
+    func groups() -> [[String]] {
+        foundOrder.map { (found[$0] ?? []) + [$0] }
+    }
+}

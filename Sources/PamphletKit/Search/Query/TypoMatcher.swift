@@ -1,0 +1,96 @@
+/// Finds dictionary terms within a few edits of a word (optimal string alignment distance:
+/// insertions, deletions, substitutions and adjacent transpositions each cost 1).
+///
+/// The dictionary is sorted, so neighbouring terms share prefixes, like paths in a trie: the
+/// dynamic-programming rows of a shared prefix are computed once, and as soon as a row's minimum
+/// exceeds the allowed edits, every term with that prefix is skipped with one binary search.
+/// Distances are counted on folded UTF-8 bytes (accents are already folded away, so in practice on
+/// letters).
+struct TypoMatcher {
+    /// The typo budget for a word of `length` letters: none under 5, 1 from 5, 2 from 9.
+    static func allowedEdits(forLength length: Int) -> Int {
+        length >= 9 ? 2 : (length >= 5 ? 1 : 0)
+    }
+
+    struct Match {
+        /// Terms `range` match (one term, or in prefix mode every term starting with an accepted prefix).
+        var range: Range<Int>
+        var distance: Int
+    }
+
+    /// Terms within `maxEdits` of `word`; in `prefixMode`, terms that *start* with something within
+    /// `maxEdits` of `word` (the word being typed). Exact matches are included (distance 0).
+    static func matches(_ word: [UInt8], maxEdits k: Int, prefixMode: Bool, in terms: StringTable,
+                        limit: Int = 4096) -> [Match] {
+        let n = word.count
+        guard n > 0, terms.count > 0 else { return [] }
+        let maxDepth = n + k
+        let width = n + 1
+        var rows = [Int32](repeating: 0, count: (maxDepth + 1) * width)
+        for j in 0...n { rows[j] = Int32(j) }
+        var bestLast = [Int32](repeating: Int32.max, count: maxDepth + 1)
+        bestLast[0] = Int32(n)
+        var out: [Match] = []
+        let kk = Int32(k)
+        return word.withUnsafeBufferPointer { q in
+            rows.withUnsafeMutableBufferPointer { D in
+                var prev: UnsafeBufferPointer<UInt8>? = nil
+                var valid = 0           // rows 0...valid hold the prefix of `prev`
+                var i = 0
+                let count = terms.count
+                while i < count {
+                    let t = terms.buffer(i)
+                    // Rows already computed for the common prefix with the previous term.
+                    var lcp = 0
+                    if let p = prev {
+                        let m = min(valid, t.count, p.count)
+                        while lcp < m && p[lcp] == t[lcp] { lcp += 1 }
+                    }
+                    var d = lcp
+                    let stop = min(t.count, maxDepth)
+                    var skipTo = -1
+                    while d < stop {
+                        let c = t[d]
+                        let r = (d + 1) * width, r1 = d * width
+                        D[r] = Int32(d + 1)
+                        var rowMin = D[r]
+                        for j in 1...n {
+                            let cost: Int32 = c == q[j - 1] ? 0 : 1
+                            var v = min(D[r1 + j] + 1, D[r + j - 1] + 1, D[r1 + j - 1] + cost)
+                            if d >= 1 && j >= 2 && c == q[j - 2] && t[d - 1] == q[j - 1] {
+                                v = min(v, D[(d - 1) * width + j - 2] + 1)
+                            }
+                            D[r + j] = v
+                            if v < rowMin { rowMin = v }
+                        }
+                        d += 1
+                        bestLast[d] = min(bestLast[d - 1], D[r + n])
+                        if prefixMode && bestLast[d] <= kk {
+                            // Every term starting with t[0..<d] matches.
+                            let range = terms.prefixRange(UnsafeBufferPointer(rebasing: t[0..<d]), from: i)
+                            out.append(Match(range: range, distance: Int(bestLast[d])))
+                            skipTo = range.upperBound
+                            break
+                        }
+                        if rowMin > kk {
+                            skipTo = terms.prefixRange(UnsafeBufferPointer(rebasing: t[0..<d]), from: i).upperBound
+                            break
+                        }
+                    }
+                    prev = t
+                    valid = d
+                    if skipTo >= 0 {
+                        i = max(skipTo, i + 1)
+                    } else {
+                        if !prefixMode && d == t.count && D[d * width + n] <= kk {
+                            out.append(Match(range: i..<(i + 1), distance: Int(D[d * width + n])))
+                        }
+                        i += 1
+                    }
+                    if out.count >= limit { break }
+                }
+                return out
+            }
+        }
+    }
+}
