@@ -1,0 +1,201 @@
+import Foundation
+
+/// The outcome of loading a content folder: everything that loaded, and every problem found.
+public struct LoadResult: Sendable {
+    /// Every document that loaded (files with errors that prevent reading them are left out).
+    public var library: Library
+    /// Every problem in the folder, sorted by path, line and column.
+    public var diagnostics: [Diagnostic]
+    /// The files that were read, as shown in diagnostics (`site.yaml` and every `.md`).
+    public var files: [String]
+
+    public init(library: Library, diagnostics: [Diagnostic], files: [String] = []) {
+        self.library = library
+        self.diagnostics = diagnostics
+        self.files = files
+    }
+}
+
+/// Loads and validates a content folder: `site.yaml` plus `content/**/*.md`.
+///
+/// Nothing here throws or crashes on bad input: every problem becomes a `Diagnostic` with the
+/// file's path (as given, joined with the file's relative path) and its line and column.
+public enum ContentLoader {
+    /// Loads `directory` (a folder holding `site.yaml` and `content/`, or a single `.md` file).
+    ///
+    /// Without a `content/` subfolder, Markdown files are looked for in `directory` itself.
+    public static func load(directory: String) -> LoadResult {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            return LoadResult(library: emptyLibrary, diagnostics: [.error(directory, "no such file or folder")])
+        }
+        if !isDirectory.boolValue { return loadSingleFile(directory) }
+
+        let prefix = displayPrefix(directory)
+        func display(_ relative: String) -> String { prefix + relative }
+        var diagnostics: [Diagnostic] = []
+        var files: [String] = []
+
+        // site.yaml
+        var site: Site?
+        let sitePath = (directory as NSString).appendingPathComponent("site.yaml")
+        if fm.fileExists(atPath: sitePath) {
+            files.append(display("site.yaml"))
+            if let text = read(sitePath, shownAs: display("site.yaml"), into: &diagnostics) {
+                let (parsed, problems) = SiteParser.parse(decoded: text, path: display("site.yaml"))
+                site = parsed
+                diagnostics += problems
+            }
+        } else {
+            diagnostics.append(.error(display("site.yaml"), "missing site.yaml: the content folder needs one with at least 'name: <clinic name>'"))
+        }
+
+        // content/**/*.md
+        let contentPath = (directory as NSString).appendingPathComponent("content")
+        var contentIsDirectory: ObjCBool = false
+        let hasContentFolder = fm.fileExists(atPath: contentPath, isDirectory: &contentIsDirectory) && contentIsDirectory.boolValue
+        let walkRoot = hasContentFolder ? contentPath : directory
+        let found = ContentWalker.markdownFiles(in: walkRoot, relative: hasContentFolder ? "content" : "",
+                                                display: display, diagnostics: &diagnostics)
+        var parsed: [ParsedDocument] = []
+        for file in found {
+            let shown = display(file.relativePath)
+            files.append(shown)
+            guard let text = read(file.absolutePath, shownAs: shown, into: &diagnostics) else { continue }
+            let (document, problems) = DocumentParser.parse(decoded: text, path: shown)
+            diagnostics += problems
+            if var document {
+                document.document.sourcePath = file.relativePath
+                document.document.sourcePath = file.relativePath
+                parsed.append(document)
+            }
+        }
+        if found.isEmpty {
+            diagnostics.append(.warning(display(hasContentFolder ? "content" : ""), "no .md content files found"))
+        }
+
+        let (documents, duplicateProblems) = removeDuplicates(parsed, display: display)
+        diagnostics += duplicateProblems
+        let library = Library(site: site ?? Site(name: "Pamphlet"), documents: documents.map(\.document))
+        diagnostics += checkReferences(parsed, in: library, display: display)
+        return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: files)
+    }
+
+    /// Parses one content file's text. `path` is used in diagnostics and gives the default id.
+    /// Cross-references are not checked here (that needs the whole library; `load` does it).
+    public static func parseDocument(text: String, path: String) -> (document: Document?, diagnostics: [Diagnostic]) {
+        let (parsed, diagnostics) = DocumentParser.parse(text: text, path: path)
+        return (parsed?.document, diagnostics.sorted())
+    }
+
+    /// Parses the text of a `site.yaml`.
+    public static func parseSite(text: String, path: String) -> (Site?, [Diagnostic]) {
+        let (site, diagnostics) = SiteParser.parse(text: text, path: path)
+        return (site, diagnostics.sorted())
+    }
+
+    // MARK: Steps
+
+    static let emptyLibrary = Library(site: Site(name: "Pamphlet"), documents: [])
+
+    /// "Assets/" -> "Assets/", "Assets" -> "Assets/", "." -> "" (so paths read `content/x.md`).
+    static func displayPrefix(_ directory: String) -> String {
+        var d = directory
+        while d.count > 1 && d.hasSuffix("/") { d.removeLast() }
+        if d == "." || d == "./" || d.isEmpty { return "" }
+        return d == "/" ? "/" : d + "/"
+    }
+
+    /// Reads and decodes a file; nil (and a diagnostic) if it cannot be used as text.
+    static func read(_ path: String, shownAs shown: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(.error(shown, "cannot read file (permissions?)"))
+            return nil
+        }
+        let (text, problems) = SourceText.decode(data, path: shown)
+        diagnostics += problems
+        return text
+    }
+
+    static func loadSingleFile(_ path: String) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        guard let text = read(path, shownAs: path, into: &diagnostics) else {
+            return LoadResult(library: emptyLibrary, diagnostics: diagnostics, files: [path])
+        }
+        let (parsed, problems) = DocumentParser.parse(decoded: text, path: path)
+        diagnostics += problems
+        let documents = parsed.map { [$0] } ?? []
+        let library = Library(site: Site(name: "Pamphlet"), documents: documents.map(\.document))
+        // Only references within the file can be checked without its folder.
+        let local = documents.map { doc in
+            var d = doc
+            d.links = d.links.filter { ContentReference($0.target).documentID == doc.document.id }
+            d.related = d.related.filter { ContentReference($0.target).documentID == doc.document.id }
+            return d
+        }
+        diagnostics += checkReferences(local, in: library, display: { $0 })
+        return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: [path])
+    }
+
+    /// Keeps the first document of each id; every clash is reported in both files.
+    static func removeDuplicates(_ parsed: [ParsedDocument], display: (String) -> String) -> ([ParsedDocument], [Diagnostic]) {
+        var kept: [ParsedDocument] = []
+        var firstIndex: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for doc in parsed {
+            let id = doc.document.id
+            if let i = firstIndex[id] {
+                let first = kept[i]
+                let firstPath = display(first.document.sourcePath), path = display(doc.document.sourcePath)
+                diagnostics.append(.error(path, line: doc.idLine, column: doc.idColumn,
+                    "duplicate document id '\(id)': also used by \(firstPath):\(first.idLine); this file is skipped"))
+                diagnostics.append(.error(firstPath, line: first.idLine, column: first.idColumn,
+                    "duplicate document id '\(id)': also used by \(path):\(doc.idLine)"))
+            } else {
+                firstIndex[id] = kept.count
+                kept.append(doc)
+            }
+        }
+        return (kept, diagnostics)
+    }
+
+    /// Every `pamphlet:` link and `related:` entry must name a document, and a section of it if one is given.
+    static func checkReferences(_ parsed: [ParsedDocument], in library: Library, display: (String) -> String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let ids = library.documents.map(\.id)
+        for doc in parsed {
+            let path = display(doc.document.sourcePath)
+            let checks = doc.links.map { ($0, "cross-reference") } + doc.related.map { ($0, "related entry") }
+            for (link, what) in checks {
+                guard let problem = referenceProblem(link.target, in: library, ids: ids) else { continue }
+                diagnostics.append(.error(path, line: link.line, column: link.column, "broken \(what) '\(link.target)': \(problem)"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Why `target` does not resolve, or nil if it does.
+    static func referenceProblem(_ target: String, in library: Library, ids: [String]) -> String? {
+        let ref = ContentReference(target)
+        if ref.documentID.isEmpty { return "no document id before '#' (write pamphlet:doc-id#section)" }
+        guard let document = library.document(ref.documentID) else {
+            var message = "no document with id '\(ref.documentID)'"
+            let guesses = Suggestions.closest(to: ref.documentID, in: ids)
+            if !guesses.isEmpty { message += " (did you mean \(guesses.map { "'\($0)'" }.joined(separator: ", "))?)" }
+            return message
+        }
+        guard let slug = ref.sectionID, document.section(slug) == nil else { return nil }
+        var message = "document '\(document.id)' has no section '\(slug)'"
+        let slugs = document.sections.map(\.id)
+        let guesses = Suggestions.closest(to: slug, in: slugs)
+        if !guesses.isEmpty {
+            message += " (did you mean \(guesses.map { "'\($0)'" }.joined(separator: ", "))?)"
+        } else if slugs.isEmpty {
+            message += "; it has no sections"
+        } else if slugs.count <= 8 {
+            message += "; its sections are \(slugs.joined(separator: ", "))"
+        }
+        return message
+    }
+}

@@ -1,0 +1,210 @@
+import CCMarkGFM
+
+/// One top-level element of a Markdown body: a heading (which may start a section) or any other block.
+enum BodyElement: Equatable {
+    case heading(level: Int, inlines: [Inline], line: Int)
+    case block(Block, line: Int)
+}
+
+/// A link found in a body, where it is in the file (for cross-reference checks).
+struct LocatedLink: Equatable {
+    var target: String
+    var line: Int
+    var column: Int
+}
+
+/// Parses a Markdown body with libcmark-gfm (CommonMark + the GFM table extension) and maps its
+/// syntax tree into the model's `Block`/`Inline` values. All cmark memory is freed before returning.
+struct MarkdownReader {
+    let path: String
+    /// File line of the body's first line.
+    let firstLine: Int
+    private(set) var links: [LocatedLink] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String, firstLine: Int) {
+        self.path = path
+        self.firstLine = firstLine
+    }
+
+    /// The GFM extensions register once per process (swift_once makes this thread-safe).
+    // The registry is written once here and only read afterwards.
+    nonisolated(unsafe) private static let tableExtension: OpaquePointer? = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return cmark_find_syntax_extension("table")
+    }()
+
+    /// The body's top-level elements in order.
+    mutating func read(_ markdown: String) -> [BodyElement] {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+        defer { cmark_parser_free(parser) }
+        if let table = Self.tableExtension { cmark_parser_attach_syntax_extension(parser, table) }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return [] }
+        defer { cmark_node_free(root) }
+
+        var elements: [BodyElement] = []
+        for node in children(of: root) {
+            let line = fileLine(node)
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                elements.append(.heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlines(of: node), line: line))
+            } else if let block = block(node) {
+                elements.append(.block(block, line: line))
+            }
+        }
+        return elements
+    }
+
+    // MARK: Blocks
+
+    private mutating func blocks(in node: OpaquePointer) -> [Block] {
+        children(of: node).compactMap { block($0) }
+    }
+
+    private mutating func block(_ node: OpaquePointer) -> Block? {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH:
+            let content = inlines(of: node)
+            return content.isEmpty ? nil : .paragraph(content)
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node))
+        case CMARK_NODE_LIST:
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            let items = children(of: node).map { blocks(in: $0) }
+            return .list(ordered: ordered, start: ordered ? Int(cmark_node_get_list_start(node)) : 1, items: items)
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .quote(blocks(in: node))
+        case CMARK_NODE_CODE_BLOCK:
+            var code = string(cmark_node_get_literal(node))
+            if code.hasSuffix("\n") { code.removeLast() }
+            let info = string(cmark_node_get_fence_info(node)).split(separator: " ").first.map(String.init)
+            return .code(language: info, text: code)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .rule
+        case CMARK_NODE_HTML_BLOCK:
+            warn(node, "raw HTML is not shown to readers; write it as Markdown")
+            return nil
+        default:
+            if typeName(node) == "table" { return table(node) }
+            return nil
+        }
+    }
+
+    private mutating func table(_ node: OpaquePointer) -> Block {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for i in 0..<columns {
+                switch raw[i] {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        } else {
+            alignments = Array(repeating: .none, count: columns)
+        }
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for row in children(of: node) {
+            let cells = children(of: row).map { inlines(of: $0) }
+            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 && header.isEmpty {
+                header = cells
+            } else {
+                rows.append(cells)
+            }
+        }
+        return .table(Table(alignments: alignments, header: header, rows: rows))
+    }
+
+    // MARK: Inlines
+
+    private mutating func inlines(of node: OpaquePointer) -> [Inline] {
+        var out: [Inline] = []
+        for child in children(of: node) {
+            for inline in inline(child) {
+                // Merge neighbouring text runs (cmark splits text at entities and brackets).
+                if case .text(let next) = inline, case .text(let previous)? = out.last {
+                    out[out.count - 1] = .text(previous + next)
+                } else {
+                    out.append(inline)
+                }
+            }
+        }
+        return out
+    }
+
+    private mutating func inline(_ node: OpaquePointer) -> [Inline] {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return [.text(string(cmark_node_get_literal(node)))]
+        case CMARK_NODE_SOFTBREAK: return [.text(" ")]
+        case CMARK_NODE_LINEBREAK: return [.lineBreak]
+        case CMARK_NODE_CODE: return [.code(string(cmark_node_get_literal(node)))]
+        case CMARK_NODE_EMPH: return [.emphasis(inlines(of: node))]
+        case CMARK_NODE_STRONG: return [.strong(inlines(of: node))]
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let target = string(cmark_node_get_url(node))
+            if target.hasPrefix(ContentReference.scheme) {
+                let (line, column) = position(node)
+                links.append(LocatedLink(target: target, line: line, column: column))
+            }
+            return [.link(target: target, inlines(of: node))]
+        case CMARK_NODE_HTML_INLINE:
+            let html = string(cmark_node_get_literal(node)).lowercased().filter { !$0.isWhitespace }
+            if html == "<br>" || html == "<br/>" { return [.lineBreak] }
+            warn(node, "raw HTML is not shown to readers; write it as Markdown")
+            return []
+        default:
+            // Any other inline (an extension's): keep its text.
+            return inlines(of: node)
+        }
+    }
+
+    // MARK: Helpers
+
+    private func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var out: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            out.append(current)
+            child = cmark_node_next(current)
+        }
+        return out
+    }
+
+    private func typeName(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_type_string(node))
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// File line of a node: cmark counts from the body's first line. Inline nodes without a
+    /// position fall back to their nearest positioned ancestor.
+    private func fileLine(_ node: OpaquePointer) -> Int {
+        position(node).line
+    }
+
+    private func position(_ node: OpaquePointer) -> (line: Int, column: Int) {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return (line + firstLine - 1, max(1, Int(cmark_node_get_start_column(n)))) }
+            current = cmark_node_parent(n)
+        }
+        return (firstLine, 1)
+    }
+
+    private mutating func warn(_ node: OpaquePointer, _ message: String) {
+        let (line, column) = position(node)
+        diagnostics.append(.warning(path, line: line, column: column, message))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Yams
+
+/// Parses `site.yaml`: the clinic's name, tagline, theme, contact fields and kiosk settings.
+enum SiteParser {
+    static let keys = ["name", "tagline", "theme", "contact", "kiosk"]
+    static let contactKeys = ["phone", "email", "address", "hours", "website", "crisis_line", "crisis_line_label"]
+    static let kioskKeys = ["idle_timeout", "countdown", "pin_hash", "allow_exit"]
+    static let themes = ["default", "high-contrast", "monochrome"]
+
+    static func parse(text: String, path: String) -> (Site?, [Diagnostic]) {
+        let (decoded, problems) = SourceText.decode(Data(text.utf8), path: path)
+        guard let decoded else { return (nil, problems) }
+        return parse(decoded: decoded, path: path)
+    }
+
+    static func parse(decoded text: String, path: String) -> (Site?, [Diagnostic]) {
+        var yaml = YAMLReader(path: path, lineOffset: 0)
+        let (root, isEmpty) = yaml.compose(text, what: "site.yaml")
+        if isEmpty { return (nil, [.error(path, "site.yaml is empty: 'name' is required")]) }
+        guard let root, let f = yaml.fields(root, known: keys, in: "site.yaml") else { return (nil, yaml.diagnostics) }
+
+        let name = yaml.requiredString(f, "name", in: "site.yaml")
+        var site = Site(name: name ?? "")
+        site.tagline = yaml.string(f["tagline"], "tagline")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if let theme = yaml.string(f["theme"], "theme")?.trimmingCharacters(in: .whitespaces), !theme.isEmpty {
+            if themes.contains(theme) {
+                site.theme = theme
+            } else {
+                yaml.warning(f["theme"]?.value, "unknown theme '\(theme)'; known themes are \(themes.joined(separator: ", ")); using default")
+            }
+        }
+        if let contact = f["contact"] { site.contact = readContact(contact.value, yaml: &yaml) }
+        if let kiosk = f["kiosk"] { site.kiosk = readKiosk(kiosk.value, yaml: &yaml) }
+        return (name == nil ? nil : site, yaml.diagnostics)
+    }
+
+    static func readContact(_ node: Node, yaml: inout YAMLReader) -> ContactInfo {
+        guard let f = yaml.fields(node, known: contactKeys, in: "contact") else { return ContactInfo() }
+        func text(_ key: String) -> String? {
+            let value = yaml.string(f[key], key)?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return value?.isEmpty == false ? value : nil
+        }
+        return ContactInfo(phone: text("phone"), email: text("email"), address: text("address"), hours: text("hours"),
+                           website: text("website"), crisisLine: text("crisis_line"),
+                           crisisLineLabel: text("crisis_line_label"))
+    }
+
+    static func readKiosk(_ node: Node, yaml: inout YAMLReader) -> KioskSettings {
+        var kiosk = KioskSettings()
+        guard let f = yaml.fields(node, known: kioskKeys, in: "kiosk") else { return kiosk }
+        if let idle = yaml.int(f["idle_timeout"], "idle_timeout") {
+            if idle > 0 { kiosk.idleTimeoutSeconds = idle } else { yaml.error(f["idle_timeout"]?.value, "'idle_timeout' must be more than 0 seconds") }
+        }
+        if let countdown = yaml.int(f["countdown"], "countdown") {
+            if countdown >= 0 { kiosk.countdownSeconds = countdown } else { yaml.error(f["countdown"]?.value, "'countdown' must be 0 or more seconds") }
+        }
+        if let hash = yaml.string(f["pin_hash"], "pin_hash")?.trimmingCharacters(in: .whitespaces), !hash.isEmpty {
+            if hash.hasPrefix("$argon2id$") {
+                kiosk.pinHash = hash
+            } else {
+                yaml.error(f["pin_hash"]?.value, "'pin_hash' must be an argon2id hash made by `pamphlet hash-pin`")
+            }
+        }
+        if let allow = yaml.bool(f["allow_exit"], "allow_exit") { kiosk.allowExit = allow }
+        return kiosk
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Turns a file's bytes into text, or explains why they are not text.
+///
+/// Content files must be UTF-8; binary files (NUL bytes) and invalid byte sequences are reported
+/// at the line and column where they first occur, so an editor can jump straight to them.
+enum SourceText {
+    /// Decodes `data`; nil text means the file cannot be read as content (the diagnostics say why).
+    /// Strips a leading byte order mark and turns CRLF / CR line ends into LF so lines count the same everywhere.
+    static func decode(_ data: Data, path: String) -> (text: String?, diagnostics: [Diagnostic]) {
+        if data.isEmpty { return (nil, [.error(path, "empty file")]) }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = position(ofByte: nul, in: bytes)
+            return (nil, [.error(path, line: line, column: column,
+                                 "binary file: NUL byte at line \(line); content files must be UTF-8 text")])
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            let (line, column) = position(ofByte: bad, in: bytes)
+            let hex = String(format: "0x%02X", bytes[bad])
+            return (nil, [.error(path, line: line, column: column,
+                                 "invalid UTF-8 (byte \(hex)); save the file as UTF-8")])
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        if text.allSatisfy(\.isWhitespace) { return (nil, [.error(path, "empty file")]) }
+        return (text, [])
+    }
+
+    /// Byte offset of the first byte that does not start or continue a valid UTF-8 scalar.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// 1-based line and column (in scalars) of a byte offset. Bytes before it are valid UTF-8.
+    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for i in 0..<offset where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        // Columns count scalars: skip UTF-8 continuation bytes.
+        let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+        return (line, column)
+    }
+}

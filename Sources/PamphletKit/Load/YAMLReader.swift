@@ -1,0 +1,198 @@
+import Foundation
+import Yams
+
+/// Reads typed values out of composed YAML nodes and reports every problem at the node's place in the file.
+///
+/// Yams marks are 1-based lines within the YAML text; `lineOffset` turns them into file lines
+/// (front matter starts on the file's second line).
+struct YAMLReader {
+    let path: String
+    let lineOffset: Int
+    var diagnostics: [Diagnostic] = []
+
+    /// A mapping's entries by key, with the mapping's own position for "missing key" reports.
+    struct Fields {
+        var entries: [String: (key: Node, value: Node)]
+        var line: Int
+        var column: Int
+        subscript(_ key: String) -> (key: Node, value: Node)? { entries[key] }
+    }
+
+    init(path: String, lineOffset: Int) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    // MARK: Positions and reports
+
+    func position(_ node: Node?) -> (line: Int, column: Int) {
+        guard let mark = node?.mark else { return (max(1, lineOffset), 1) }
+        return (mark.line + lineOffset, mark.column)
+    }
+
+    mutating func error(_ node: Node?, _ message: String) {
+        let (line, column) = position(node)
+        diagnostics.append(.error(path, line: line, column: column, message))
+    }
+
+    mutating func warning(_ node: Node?, _ message: String) {
+        let (line, column) = position(node)
+        diagnostics.append(.warning(path, line: line, column: column, message))
+    }
+
+    // MARK: Composing
+
+    /// Parses YAML into a node tree; malformed YAML becomes one error at the place libyaml stopped.
+    /// Returns nil for malformed or empty YAML (`isEmpty` tells which).
+    mutating func compose(_ yaml: String, what: String) -> (node: Node?, isEmpty: Bool) {
+        do {
+            let node = try Yams.compose(yaml: yaml)
+            return (node, node == nil)
+        } catch let error as YamlError {
+            report(error, yaml: yaml, what: what)
+        } catch {
+            diagnostics.append(.error(path, line: max(1, lineOffset), column: 1, "malformed \(what): \(error)"))
+        }
+        return (nil, false)
+    }
+
+    private mutating func report(_ error: YamlError, yaml: String, what: String) {
+        var line = 1, column = 1
+        var message = "malformed \(what)"
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            (line, column) = (mark.line, mark.column)
+            message += ": \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+        case let .reader(problem, offset, _, yaml):
+            if let offset {
+                let prefix = yaml.prefix(offset)
+                line = prefix.filter { $0 == "\n" }.count + 1
+                column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count + 1 } ?? 1
+            }
+            message += ": \(problem)"
+        case let .duplicatedKeysInMapping(duplicates, context):
+            (line, column) = (context.mark.line, context.mark.column)
+            message += ": duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"
+        default:
+            message += ": \(error)"
+        }
+        diagnostics.append(.error(path, line: line + lineOffset, column: max(1, column), message))
+    }
+
+    // MARK: Typed values
+
+    /// The entries of a mapping node; keys not in `known` are warned about (with a suggestion).
+    mutating func fields(_ node: Node, known: [String], in context: String) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            error(node, "\(context) must be a mapping of `key: value` lines, not \(describe(node))")
+            return nil
+        }
+        let (line, column) = position(node)
+        var fields = Fields(entries: [:], line: line, column: column)
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                error(key, "\(context) keys must be plain words")
+                continue
+            }
+            let name = scalar.string
+            if !known.contains(name) {
+                var message = "unknown key '\(name)' in \(context)"
+                if let guess = Suggestions.closest(to: name, in: known).first { message += " (did you mean '\(guess)'?)" }
+                message += "; it is ignored"
+                warning(key, message)
+            }
+            fields.entries[name] = (key, value)
+        }
+        return fields
+    }
+
+    /// A scalar's text; nil (no report) for a missing or null value, nil with an error for a list or mapping.
+    mutating func string(_ entry: (key: Node, value: Node)?, _ name: String) -> String? {
+        guard let entry else { return nil }
+        switch entry.value {
+        case .scalar(let scalar):
+            if entry.value.null != nil && scalar.style == .plain { return nil }
+            return scalar.string
+        default:
+            error(entry.value, "'\(name)' must be text, not \(describe(entry.value))")
+            return nil
+        }
+    }
+
+    /// Like `string`, but a missing, null or blank value is an error at the key (or at `fields`).
+    mutating func requiredString(_ fields: Fields, _ name: String, in context: String) -> String? {
+        guard let entry = fields[name] else {
+            diagnostics.append(.error(path, line: fields.line, column: fields.column,
+                                      "missing required key '\(name)' in \(context)"))
+            return nil
+        }
+        guard let value = string(entry, name) else {
+            if case .scalar = entry.value { error(entry.key, "'\(name)' is empty") }
+            return nil
+        }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            error(entry.value, "'\(name)' is empty")
+            return nil
+        }
+        return trimmed
+    }
+
+    /// A list of scalars. A single scalar or a mapping is a type error.
+    mutating func stringList(_ entry: (key: Node, value: Node)?, _ name: String) -> [(text: String, node: Node)]? {
+        guard let entry else { return nil }
+        if case .scalar(let scalar) = entry.value, entry.value.null != nil, scalar.style == .plain { return [] }
+        guard case .sequence(let sequence) = entry.value else {
+            error(entry.value, "'\(name)' must be a list (lines starting with '- '), not \(describe(entry.value))")
+            return nil
+        }
+        var out: [(String, Node)] = []
+        for item in sequence {
+            guard case .scalar(let scalar) = item else {
+                error(item, "each entry of '\(name)' must be text, not \(describe(item))")
+                continue
+            }
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { error(item, "empty entry in '\(name)'") } else { out.append((text, item)) }
+        }
+        return out
+    }
+
+    /// A whole number; anything else is an error naming the key.
+    mutating func int(_ entry: (key: Node, value: Node)?, _ name: String) -> Int? {
+        guard let entry else { return nil }
+        if case .scalar(let scalar) = entry.value, let n = Int(scalar.string.trimmingCharacters(in: .whitespaces)) {
+            return n
+        }
+        error(entry.value, "'\(name)' must be a whole number, not \(describe(entry.value))")
+        return nil
+    }
+
+    /// `true`/`false` (YAML's yes/no spellings too).
+    mutating func bool(_ entry: (key: Node, value: Node)?, _ name: String) -> Bool? {
+        guard let entry else { return nil }
+        if case .scalar = entry.value, let b = entry.value.bool { return b }
+        error(entry.value, "'\(name)' must be true or false, not \(describe(entry.value))")
+        return nil
+    }
+
+    /// A `YYYY-MM-DD` date.
+    mutating func date(_ entry: (key: Node, value: Node)?, _ name: String) -> CalendarDate? {
+        guard let text = string(entry, name), let entry else { return nil }
+        if let date = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) { return date }
+        error(entry.value, "'\(name)' must be a date written YYYY-MM-DD (e.g. 2026-03-01), not '\(text)'")
+        return nil
+    }
+
+    /// A short description of a node for messages ("a list", "a mapping", "'abc'").
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): s.string.isEmpty ? "nothing" : "'\(s.string.prefix(40))'"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        case .alias: "an alias"
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// Renders a document (or one section of it) as wrapped plain text, for `pamphlet show` and printing.
+///
+/// Links read `text <url>`, cross-references `text [see doc-id#section]`, checklist items `[ ] item`;
+/// tables become aligned columns shrunk to the width; code blocks are kept as written.
+public enum PlainTextRenderer {
+    /// The text of `document`, or only of `section` when given, at most `width` cells wide
+    /// (except code lines and clusters wider than the line). Ends with a newline.
+    public static func render(document: Document, section: Section? = nil, width: Int) -> String {
+        let width = max(8, width)
+        var parts: [[String]] = []
+        var header = heading(document.title, underline: "=", width: width)
+        if let section { header += [""] + heading(section.heading, underline: "-", width: width) }
+        parts.append(header)
+
+        if let section {
+            parts += section.blocks.map { lines(for: $0, width: width) }
+        } else {
+            if document.kind == .treatment, !document.conditions.isEmpty {
+                parts.append(TextWrap.wrap("Conditions treated: " + document.conditions.joined(separator: ", "), width: width))
+            }
+            let intro = document.intro.isEmpty && !document.summary.isEmpty ? [Block.paragraph([.text(document.summary)])] : document.intro
+            parts += intro.map { lines(for: $0, width: width) }
+            if let checklist = document.checklist { parts += self.checklist(checklist, width: width) }
+            for s in document.sections {
+                parts.append(heading(s.heading, underline: s.level <= 2 ? "-" : nil, width: width))
+                parts += s.blocks.map { lines(for: $0, width: width) }
+            }
+            if !document.related.isEmpty {
+                parts.append(TextWrap.wrap("See also: " + document.related.joined(separator: ", "), width: width))
+            }
+        }
+        if let footer = reviewFooter(document.review) { parts.append(TextWrap.wrap(footer, width: width)) }
+
+        let text = parts.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { trimTrailing($0) }.joined(separator: "\n") + "\n"
+    }
+
+    /// "Reviewed by …, last reviewed …, next review …" or nil when there is no review metadata.
+    public static func reviewFooter(_ review: ReviewInfo) -> String? {
+        var parts: [String] = []
+        if let by = review.reviewedBy { parts.append("Reviewed by \(by)") }
+        if let last = review.lastReviewed { parts.append((parts.isEmpty ? "Last reviewed " : "last reviewed ") + last.description) }
+        if let next = review.nextReview { parts.append((parts.isEmpty ? "Next review " : "next review ") + next.description) }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ") + "."
+    }
+
+    // MARK: Blocks
+
+    static func heading(_ text: String, underline: Character?, width: Int) -> [String] {
+        let wrapped = TextWrap.wrap(text, width: width)
+        guard let underline else { return wrapped }
+        let w = min(width, wrapped.map { DisplayWidth.of($0) }.max() ?? 0)
+        return wrapped + [String(repeating: underline, count: max(1, w))]
+    }
+
+    /// The lines of one block at `width` cells.
+    public static func lines(for block: Block, width: Int) -> [String] {
+        let width = max(1, width)
+        switch block {
+        case .paragraph(let inlines):
+            return TextWrap.wrap(text(inlines), width: width)
+        case .heading(_, let inlines):
+            return TextWrap.wrap(text(inlines), width: width)
+        case .list(let ordered, let start, let items):
+            let markers = items.indices.map { ordered ? "\(start + $0). " : "• " }
+            let markerWidth = markers.map { DisplayWidth.of($0) }.max() ?? 2
+            var out: [String] = []
+            for (marker, item) in zip(markers, items) {
+                let body = item.flatMap { lines(for: $0, width: width - markerWidth) }
+                let lead = String(repeating: " ", count: markerWidth - DisplayWidth.of(marker)) + marker
+                out += hang(body.isEmpty ? [""] : body, first: lead, rest: String(repeating: " ", count: markerWidth))
+            }
+            return out
+        case .quote(let blocks):
+            let inner = blocks.map { lines(for: $0, width: width - 2) }.joined(separator: [""])
+            return inner.map { $0.isEmpty ? ">" : "> " + $0 }
+        case .table(let table):
+            return TableLayout.lines(for: table, width: width, text: text)
+        case .code(_, let code):
+            return code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .rule:
+            return [String(repeating: "-", count: width)]
+        }
+    }
+
+    static func checklist(_ checklist: Checklist, width: Int) -> [[String]] {
+        var parts: [[String]] = []
+        if !checklist.question.isEmpty { parts.append(TextWrap.wrap(checklist.question, width: width)) }
+        parts.append(checklist.items.flatMap { item in
+            hang(TextWrap.wrap(item.text, width: width - 4), first: "[ ] ", rest: "    ")
+        })
+        if !checklist.outcomes.isEmpty {
+            var lines = ["What your answers mean:"]
+            for outcome in checklist.outcomes.sorted(by: { $0.minimumChecked < $1.minimumChecked }) {
+                let lead = outcome.minimumChecked == 0 ? "Any number ticked: " : "\(outcome.minimumChecked) or more ticked: "
+                lines += hang(TextWrap.wrap(lead + outcome.text, width: width - 2), first: "• ", rest: "  ")
+            }
+            parts.append(lines)
+        }
+        if !checklist.disclaimer.isEmpty { parts.append(TextWrap.wrap(checklist.disclaimer, width: width)) }
+        return parts
+    }
+
+    static func hang(_ lines: [String], first: String, rest: String) -> [String] {
+        lines.enumerated().map { index, line in (index == 0 ? first : rest) + line }
+    }
+
+    // MARK: Inlines
+
+    /// Inline content as plain text: links as `text <url>`, cross-references as `text [see id]`.
+    public static func text(_ inlines: [Inline]) -> String {
+        var out = ""
+        for inline in inlines {
+            switch inline {
+            case .text(let s), .code(let s): out += s
+            case .emphasis(let c), .strong(let c): out += text(c)
+            case .lineBreak: out += "\n"
+            case .link(let target, let c):
+                let label = text(c)
+                if target.hasPrefix(ContentReference.scheme) {
+                    let ref = ContentReference(target).description
+                    out += label.isEmpty ? "[see \(ref)]" : "\(label) [see \(ref)]"
+                } else if label.isEmpty || label == target || "mailto:" + label == target || "tel:" + label == target {
+                    out += label.isEmpty ? target : label
+                } else {
+                    out += "\(label) <\(target)>"
+                }
+            }
+        }
+        return out
+    }
+
+    static func trimTrailing(_ line: Substring) -> String {
+        var s = line
+        while let last = s.last, last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
