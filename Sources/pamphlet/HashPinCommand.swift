@@ -1,7 +1,65 @@
 import ArgumentParser
+import Foundation
+import PamphletKit
 
-// Placeholder: filled in by the issue that owns this command.
-struct HashPinCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "hash-pin", abstract: "(not yet built)")
-    func run() async throws { throw ExitCode(3) }
+/// `pamphlet hash-pin`: turns a staff PIN into the argon2id line for `site.yaml` (or the --config file).
+struct HashPinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash-pin",
+        abstract: "Make the staff PIN hash for kiosk mode (argon2id, salted).",
+        discussion: """
+            Reads the PIN from standard input (without echo when it is a terminal, asking twice) and \
+            prints one line to paste under `kiosk:` in site.yaml or in the file given to \
+            `pamphlet kiosk --config`. The PIN itself is never printed or stored.
+
+            Examples:
+              pamphlet hash-pin                       type the PIN twice at the prompt
+              printf '4826\\n' | pamphlet hash-pin     from a script
+              pamphlet hash-pin >> /etc/pamphlet/kiosk.yaml
+            """
+    )
+
+    func run() throws {
+        let pin: String
+        if isatty(STDIN_FILENO) == 1 {
+            guard let first = TerminalPIN.read(prompt: "Staff PIN: "),
+                  let second = TerminalPIN.read(prompt: "Again: ") else {
+                throw ValidationError("No PIN was entered.")
+            }
+            guard first == second else {
+                FileHandle.standardError.write(Data("The two PINs differ; nothing was printed.\n".utf8))
+                throw ExitCode(2)
+            }
+            pin = first
+        } else {
+            guard let line = readLine(strippingNewline: true) else { throw ValidationError("No PIN on standard input.") }
+            pin = line.hasSuffix("\r") ? String(line.dropLast()) : line
+        }
+        do {
+            let encoded = try PINHash.hash(pin)
+            print("pin_hash: \"\(encoded)\"")
+        } catch {
+            FileHandle.standardError.write(Data("pamphlet hash-pin: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Reads one line from the terminal with echo off, restoring the terminal afterwards.
+enum TerminalPIN {
+    static func read(prompt: String) -> String? {
+        FileHandle.standardError.write(Data(prompt.utf8))
+        var saved = termios()
+        let haveSaved = tcgetattr(STDIN_FILENO, &saved) == 0
+        if haveSaved {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        }
+        defer {
+            if haveSaved { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        return readLine(strippingNewline: true)
+    }
 }

@@ -1,0 +1,201 @@
+extension KioskState {
+    /// One message in, the effects out. Only a valid staff PIN ever yields `.quit`.
+    public mutating func update(_ msg: Msg) -> [Effect] {
+        switch msg {
+        case .tick(let now):
+            return tick(now)
+        case .resize(let w, let h):
+            width = w
+            height = h
+            return forward(.resize(width: w, height: browserHeight))
+        case .key(let key):
+            return input { $0.key(key) }
+        case .mouse(let event):
+            return input { $0.mouse(event) }
+        case .paste(let text):
+            return input { $0.paste(text) }
+        case .pinChecked(let valid):
+            return pinChecked(valid)
+        case .contentReloaded(let loaded):
+            content = loaded
+            return forward(msg)
+        }
+    }
+
+    /// Rows the browser draws into: all but the kiosk's bar.
+    var browserHeight: Int { max(0, height - 1) }
+
+    // MARK: Time
+
+    private mutating func tick(_ now: Double) -> [Effect] {
+        clock = now
+        if inputSinceTick {
+            lastInput = now
+            inputSinceTick = false
+        }
+        lockout.tick(now: now)
+        if hasSession, idleSeconds >= options.idleTimeout + options.countdown {
+            return startOver()
+        }
+        return forward(.tick(now: now)) + [.scheduleTick(after: 1)]
+    }
+
+    // MARK: Input
+
+    /// Every key, click and paste restarts the idle timer; a showing countdown just goes away.
+    private mutating func input(_ handle: (inout Self) -> [Effect]) -> [Effect] {
+        let countdownShowing = countdownRemaining != nil
+        lastInput = clock
+        inputSinceTick = true
+        if countdownShowing { return [] }
+        return handle(&self)
+    }
+
+    private mutating func key(_ key: Key) -> [Effect] {
+        if pinPrompt != nil { return pinKey(key) }
+        if takeHome != nil {
+            takeHome = nil
+            return []
+        }
+        // Staff chord: the first key arms it, the second (right after) opens the prompt.
+        if chordArmed, key == KioskKeys.staffChordSecond {
+            chordArmed = false
+            if options.exitAllowed { pinPrompt = PINPrompt() }
+            return []
+        }
+        chordArmed = key == KioskKeys.staffChordFirst
+        if chordArmed { return [] }
+
+        switch screen {
+        case .attract:
+            startSession()
+            return []
+        case .browsing:
+            if key == KioskKeys.startOver { return startOver() }
+            if key == KioskKeys.takeHome {
+                if let page = takeHomeURL { takeHome = TakeHomePanel(title: page.title, url: page.url) }
+                return []
+            }
+            return forward(.key(key))
+        }
+    }
+
+    private mutating func mouse(_ event: MouseEvent) -> [Effect] {
+        chordArmed = false
+        if pinPrompt != nil { return [] }
+        let isTap = event.kind == .press || event.kind == .click
+        if takeHome != nil {
+            if isTap { takeHome = nil }
+            return []
+        }
+        switch screen {
+        case .attract:
+            if isTap { startSession() }
+            return []
+        case .browsing:
+            if event.y == height - 1 {
+                guard isTap else { return [] }
+                switch barItem(atColumn: event.x) {
+                case .startOver?: return startOver()
+                case .takeHome?:
+                    if let page = takeHomeURL { takeHome = TakeHomePanel(title: page.title, url: page.url) }
+                    return []
+                case nil: return []
+                }
+            }
+            return forward(.mouse(event))
+        }
+    }
+
+    private mutating func paste(_ text: String) -> [Effect] {
+        chordArmed = false
+        // Never paste into the PIN prompt; a paste on the attract screen just wakes it.
+        if pinPrompt != nil || takeHome != nil { return [] }
+        switch screen {
+        case .attract:
+            startSession()
+            return []
+        case .browsing:
+            return forward(.paste(text))
+        }
+    }
+
+    // MARK: Staff PIN
+
+    private mutating func pinKey(_ key: Key) -> [Effect] {
+        guard var prompt = pinPrompt else { return [] }
+        defer { if pinPrompt != nil { pinPrompt = prompt } }
+        switch key {
+        case .escape:
+            pinPrompt = nil
+            return []
+        case .backspace, .delete:
+            if !prompt.checking { _ = prompt.typed.popLast() }
+        case .ctrl("u"):
+            prompt.typed.removeAll()
+        case .enter:
+            guard !prompt.checking, !prompt.typed.isEmpty, !lockout.isLocked(now: clock) else { return [] }
+            let pin = String(prompt.typed)
+            prompt.typed.removeAll()
+            prompt.checking = true
+            return [.verifyPIN(pin)]
+        case .char(let c):
+            guard !prompt.checking, !lockout.isLocked(now: clock), prompt.typed.count < KioskKeys.maximumPINLength,
+                  !c.isWhitespace, !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else { return [] }
+            prompt.typed.append(c)
+            prompt.wasWrong = false
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func pinChecked(_ valid: Bool) -> [Effect] {
+        // Only an answer to a check this prompt asked for counts.
+        guard var prompt = pinPrompt, prompt.checking else { return [] }
+        if valid {
+            pinPrompt = nil
+            browser = nil
+            return [.clearScreen, .quit]
+        }
+        lockout.recordFailure()
+        prompt.checking = false
+        prompt.wasWrong = true
+        pinPrompt = prompt
+        return [.scheduleTick(after: 0)]
+    }
+
+    // MARK: Sessions
+
+    private mutating func startSession() {
+        var fresh = Browser.kioskFresh(content: content, options: options.browser)
+        _ = fresh.update(.resize(width: width, height: browserHeight))
+        browser = fresh
+        screen = .browsing
+    }
+
+    /// Back to the attract screen with nothing of the session left, in memory or on the terminal.
+    mutating func startOver() -> [Effect] {
+        browser = nil
+        pinPrompt = nil
+        takeHome = nil
+        chordArmed = false
+        screen = .attract
+        return [.clearScreen, .scheduleTick(after: 1)]
+    }
+
+    /// Sends a message to the browser, keeping only the effects a kiosk allows.
+    private mutating func forward(_ msg: Msg) -> [Effect] {
+        guard var current = browser else { return [] }
+        let effects = current.update(msg)
+        browser = current
+        return effects.filter { effect in
+            // An allow-list: any effect added later (say, opening a URL) stays out of kiosk mode.
+            switch effect {
+            case .clearScreen, .bell, .scheduleTick: true
+            default: false
+            }
+        }
+    }
+}
