@@ -1,7 +1,48 @@
 import ArgumentParser
+import Foundation
+import PamphletKit
 
-// Placeholder: filled in by the issue that owns this command.
+/// `pamphlet check [DIR]`: validates a content folder and reports every problem in one run.
 struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "(not yet built)")
-    func run() async throws { throw ExitCode(3) }
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check content for problems: every one, in one run, as path:line:column.",
+        discussion: """
+            Reads site.yaml and every content/**/*.md, and prints each problem to standard output as
+            `path:line:column: error|warning: message` (the form editors and CI understand), then a
+            summary such as `2 errors, 1 warning in 7 files` to standard error. Checks: UTF-8 text,
+            front matter present, closed and valid YAML, required keys (kind, title), known kinds and
+            keys, dates (YYYY-MM-DD), value types, duplicate ids, cross-references
+            `[text](pamphlet:doc#section)` and `related:` entries, checklists' items and outcomes.
+
+            Exits 1 if there is any error, 0 otherwise (warnings alone do not fail).
+            DIR may also be a single .md file (cross-references to other files are then not checked).
+
+            Examples:
+              pamphlet check                    check the bundled content
+              pamphlet check ~/clinic-content
+              pamphlet check Assets/content/faq/ketamine-faq.md
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Content folder or .md file to check (default: --content or the bundled content).",
+                                 valueName: "DIR"))
+    var directory: String?
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    func run() async throws {
+        let target = try directory ?? contentOptions.directory()
+        let result = ContentLoader.load(directory: target)
+        for diagnostic in result.diagnostics { print(diagnostic.description) }
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let warnings = result.diagnostics.count - errors
+        let files = CLIOutput.count(result.files.count, "file")
+        if result.diagnostics.isEmpty {
+            CLIOutput.printError("no problems in \(files)")
+        } else {
+            CLIOutput.printError("\(CLIOutput.count(errors, "error")), \(CLIOutput.count(warnings, "warning")) in \(files)")
+        }
+        if errors > 0 { throw ExitCode.failure }
+    }
 }

@@ -1,7 +1,63 @@
 import ArgumentParser
+import Foundation
+import PamphletKit
 
-// Placeholder: filled in by the issue that owns this command.
+/// `pamphlet list`: every document and its sections, as text grouped by kind or as JSON.
 struct ListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "(not yet built)")
-    func run() async throws { throw ExitCode(3) }
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the documents and their sections.",
+        discussion: """
+            Plain output is grouped by kind (articles, FAQs, treatments, self-checks, contact).
+            With --json, prints an array of {"id", "kind", "title", "sections": [{"id", "title"}]},
+            where a section id is `document-id#section-slug` (what `pamphlet show` accepts).
+
+            Examples:
+              pamphlet list
+              pamphlet list --json --content ~/clinic-content
+            """
+    )
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    struct DocumentJSON: Encodable {
+        var id: String
+        var kind: String
+        var title: String
+        var sections: [SectionJSON]
+    }
+
+    func run() async throws {
+        let directory = try contentOptions.directory()
+        let result = CLIOutput.loadReportingErrors(directory)
+        let library = result.library
+        if library.documents.isEmpty && result.diagnostics.hasErrors { throw ExitCode.failure }
+
+        if json {
+            let documents = library.documents.map { doc in
+                DocumentJSON(id: doc.id, kind: doc.kind.rawValue, title: doc.title,
+                             sections: doc.sections.map { SectionJSON(document: doc, section: $0) })
+            }
+            print(try CLIOutput.json(documents))
+            return
+        }
+        var first = true
+        for kind in DocumentKind.allCases {
+            let documents = library.documents(of: kind)
+            guard !documents.isEmpty else { continue }
+            if !first { print("") }
+            first = false
+            print("\(kind.menuTitle)")
+            for doc in documents {
+                print("  \(doc.id)  \(doc.title)")
+                for section in doc.sections {
+                    let indent = String(repeating: "  ", count: max(0, section.level - 2))
+                    print("    \(indent)#\(section.id)  \(section.heading)")
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,93 @@
 import ArgumentParser
+import Foundation
+import PamphletKit
 
-// Placeholder: filled in by the issue that owns this command.
+/// `pamphlet show ID`: a document or one section as wrapped plain text (or JSON).
 struct ShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "(not yet built)")
-    func run() async throws { throw ExitCode(3) }
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a document or one of its sections as wrapped plain text.",
+        discussion: """
+            ID is a document id (`ketamine-faq`) or a section (`ketamine-faq#is-ketamine-addictive`);
+            `pamphlet list` shows them all. The text is wrapped to the terminal's width (80 when not a
+            terminal) unless --width is given. With --json, prints {"id", "kind", "title", "text",
+            "sections": [{"id", "title"}]} (plus "section" when a section was asked for).
+
+            Examples:
+              pamphlet show is-ketamine-an-opiate
+              pamphlet show ketamine-faq#is-ketamine-addictive --width 60
+              pamphlet show tms-self-check --json
+            """
+    )
+
+    @Argument(help: "Document id, or document-id#section.")
+    var id: String
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Wrap text to this many columns.", valueName: "N"))
+    var width: Int?
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    func validate() throws {
+        if let width, width < 1 { throw ValidationError("--width must be at least 1.") }
+    }
+
+    struct ShowJSON: Encodable {
+        var id: String
+        var kind: String
+        var title: String
+        var text: String
+        var section: SectionJSON?
+        var sections: [SectionJSON]
+    }
+
+    func run() async throws {
+        let library = CLIOutput.loadReportingErrors(try contentOptions.directory()).library
+        let reference = ContentReference(id.trimmingCharacters(in: .whitespaces))
+        guard let document = library.document(reference.documentID) else {
+            let all = library.documents.flatMap { doc in [doc.id] + doc.sections.map { "\(doc.id)#\($0.id)" } }
+            var message = "error: no document '\(reference.documentID)'"
+            let close = Suggestions.closest(to: id, in: all, limit: 5)
+            if !close.isEmpty {
+                message += "; did you mean: \(close.joined(separator: ", "))?"
+            } else if !library.documents.isEmpty {
+                message += "; documents: \(library.documents.map(\.id).joined(separator: ", "))"
+            }
+            CLIOutput.printError(message)
+            throw ExitCode.failure
+        }
+        var section: Section?
+        if let slug = reference.sectionID {
+            section = document.section(slug)
+            if section == nil {
+                let slugs = document.sections.map(\.id)
+                var message = "error: '\(document.id)' has no section '\(slug)'"
+                let close = Suggestions.closest(to: slug, in: slugs, limit: 5)
+                if !close.isEmpty {
+                    message += "; did you mean: \(close.map { "\(document.id)#\($0)" }.joined(separator: ", "))?"
+                } else if !slugs.isEmpty {
+                    message += "; its sections: \(slugs.map { "\(document.id)#\($0)" }.joined(separator: ", "))"
+                } else {
+                    message += "; it has no sections"
+                }
+                CLIOutput.printError(message)
+                throw ExitCode.failure
+            }
+        }
+
+        let text = PlainTextRenderer.render(document: document, section: section, width: width ?? CLIOutput.terminalWidth())
+        if json {
+            let output = ShowJSON(
+                id: section.map { "\(document.id)#\($0.id)" } ?? document.id, kind: document.kind.rawValue,
+                title: document.title, text: text,
+                section: section.map { SectionJSON(document: document, section: $0) },
+                sections: document.sections.map { SectionJSON(document: document, section: $0) })
+            print(try CLIOutput.json(output))
+        } else {
+            print(text, terminator: "")
+        }
+    }
 }

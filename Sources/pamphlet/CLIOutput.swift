@@ -1,0 +1,56 @@
+import Foundation
+import PamphletKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small helpers shared by the `list`, `show` and `check` commands.
+enum CLIOutput {
+    /// Writes a line to standard error.
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Loads a content folder; when it has errors, prints them to standard error (the command still
+    /// works with whatever loaded).
+    static func loadReportingErrors(_ directory: String) -> LoadResult {
+        let result = ContentLoader.load(directory: directory)
+        if result.diagnostics.hasErrors {
+            for diagnostic in result.diagnostics { printError(diagnostic.description) }
+            printError("(run `pamphlet check \(directory)` for details)")
+        }
+        return result
+    }
+
+    /// The terminal's width when standard output is a terminal, else 80.
+    static func terminalWidth() -> Int {
+        guard isatty(STDOUT_FILENO) == 1 else { return 80 }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
+    }
+
+    /// Pretty JSON with sorted keys (stable output for scripts and diffs), ending in a newline.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// `1 error`, `2 warnings`.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
+
+/// `{"id","title"}` of a section in JSON output; the id is `doc#slug`.
+struct SectionJSON: Encodable {
+    var id: String
+    var title: String
+
+    init(document: Document, section: Section) {
+        id = "\(document.id)#\(section.id)"
+        title = section.heading
+    }
+}
