@@ -1,7 +1,189 @@
 import ArgumentParser
+import Foundation
+import PamphletKit
 
-// Placeholder: filled in by the issue that owns this command.
-struct ImportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "(not yet built)")
-    func run() async throws { throw ExitCode(3) }
+/// `pamphlet import FILE... --out DIR`: web pages saved as text (or Pamphlet Markdown) become content files.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn web pages saved as text (or Markdown files) into content files.",
+        discussion: """
+            Each text file becomes DIR/content/<kind>/<id>.md: the title is its first line, short
+            lines that lead paragraphs become sections, wrapped lines are joined, and page
+            boilerplate (comment forms, calls to action, separators, footer taglines) is dropped.
+            A question followed by "I ..." statements becomes a separate self-check (checklist).
+            Markdown files (.md with front matter) are validated and copied as they are.
+            DIR/site.yaml is created if missing. Existing files are never overwritten without --force.
+
+            Examples:
+              pamphlet import page.txt --out clinic/
+              pamphlet import faq.txt --kind faq --out clinic/ --site-name "Example Clinic"
+              pamphlet check clinic/
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Text or Markdown files to import.", valueName: "FILE"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Content folder to write into (created if missing).", valueName: "DIR"))
+    var out: String
+
+    @Option(name: .long, help: ArgumentHelp("Kind of the main document: article, faq, treatment, checklist or contact.", valueName: "KIND"))
+    var kind: String?
+
+    @Option(name: .customLong("site-name"), help: ArgumentHelp("Clinic name for a new site.yaml (default: the first document's title).", valueName: "NAME"))
+    var siteName: String?
+
+    @Flag(name: .long, help: "Overwrite files that already exist.")
+    var force = false
+
+    func validate() throws {
+        if let kind, DocumentKind(rawValue: kind) == nil {
+            throw ValidationError("unknown kind '\(kind)'; use one of: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let options = ImportOptions(kind: kind.flatMap(DocumentKind.init(rawValue:)))
+        let progress = ImportProgress(total: files.count)
+        let fm = FileManager.default
+        var writtenThisRun: Set<String> = []
+        var firstTitle: String?
+        var failures = 0
+
+        for (index, file) in files.enumerated() {
+            progress.show(index: index, file: file)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  let data = fm.contents(atPath: file) else {
+                progress.report("\(file): error: cannot read file (missing, a folder, or no permission)")
+                failures += 1
+                continue
+            }
+            let result = MarkdownImporter.isMarkdown(path: file, data: data)
+                ? MarkdownImporter.importData(data, sourceName: file)
+                : PlainTextImporter.importData(data, sourceName: file, options: options)
+            for diagnostic in result.diagnostics { progress.report(diagnostic.description) }
+            if result.diagnostics.hasErrors || result.documents.isEmpty {
+                progress.report("\(file): not imported")
+                failures += 1
+                continue
+            }
+            for imported in result.documents {
+                let target = (out as NSString).appendingPathComponent(imported.relativePath)
+                if writtenThisRun.contains(target) {
+                    progress.report("\(file): error: \(target) was already written by an earlier file in this run; not overwritten")
+                    failures += 1
+                    continue
+                }
+                if fm.fileExists(atPath: target) && !force {
+                    progress.report("\(file): error: \(target) already exists; not overwritten (use --force to replace it)")
+                    failures += 1
+                    continue
+                }
+                do {
+                    try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try imported.markdown.write(toFile: target, atomically: true, encoding: .utf8)
+                } catch {
+                    progress.report("\(target): error: cannot write file: \(error.localizedDescription)")
+                    failures += 1
+                    continue
+                }
+                writtenThisRun.insert(target)
+                firstTitle = firstTitle ?? imported.document.title
+                progress.say("wrote \(target) (\(imported.document.kind.rawValue), \(describe(imported.document)))")
+            }
+        }
+        progress.finish()
+
+        if let name = siteName ?? firstTitle {
+            try writeSiteIfMissing(name: name, progress: progress)
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func describe(_ document: Document) -> String {
+        if let checklist = document.checklist { return "\(checklist.items.count) items" }
+        return document.sections.count == 1 ? "1 section" : "\(document.sections.count) sections"
+    }
+
+    /// A minimal site.yaml so the folder loads; never replaces one that exists.
+    private func writeSiteIfMissing(name: String, progress: ImportProgress) throws {
+        let path = (out as NSString).appendingPathComponent("site.yaml")
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        let yaml = """
+            # Made by `pamphlet import`. Fill in the clinic's details: while a contact field is
+            # empty the browser says "ask at the front desk".
+            name: \(SiteYAML.quoted(name))
+            tagline: ""
+            contact:
+              phone: null
+              email: null
+              address: null
+              hours: null
+              website: null
+              crisis_line: null   # the clinic's local crisis number
+            """
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try (yaml + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            progress.say("wrote \(path)")
+        } catch {
+            progress.report("\(path): error: cannot write file: \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Double-quoted YAML for a free-text value.
+enum SiteYAML {
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for s in text.unicodeScalars {
+            switch s {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: if s.value >= 0x20 && s.value != 0x7F { out.unicodeScalars.append(s) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Progress for long runs: `\r[12/300] importing FILE` on stderr, only when stderr is a terminal
+/// and there is more than one file; quiet when piped. Results go to stdout, problems to stderr.
+final class ImportProgress {
+    private let total: Int
+    private let live: Bool
+    private var lineShown = false
+
+    init(total: Int) {
+        self.total = total
+        live = total > 1 && isatty(STDERR_FILENO) != 0
+    }
+
+    func show(index: Int, file: String) {
+        guard live else { return }
+        let name = (file as NSString).lastPathComponent
+        FileHandle.standardError.write(Data("\r[\(index + 1)/\(total)] importing \(name)\u{1B}[K".utf8))
+        lineShown = true
+    }
+
+    func report(_ message: String) {
+        clear()
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    func say(_ message: String) {
+        clear()
+        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+    }
+
+    func finish() { clear() }
+
+    private func clear() {
+        guard lineShown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        lineShown = false
+    }
 }

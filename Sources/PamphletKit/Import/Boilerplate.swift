@@ -1,0 +1,116 @@
+/// Recognises the parts of a saved web page that are not the page's content: comment forms,
+/// calls to action, bullet separators and the taglines that trail the page.
+enum Boilerplate {
+    /// Lines of a blog comment form, dropped wherever they stand (compared lowercased, spaces collapsed).
+    static let commentForm: Set<String> = [
+        "leave a reply", "leave a comment", "leave a reply cancel reply", "cancel reply",
+        "your email address will not be published.", "your email address will not be published",
+        "your email address will not be published. required fields are marked *",
+        "required fields are marked *", "post comment", "submit comment",
+        "save my name, email, and website in this browser for the next time i comment.",
+        "notify me of follow-up comments by email.", "notify me of new posts by email.",
+    ]
+
+    /// Form field labels: dropped only just after a comment form starts (elsewhere they may be words).
+    static let formFields: Set<String> = ["comment", "comment *", "name", "name *", "email", "email *", "website"]
+
+    /// Calls to action, as letters only. A line made only of these (even run together, as in
+    /// "Call Us TodayCall Us Today") is navigation or a button, not content.
+    static let callsToAction: [String] = [
+        "call us today", "call us now", "call now", "call today", "contact us", "contact us today",
+        "get in touch", "book now", "book an appointment", "book a consultation", "request an appointment",
+        "schedule an appointment", "schedule a consultation", "learn more", "read more", "click here",
+        "share this", "share this post", "follow us", "subscribe", "sign up", "get started",
+    ].map(letters)
+
+    /// Separator glyphs that web pages put around short link rows ("• • Get in touch • •").
+    static let separatorGlyphs: Set<Character> = ["•", "·", "●", "◦", "▪", "■", "□", "♦", "★", "☆", "|", "»", "«", "¦"]
+
+    enum Verdict: Equatable { case content, commentForm, callToAction, separator }
+
+    /// Classifies every line; `lines` keep their numbers. Form fields count only within a few lines of a form start.
+    static func classify(_ lines: [SourceLine]) -> [Verdict] {
+        var verdicts: [Verdict] = []
+        var formLinesLeft = 0
+        for line in lines {
+            guard !line.isBlank else { verdicts.append(.content); continue }
+            let key = Reflow.collapseSpaces(line.text).lowercased()
+            if commentForm.contains(key) {
+                verdicts.append(.commentForm)
+                formLinesLeft = 8
+                continue
+            }
+            if formLinesLeft > 0 {
+                formLinesLeft -= 1
+                if formFields.contains(key) { verdicts.append(.commentForm); continue }
+            }
+            if isSeparator(line.text) { verdicts.append(.separator); continue }
+            if isCallToAction(line.text) || isDoubled(line.text) { verdicts.append(.callToAction); continue }
+            verdicts.append(.content)
+        }
+        return verdicts
+    }
+
+    /// Letters and digits only, lowercased: "Call Us Today!" -> "callustoday".
+    static func letters(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    static func isCallToAction(_ text: String) -> Bool {
+        guard text.count <= 120 else { return false }
+        let stripped = text.trimming(separatorGlyphs)
+        let key = letters(stripped)
+        guard !key.isEmpty else { return false }
+        // Word break: can `key` be cut into calls to action? (a tiny dynamic programme)
+        let chars = Array(key)
+        var reachable = [Bool](repeating: false, count: chars.count + 1)
+        reachable[0] = true
+        for start in 0..<chars.count where reachable[start] {
+            for phrase in callsToAction where start + phrase.count <= chars.count {
+                if String(chars[start..<start + phrase.count]) == phrase { reachable[start + phrase.count] = true }
+            }
+        }
+        return reachable[chars.count]
+    }
+
+    /// "• • Get in touch • •", "| Home | About |", "• • •": glyph-framed short rows or glyphs alone.
+    static func isSeparator(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last,
+              separatorGlyphs.contains(first), separatorGlyphs.contains(last) else { return false }
+        let words = text.split(separator: " ").filter { !$0.allSatisfy { separatorGlyphs.contains($0) } }
+        return words.count <= 6
+    }
+
+    /// A line whose two halves are the same short phrase ("Learn MoreLearn More"): a scraped button.
+    /// Indices of the short lines that trail the page after its last real paragraph, when calls to
+    /// action are among them (a footer: "Mental Health, Reimagined." / "Call Us Today").
+    /// `lines` has removed lines blanked; `callToAction` marks where calls to action stood.
+    static func trailingTaglines(_ lines: [SourceLine], callToAction: [Bool]) -> [Int] {
+        var found: [Int] = []
+        var sawCallToAction = false
+        for index in lines.indices.reversed() {
+            if callToAction[index] { sawCallToAction = true; continue }
+            let line = lines[index]
+            if line.isBlank { continue }
+            guard sawCallToAction, line.wordCount <= 6, line.text.count <= 60 else { break }
+            found.append(index)
+        }
+        return found
+    }
+
+    static func isDoubled(_ text: String) -> Bool {
+        let chars = Array(text)
+        guard chars.count >= 4, chars.count % 2 == 0 else { return false }
+        let half = chars.count / 2
+        return chars[..<half] == chars[half...] && chars[..<half].contains(where: \.isLetter)
+            && text.split(separator: " ").count <= 12
+    }
+}
+
+extension String {
+    /// Trims the given characters (and spaces) from both ends.
+    func trimming(_ set: Set<Character>) -> String {
+        let isTrimmed: (Character) -> Bool = { set.contains($0) || $0 == " " }
+        return String(drop(while: isTrimmed).reversed().drop(while: isTrimmed).reversed())
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Imports a file that already is Pamphlet Markdown (front matter + CommonMark): validated with
+/// the loader and copied as it is. Files with errors are reported (path:line) and not imported.
+public enum MarkdownImporter {
+    public static func importData(_ data: Data, sourceName: String) -> ImportResult {
+        if let problem = BinaryCheck.problem(data, sourceName: sourceName) { return ImportResult(diagnostics: [problem]) }
+        let (text, warnings) = TextDecoding.decode(data, sourceName: sourceName)
+        return importText(text, sourceName: sourceName, warnings: warnings)
+    }
+
+    public static func importText(_ text: String, sourceName: String, warnings: [Diagnostic] = []) -> ImportResult {
+        let (document, diagnostics) = ContentLoader.parseDocument(text: text, path: sourceName)
+        let all = warnings + diagnostics
+        guard let document, !all.hasErrors else {
+            var problems = all
+            if !problems.hasErrors { problems.append(.error(sourceName, "not a Pamphlet content file")) }
+            return ImportResult(diagnostics: problems)
+        }
+        let markdown = text.hasSuffix("\n") ? text : text + "\n"
+        return ImportResult(
+            documents: [ImportedDocument(document: document, markdown: markdown,
+                                         relativePath: "content/\(document.kind.folderName)/\(document.id).md")],
+            diagnostics: all)
+    }
+
+    /// Markdown when the name ends in `.md`/`.markdown`, or the text opens with front matter.
+    public static func isMarkdown(path: String, data: Data) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return true }
+        return data.starts(with: Array("---\n".utf8)) || data.starts(with: Array("---\r\n".utf8))
+    }
+}
+
+/// Refuses binary files (a NUL byte early on) with a clear message instead of importing noise.
+enum BinaryCheck {
+    static func problem(_ data: Data, sourceName: String) -> Diagnostic? {
+        guard data.prefix(8192).contains(0) else { return nil }
+        return .error(sourceName, "looks like a binary file (it contains NUL bytes); import takes text or Markdown")
+    }
+}
