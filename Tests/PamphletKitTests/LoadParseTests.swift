@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import PamphletKit
+
+/// `ContentLoader.parseDocument` / `parseSite` on single texts, and folder-level cases built in temp folders.
+@Suite struct LoadParseTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var text: String
+        var line: Int
+        var fragment: String
+        var severity: Diagnostic.Severity = .error
+        var description: String { name }
+    }
+
+    static let problems: [Case] = [
+        Case(name: "whitespace only", text: "  \n\n ", line: 1, fragment: "empty file"),
+        Case(name: "empty front matter", text: "---\n---\nBody\n", line: 1, fragment: "front matter is empty"),
+        Case(name: "empty kind", text: "---\nkind: \"\"\ntitle: T\n---\n", line: 2, fragment: "'kind' is empty"),
+        Case(name: "null title", text: "---\nkind: faq\ntitle:\n---\n", line: 3, fragment: "'title' is empty"),
+        Case(name: "title is a list", text: "---\nkind: faq\ntitle: [a, b]\n---\n", line: 3, fragment: "'title' must be text, not a list"),
+        Case(name: "misspelt kind", text: "---\nkind: artcle\ntitle: T\n---\n", line: 2, fragment: "did you mean 'article'?"),
+        Case(name: "misspelt key", text: "---\nkind: faq\ntitle: T\ntagz: [a]\n---\n", line: 4,
+             fragment: "unknown key 'tagz' in front matter (did you mean 'tags'?)", severity: .warning),
+        Case(name: "id with a space", text: "---\nid: my page\nkind: faq\ntitle: T\n---\n", line: 2, fragment: "contains ' '"),
+        Case(name: "related not a list", text: "---\nkind: faq\ntitle: T\nrelated: other\n---\n", line: 4, fragment: "'related' must be a list"),
+        Case(name: "review not a mapping", text: "---\nkind: faq\ntitle: T\nreview: yesterday\n---\n", line: 4, fragment: "review must be a mapping"),
+        Case(name: "impossible date", text: "---\nkind: faq\ntitle: T\nreview:\n  next_review: 2026-02-30\n---\n", line: 5, fragment: "YYYY-MM-DD"),
+        Case(name: "duplicate key", text: "---\nkind: faq\ntitle: A\ntitle: B\n---\n", line: 3, fragment: "duplicate key 'title'"),
+        Case(name: "tab indentation", text: "---\nkind: faq\ntitle: T\nreview:\n\tnext_review: x\n---\n", line: 5, fragment: "malformed front matter YAML"),
+        Case(name: "negative outcome", text: "---\nkind: checklist\ntitle: T\nquestion: Q?\nitems: [a]\noutcomes:\n  - min: -1\n    text: x\n---\n",
+             line: 7, fragment: "'min' must be 0 or more"),
+        Case(name: "outcome min not a number", text: "---\nkind: checklist\ntitle: T\nquestion: Q?\nitems: [a]\noutcomes:\n  - min: lots\n    text: x\n---\n",
+             line: 7, fragment: "'min' must be a whole number"),
+        Case(name: "checklist items not a list", text: "---\nkind: checklist\ntitle: T\nitems: one\noutcomes: [{min: 0, text: x}]\n---\n",
+             line: 4, fragment: "'items' must be a list"),
+        Case(name: "checklist keys on an article", text: "---\nkind: article\ntitle: T\nitems: [a]\n---\nBody\n", line: 4,
+             fragment: "only used by checklists", severity: .warning),
+        Case(name: "raw HTML", text: "---\nkind: article\ntitle: T\n---\nText\n\n<div>x</div>\n", line: 7,
+             fragment: "raw HTML", severity: .warning),
+        Case(name: "FAQ without questions", text: "---\nkind: faq\ntitle: T\n---\nJust text.\n", line: 1,
+             fragment: "FAQ has no questions", severity: .warning),
+    ]
+
+    @Test(arguments: problems)
+    func reportsProblem(_ c: Case) {
+        let (_, diagnostics) = ContentLoader.parseDocument(text: c.text, path: "x.md")
+        let hit = diagnostics.first { $0.message.contains(c.fragment) }
+        #expect(hit?.line == c.line, "\(diagnostics.map(\.description))")
+        #expect(hit?.severity == c.severity)
+        #expect(hit?.path == "x.md")
+    }
+
+    @Test func idDefaultsToFileName() throws {
+        let (doc, diagnostics) = ContentLoader.parseDocument(text: "---\nkind: faq\ntitle: T\n---\n## Q?\nA.\n", path: "a/b/my-faq.md")
+        #expect(diagnostics.isEmpty)
+        #expect(doc?.id == "my-faq")
+    }
+
+    @Test func windowsLineEndsAndByteOrderMark() throws {
+        let text = "\u{FEFF}---\r\nkind: faq\r\ntitle: T\r\n---\r\nIntro\r\n\r\n## Q one?\r\nA.\r\n"
+        let (doc, diagnostics) = ContentLoader.parseDocument(text: text, path: "x.md")
+        #expect(diagnostics.isEmpty)
+        #expect(doc?.sections.first?.line == 7)
+        #expect(doc?.sections.first?.id == "q-one")
+    }
+
+    @Test func sectionSlugsDeduplicate() throws {
+        let text = "---\nkind: faq\ntitle: T\n---\n## Costs\na\n## Costs\nb\n### Costs\nc\n## Costs 2\nd\n"
+        let (doc, _) = ContentLoader.parseDocument(text: text, path: "x.md")
+        #expect(doc?.sections.map(\.id) == ["costs", "costs-2", "costs-3", "costs-2-2"])
+    }
+
+    @Test func manyDocumentsNeverCrash() {
+        // Odd but possible inputs: every one gives diagnostics or a document, never a crash.
+        let texts = ["---", "---\n", "---\n...\n", "---\n: :\n---\n", "---\n[\n---\n", "---\n&a x: *a\n---\n",
+                     "---\nkind: faq\ntitle: T\n---", "---\nkind: faq\ntitle: !!binary x\n---\n", "\u{0}", "---\n- - -\n---\n",
+                     "---\nkind: faq\ntitle: T\n---\n| a |\n|---|\n| b | c | d |\n", "---\nkind: [faq]\ntitle: {a: b}\n---\n"]
+        for text in texts {
+            let (doc, diagnostics) = ContentLoader.parseDocument(text: text, path: "odd.md")
+            #expect(doc != nil || diagnostics.hasErrors, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func siteProblems() {
+        let (site, diagnostics) = ContentLoader.parseSite(text: "name: [x]\ntagline: ok\n", path: "site.yaml")
+        #expect(site == nil)
+        #expect(diagnostics.map(\.line) == [1])
+        let (_, malformed) = ContentLoader.parseSite(text: "name: A\ncontact:\n  phone: \"555\n", path: "site.yaml")
+        #expect(malformed.first?.message.contains("malformed site.yaml") == true)
+        let (kioskSite, kiosk) = ContentLoader.parseSite(
+            text: "name: A\nkiosk:\n  idle_timeout: 0\n  countdown: -1\n  pin_hash: secret\n", path: "site.yaml")
+        #expect(kiosk.map(\.line) == [3, 4, 5])
+        #expect(kioskSite?.kiosk == KioskSettings())
+        let (_, empty) = ContentLoader.parseSite(text: "\n", path: "site.yaml")
+        #expect(empty.first?.message == "empty file")
+    }
+
+    @Test func missingSiteAndContent() throws {
+        let folder = try LoadFixtures.temporaryFolder([:])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = ContentLoader.load(directory: folder)
+        #expect(result.diagnostics.contains { $0.path == folder + "/site.yaml" && $0.message.hasPrefix("missing site.yaml") })
+        #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("no .md content files") })
+        #expect(ContentLoader.load(directory: folder + "/nope").diagnostics.map(\.message) == ["no such file or folder"])
+    }
+
+    @Test func symbolicLinkLoopIsReportedNotFollowed() throws {
+        let folder = try LoadFixtures.temporaryFolder([
+            "site.yaml": LoadFixtures.minimalSite,
+            "content/faq/a.md": Data("---\nkind: faq\ntitle: A\n---\n## Q?\nA.\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/content/faq/loop", withDestinationPath: "..")
+        let result = ContentLoader.load(directory: folder + "/")
+        #expect(result.library.documents.map(\.id) == ["a"])
+        let loop = result.diagnostics.first { $0.message.contains("symbolic link loop") }
+        #expect(loop?.path == folder + "/content/faq/loop")
+        #expect(!result.diagnostics.hasErrors)
+    }
+
+    @Test func singleFileChecksItsOwnReferences() throws {
+        let folder = try LoadFixtures.temporaryFolder([
+            "one.md": Data("---\nkind: faq\ntitle: A\n---\nSee [q](pamphlet:one#nope) and [x](pamphlet:other).\n\n## Q?\nA.\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = ContentLoader.load(directory: folder + "/one.md")
+        #expect(result.diagnostics.map(\.line) == [5])
+        #expect(result.diagnostics.first?.message.contains("'nope'") == true)
+    }
+
+    @Test func folderWithoutContentSubfolder() throws {
+        let folder = try LoadFixtures.temporaryFolder([
+            "site.yaml": LoadFixtures.minimalSite,
+            "page.md": Data("---\nkind: article\ntitle: A\n---\nText.\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = ContentLoader.load(directory: folder)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.library.documents.first?.sourcePath == "page.md")
+    }
+
+    @Test(arguments: [("Assets/", "Assets/"), ("Assets", "Assets/"), (".", ""), ("./", ""), ("/", "/"), ("a//", "a/")])
+    func displayPrefix(_ given: String, _ prefix: String) {
+        #expect(ContentLoader.displayPrefix(given) == prefix)
+    }
+
+    @Test func suggestions() {
+        #expect(Suggestions.closest(to: "ketamine-faqs", in: ["ketamine-faq", "contact", "tms-therapy"]) == ["ketamine-faq"])
+        #expect(Suggestions.closest(to: "zzz", in: ["contact"]).isEmpty)
+        #expect(Suggestions.closest(to: "tms", in: ["tms-therapy", "tms-self-check", "contact"]) == ["tms-self-check", "tms-therapy"])
+    }
+}
