@@ -78,7 +78,11 @@ public struct KioskState<Browser: KioskBrowsable>: Program {
     }
 }
 
-/// A page's public address as text and as QR code rows (half blocks; glyphs are light modules).
+/// A page's public address as text and as QR code rows.
+///
+/// The rows are drawn in the `.highlight` role with glyphs as the *dark* modules: every theme gives
+/// that role a light background (black on yellow, or reverse video), so the code is dark-on-light
+/// whatever the terminal's own colours are, as scanners expect.
 public struct TakeHomePanel: Sendable, Equatable {
     public var title: String
     public var url: String
@@ -88,6 +92,6 @@ public struct TakeHomePanel: Sendable, Equatable {
     init(title: String, url: String) {
         self.title = title
         self.url = url
-        qrRows = QRCode(encoding: url).map { QRHalfBlocks.rows($0, ink: .lightModules) } ?? []
+        qrRows = QRCode(encoding: url).map { QRHalfBlocks.rows($0, ink: .darkModules) } ?? []
     }
 }

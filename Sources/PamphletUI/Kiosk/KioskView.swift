@@ -117,19 +117,41 @@ extension KioskState {
         drawPanel(into: &canvas, lines: lines)
     }
 
+    /// The QR code takes the whole body: code on the left, title and address beside it (or above and
+    /// below on a narrow screen); just the address when the code cannot fit.
     private func drawTakeHome(_ panel: TakeHomePanel, into canvas: inout Canvas) {
+        let body = max(0, canvas.height - 1)
+        for y in 0..<body { canvas.fill(x: 0, y: y, count: canvas.width, role: .normal) }
         let qrWidth = panel.qrRows.first.map { TextMetrics.width($0) } ?? 0
-        // Border and one column of padding each side; title, blank, QR, blank, URL, 2 hint lines.
-        let fits = !panel.qrRows.isEmpty && qrWidth + 4 <= canvas.width && panel.qrRows.count + 7 <= canvas.height - 1
-        var lines: [(String, Role)] = [(panel.title, .title), ("", .normal)]
-        if fits {
-            lines += panel.qrRows.map { ($0, .normal) }
-            lines.append(("", .normal))
+        let qrHeight = panel.qrRows.count
+        let hints = ["Point your phone's camera at the code.", "Press any key to close."]
+        let sideX = 2 + qrWidth + 3
+        func text(_ lines: [(String, Role)], x: Int, top: Int, width: Int) {
+            var y = top
+            for (line, role) in lines {
+                let wrapped = role == .link ? KioskText.chop(line, width: width) : KioskText.wrap(line, width: width)
+                for part in wrapped.isEmpty ? [""] : wrapped where y < body {
+                    canvas.write(part, x: x, y: y, role: role)
+                    y += 1
+                }
+            }
         }
-        lines.append((panel.url, .link))
-        lines.append((fits ? "Point your phone's camera at the code" : "Enlarge the window to show a QR code", .hint))
-        lines.append(("Press any key to close", .hint))
-        drawPanel(into: &canvas, lines: lines)
+        let about: [(String, Role)] = [(panel.title, .title), ("", .normal), ("Take this page home:", .normal),
+                                       (panel.url, .link), ("", .normal)] + hints.map { ($0, .hint) }
+        if !panel.qrRows.isEmpty, qrHeight <= body, canvas.width - sideX >= 24 {
+            let top = (body - qrHeight) / 2
+            for (i, row) in panel.qrRows.enumerated() { canvas.write(row, x: 2, y: top + i, role: .highlight) }
+            text(about, x: sideX, top: max(0, (body - 8) / 2), width: canvas.width - sideX - 1)
+        } else if !panel.qrRows.isEmpty, qrWidth + 2 <= canvas.width, qrHeight + 3 <= body {
+            let top = max(0, (body - qrHeight - 3) / 2)
+            let left = (canvas.width - qrWidth) / 2
+            text([(panel.title, .title)], x: left, top: top, width: canvas.width - left)
+            for (i, row) in panel.qrRows.enumerated() { canvas.write(row, x: left, y: top + 1 + i, role: .highlight) }
+            text([(panel.url, .link), (hints[1], .hint)], x: 1, top: top + 1 + qrHeight, width: canvas.width - 2)
+        } else {
+            text(about.filter { $0.0 != hints[0] } + [("Enlarge the window to show a QR code.", .hint)],
+                 x: 1, top: 1, width: canvas.width - 2)
+        }
     }
 
     /// A bordered box centred over the body, lines centred inside it (clipped to the screen).
@@ -179,6 +201,22 @@ enum KioskText {
                 if !line.isEmpty { lines.append(line) }
                 line = TextMetrics.width(word) <= width ? String(word) : TextMetrics.truncate(String(word), to: width)
             }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Cuts text (a URL, which has no spaces to wrap at) into pieces of `width` cells.
+    static func chop(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for ch in text {
+            if TextMetrics.width(line) + TextMetrics.width(ch) > width {
+                lines.append(line)
+                line = ""
+            }
+            line.append(ch)
         }
         if !line.isEmpty { lines.append(line) }
         return lines
