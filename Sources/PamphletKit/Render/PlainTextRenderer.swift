@@ -20,7 +20,7 @@ public enum PlainTextRenderer {
             }
             let intro = document.intro.isEmpty && !document.summary.isEmpty ? [Block.paragraph([.text(document.summary)])] : document.intro
             parts += intro.map { lines(for: $0, width: width) }
-            if let checklist = document.checklist { parts += self.checklist(checklist, width: width) }
+            if let checklist = document.checklist { parts += self.checklist(checklist, title: document.title, width: width) }
             for s in document.sections {
                 parts.append(heading(s.heading, underline: s.level <= 2 ? "-" : nil, width: width))
                 parts += s.blocks.map { lines(for: $0, width: width) }
@@ -84,14 +84,14 @@ public enum PlainTextRenderer {
         }
     }
 
-    static func checklist(_ checklist: Checklist, width: Int) -> [[String]] {
+    static func checklist(_ checklist: Checklist, title: String, width: Int) -> [[String]] {
         var parts: [[String]] = []
-        if !checklist.question.isEmpty { parts.append(TextWrap.wrap(checklist.question, width: width)) }
+        if !checklist.question.isEmpty, checklist.question != title { parts.append(TextWrap.wrap(checklist.question, width: width)) }
         parts.append(checklist.items.flatMap { item in
             hang(TextWrap.wrap(item.text, width: width - 4), first: "[ ] ", rest: "    ")
         })
         if !checklist.outcomes.isEmpty {
-            var lines = ["What your answers mean:"]
+            var lines = TextWrap.wrap("What your answers mean:", width: width)
             for outcome in checklist.outcomes.sorted(by: { $0.minimumChecked < $1.minimumChecked }) {
                 let lead = outcome.minimumChecked == 0 ? "Any number ticked: " : "\(outcome.minimumChecked) or more ticked: "
                 lines += hang(TextWrap.wrap(lead + outcome.text, width: width - 2), first: "• ", rest: "  ")

@@ -11,9 +11,20 @@ enum TableLayout {
             (0..<columns).map { $0 < row.count ? text(row[$0]).replacingNewlines() : "" }
         }
         var widths = (0..<columns).map { c in max(1, cells.map { DisplayWidth.of($0[c]) }.max() ?? 1) }
+        // A column's longest word: narrowing below it would break words, so other columns give way first.
+        let words = (0..<columns).map { c in
+            cells.map { $0[c].split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 0 }.max() ?? 0
+        }
         let available = max(columns, width - gap.count * (columns - 1))
-        while widths.reduce(0, +) > available, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 1 {
-            widths[widest] -= 1
+        while widths.reduce(0, +) > available {
+            let slack = widths.indices.max { widths[$0] - words[$0] < widths[$1] - words[$1] }
+            if let c = slack, widths[c] > words[c] {
+                widths[c] -= 1
+            } else if let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 1 {
+                widths[widest] -= 1
+            } else {
+                break
+            }
         }
 
         var out: [String] = []

@@ -1,0 +1,94 @@
+import Testing
+@testable import PamphletKit
+
+/// `PlainTextRenderer` on the valid fixture: what `pamphlet show` prints.
+@Suite struct RenderPlainTextTests {
+    let library = ContentLoader.load(directory: LoadFixtures.valid).library
+
+    func lines(_ id: String, section: String? = nil, width: Int) throws -> [String] {
+        let doc = try #require(library.document(id))
+        let text = PlainTextRenderer.render(document: doc, section: section.flatMap { doc.section($0) }, width: width)
+        #expect(text.hasSuffix("\n"))
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+
+    @Test func article() throws {
+        let out = try lines("ketamine-basics", width: 50)
+        #expect(Array(out.prefix(6)) == [
+            "Ketamine Basics",
+            "===============",
+            "",
+            "Ketamine is an anesthetic with fast effects. See",
+            "the FAQ [see common-questions] or the clinic site",
+            "<https://riverside.example/ketamine>.",
+        ])
+        for expected in [
+            "It acts on NMDA receptors.", "A second line after a hard break.",
+            "• First point", "• Second point", "  1. nested one", "3. Third step", "4. Fourth step",
+            "> A quote from a patient.", ">", "> Second quote paragraph.",
+            "Dose   Time         Notes", "----  ------  -----------", "Low   40 min  Most common", "High  60 min         Rare",
+            "Fine print", "let dose = 0.5", String(repeating: "-", count: 50),
+            "Read about IV infusions [see", "iv-ketamine#what-to-expect].",
+            "See also: common-questions#is-it-addictive",
+            "Reviewed by Dr. A. Example, last reviewed",
+        ] {
+            #expect(out.contains(expected), "missing line: \(expected)\n\(out.joined(separator: "\n"))")
+        }
+        #expect(out.allSatisfy { DisplayWidth.of($0) <= 50 })
+        #expect(out.allSatisfy { !$0.hasSuffix(" ") })
+    }
+
+    @Test(arguments: [12, 20, 30, 80])
+    func everyLineFits(width: Int) throws {
+        for doc in library.documents {
+            let out = PlainTextRenderer.render(document: doc, width: width).split(separator: "\n")
+            for line in out where line != "let dose = 0.5" {
+                #expect(DisplayWidth.of(line) <= width, "\(doc.id) at \(width): \(line)")
+            }
+        }
+    }
+
+    @Test func tableShrinksAndWraps() {
+        let table = Table(alignments: [.left, .right],
+                          header: [[.text("Treatment")], [.text("Typical sessions")]],
+                          rows: [[[.text("IV ketamine infusion")], [.text("6")]]])
+        let out = PlainTextRenderer.lines(for: .table(table), width: 24)
+        #expect(out.allSatisfy { DisplayWidth.of($0) <= 24 })
+        // Columns narrow to their longest word before any word is broken.
+        #expect(out[0].hasPrefix("Treatment"))
+        #expect(out.contains { $0.hasSuffix("sessions") })
+        #expect(out.contains { $0.hasSuffix("6") })
+        let tiny = PlainTextRenderer.lines(for: .table(table), width: 8)
+        #expect(tiny.allSatisfy { DisplayWidth.of($0) <= 8 })
+    }
+
+    @Test func section() throws {
+        let out = try lines("iv-ketamine", section: "what-to-expect", width: 40)
+        #expect(out == [
+            "IV Ketamine Infusions", "=====================", "",
+            "What to expect", "--------------", "",
+            "You rest in a quiet room for about 40", "minutes.",
+        ])
+    }
+
+    @Test func treatmentAndChecklist() throws {
+        let treatment = try lines("iv-ketamine", width: 60)
+        #expect(treatment.contains("Conditions treated: Depression, PTSD"))
+        let check = try lines("tms-self-check", width: 40)
+        #expect(check.contains("Do any of these apply to you?"))
+        #expect(check.contains("[ ] I have tried antidepressants without"))
+        #expect(check.contains("    relief."))
+        #expect(check.contains("[ ] I could not tolerate medication side"))
+        #expect(check.contains("• 2 or more ticked: TMS could be right"))
+        #expect(check.contains("This is not a diagnosis."))
+    }
+
+    @Test func inlineText() {
+        #expect(PlainTextRenderer.text([.link(target: "pamphlet:faq#costs", [.text("costs")])]) == "costs [see faq#costs]")
+        #expect(PlainTextRenderer.text([.link(target: "https://a.example", [.text("https://a.example")])]) == "https://a.example")
+        #expect(PlainTextRenderer.text([.link(target: "mailto:x@a.example", [.text("x@a.example")])]) == "x@a.example")
+        #expect(PlainTextRenderer.text([.strong([.text("a")]), .lineBreak, .code("b")]) == "a\nb")
+        #expect(PlainTextRenderer.reviewFooter(ReviewInfo()) == nil)
+        #expect(PlainTextRenderer.reviewFooter(ReviewInfo(nextReview: CalendarDate(year: 2027, month: 1, day: 2))) == "Next review 2027-01-02.")
+    }
+}

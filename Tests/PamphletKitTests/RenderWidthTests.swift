@@ -1,0 +1,76 @@
+import Testing
+@testable import PamphletKit
+
+/// Display width per grapheme cluster, and word wrapping by width.
+@Suite struct RenderWidthTests {
+    @Test(arguments: [
+        ("a", 1), (" ", 1), ("~", 1),
+        ("\u{7}", 0), ("\t", 0), ("\u{7F}", 0), ("\u{85}", 0),          // controls
+        ("é", 1), ("e\u{301}", 1), ("a\u{301}\u{302}\u{303}", 1),         // precomposed and combining marks
+        ("\u{200B}", 0), ("\u{200D}", 0), ("\u{FEFF}", 0),                // zero-width
+        ("中", 2), ("語", 2), ("、", 2), ("한", 2), ("\u{1100}\u{1161}\u{11A8}", 2), // CJK, Hangul, conjoining jamo
+        ("Ａ", 2), ("！", 2), ("ｶ", 1),                                   // fullwidth, halfwidth katakana
+        ("ק", 1), ("ا", 1), ("\u{0627}\u{064E}", 1),                       // Hebrew, Arabic with a vowel mark
+        ("👍", 2), ("👋🏽", 2), ("👨‍👩‍👧‍👦", 2), ("🏳️‍🌈", 2), ("🇫🇷", 2), ("🇺🇦", 2), // emoji, skin tone, ZWJ, flags
+        ("❤️", 2), ("1️⃣", 2), ("☺", 1), ("☔", 2), ("☔︎", 2),             // VS16, keycap, text default, wide default
+        ("𠀋", 2),                                                        // CJK extension B (astral)
+    ])
+    func clusterWidth(_ text: String, _ width: Int) {
+        #expect(text.count == 1, "one cluster: \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        #expect(DisplayWidth.of(Character(text)) == width, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
+    @Test(arguments: [
+        ("hello", 5), ("", 0), ("héllo", 5), ("日本語", 6), ("שלום עולם", 9),
+        ("a👨‍👩‍👧b", 4), ("Cafe\u{301} 中文", 9), ("\u{1B}[31m", 4),
+    ])
+    func stringWidth(_ text: String, _ width: Int) {
+        #expect(DisplayWidth.of(text) == width)
+    }
+
+    @Test func helpers() {
+        #expect(DisplayWidth.prefix("日本語", width: 5) == "日本")
+        #expect(DisplayWidth.truncate("Ketamine infusions", width: 10) == "Ketamine …")
+        #expect(DisplayWidth.truncate("short", width: 10) == "short")
+        #expect(DisplayWidth.truncate("日本語テキスト", width: 7) == "日本語…")
+        #expect(DisplayWidth.pad("中", to: 4) == "中  ")
+    }
+
+    @Test(arguments: [
+        ("the quick brown fox jumps", 10, ["the quick", "brown fox", "jumps"]),
+        ("a\n\nb", 10, ["a", "", "b"]),
+        ("", 10, [""]),
+        ("  spaced   out  ", 20, ["spaced out"]),
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+        ("see https://example.org/long/path", 12, ["see https://", "example.org/", "long/path"]),
+        ("日本語のテキスト", 5, ["日本", "語の", "テキ", "スト"]),
+        ("日本", 1, ["日", "本"]),
+        ("ab", 0, ["a", "b"]),
+        ("e\u{301}e\u{301}e\u{301}", 2, ["e\u{301}e\u{301}", "e\u{301}"]),
+        ("👨‍👩‍👧‍👦👨‍👩‍👧‍👦", 3, ["👨‍👩‍👧‍👦", "👨‍👩‍👧‍👦"]),
+        ("🇫🇷🇩🇪🇮🇹", 4, ["🇫🇷🇩🇪", "🇮🇹"]),
+        ("שלום עולם", 5, ["שלום", "עולם"]),
+        ("line one\nline two is longer", 8, ["line one", "line two", "is", "longer"]),
+    ])
+    func wraps(_ text: String, _ width: Int, _ lines: [String]) {
+        #expect(TextWrap.wrap(text, width: width) == lines)
+    }
+
+    @Test(arguments: 1...24)
+    func wrappedLinesFitAndKeepEveryCluster(width: Int) {
+        let texts = [
+            "Ketamine is an anesthetic; 氯胺酮是一种麻醉剂。 케타민은 마취제입니다. 👩‍⚕️ asks: is it safe? 🇬🇧 e\u{301}te\u{301}",
+            "supercalifragilisticexpialidocious and a very long unbroken word",
+            "العلاج بالكيتامين متاح — שלום",
+        ]
+        for text in texts {
+            let lines = TextWrap.wrap(text, width: width)
+            for line in lines {
+                #expect(DisplayWidth.of(line) <= width || line.count == 1, "\(line) at \(width)")
+                #expect(!line.hasSuffix(" ") && !line.hasPrefix(" "))
+            }
+            // Nothing lost or split: the clusters, without spaces, are the same.
+            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+        }
+    }
+}
