@@ -1,0 +1,191 @@
+import Foundation
+import PamphletKit
+import PamphletUI
+
+private extension Int {
+    var nonZero: Int? { self == 0 ? nil : self }
+}
+
+/// One query of Benchmarks/out/queries.json (written by Benchmarks/make_queries.py).
+struct BenchQuery: Decodable {
+    let cls: String
+    let q: String
+    enum CodingKeys: String, CodingKey { case cls = "class", q }
+}
+
+private struct QueryFile: Decodable { let queries: [BenchQuery] }
+
+/// What `pamphlet bench` measures; keys (snake_case in JSON) match the Python reference runners.
+struct SearchBenchReport: Codable {
+    var engine = "pamphlet"
+    var corpus: String
+    var corpusBytes: Int
+    var documents: Int
+    var sections: Int
+    var loadDiagnostics: Int
+    var loadSeconds: Double
+    var buildSeconds: Double
+    var buildMbPerS: Double
+    /// The in-memory index image (what the snapshot file holds).
+    var imageBytes: Int
+    /// The snapshot file `pamphlet index` wrote, on disk.
+    var indexBytes: Int?
+    var indexRatio: Double?
+    var indexCommandSeconds: Double?
+    var peakRssMb: Double
+    var coldStart: ColdStart?
+    var classes: [String: LatencySummary]
+    var keystroke: [String: LatencySummary]?
+}
+
+/// The search half of the benchmark: load through the normal loader, build, query, cold start.
+struct SearchBench {
+    var corpus: String
+    var queriesPath: String
+    var passes: Int
+    var coldRuns: Int
+    /// Also time keystroke to frame in the browser (see `KeystrokeBench`).
+    var keystrokes: Bool
+    var executable: String
+    var log: (String) -> Void
+
+    func run() throws -> SearchBenchReport {
+        let queries = try loadQueries()
+        let corpusBytes = markdownBytes(under: (corpus as NSString).appendingPathComponent("content"))
+        guard corpusBytes > 0 else {
+            throw BenchError("\(corpus): no content/**/*.md found. Build it with: python3 Benchmarks/make_corpus.py")
+        }
+        let clock = ContinuousClock()
+
+        log("loading \(corpus) (\(String(format: "%.1f", Double(corpusBytes) / 1e6)) MB of Markdown)")
+        var t0 = clock.now
+        let loaded = ContentLoader.load(directory: corpus)
+        let loadSeconds = BenchStats.milliseconds(clock.now - t0) / 1000
+        let library = loaded.library
+        let sectionCount = library.documents.reduce(0) { $0 + $1.sections.count }
+        log("  \(library.documents.count) documents, \(sectionCount) sections, \(loaded.diagnostics.count) diagnostics")
+        for d in loaded.diagnostics.prefix(5) { log("  \(d)") }
+
+        log("building the index in memory")
+        t0 = clock.now
+        let engine = SearchEngine(library: library)
+        let buildSeconds = BenchStats.milliseconds(clock.now - t0) / 1000
+
+        log("timing \(queries.count) queries x \(passes) passes (after one warm-up pass)")
+        let classes = timeQueries(queries, engine: engine, clock: clock)
+        let peak = BenchStats.peakRSSMegabytes()
+        var keystroke: [String: LatencySummary]?
+        if keystrokes {
+            let texts = KeystrokeBench.typedTexts(queries)
+            log("keystroke to frame: \(texts.count) texts typed at 80x24 and 200x60")
+            keystroke = KeystrokeBench(content: LoadedContent(library: library, engine: engine), texts: texts)
+                .run(clock: clock)
+        }
+
+        log("writing the snapshot: pamphlet index --content \(corpus)")
+        var (indexBytes, indexSeconds): (Int?, Double?) = (nil, nil)
+        do { (indexBytes, indexSeconds) = try writeSnapshot() } catch { log("  snapshot not measured: \(error)") }
+        let probe = queries.first { $0.cls == "word_medium" }?.q ?? "python"
+        log("cold start: pamphlet search \(probe) --content \(corpus), \(coldRuns) runs")
+        var cold: ColdStart?
+        do { cold = try coldStart(query: probe) } catch { log("  cold start not measured: \(error)") }
+
+        return SearchBenchReport(
+            corpus: corpus, corpusBytes: corpusBytes, documents: library.documents.count, sections: sectionCount,
+            loadDiagnostics: loaded.diagnostics.count, loadSeconds: loadSeconds, buildSeconds: buildSeconds,
+            buildMbPerS: Double(corpusBytes) / 1e6 / buildSeconds,
+            imageBytes: engine.indexByteCount,
+            indexBytes: indexBytes, indexRatio: (indexBytes ?? engine.indexByteCount.nonZero).map { Double($0) / Double(corpusBytes) },
+            indexCommandSeconds: indexSeconds, peakRssMb: peak, coldStart: cold, classes: classes,
+            keystroke: keystroke)
+    }
+
+    private func loadQueries() throws -> [BenchQuery] {
+        guard let data = FileManager.default.contents(atPath: queriesPath) else {
+            throw BenchError("\(queriesPath): cannot read. Build it with: python3 Benchmarks/make_queries.py")
+        }
+        do {
+            return try JSONDecoder().decode(QueryFile.self, from: data).queries
+        } catch {
+            throw BenchError("\(queriesPath): not a query file: \(error)")
+        }
+    }
+
+    /// Per class: median and p99 over every timed `search(q, limit: 10)` (snippets included).
+    private func timeQueries(_ queries: [BenchQuery], engine: SearchEngine,
+                             clock: ContinuousClock) -> [String: LatencySummary] {
+        var sink = 0
+        for q in queries { sink &+= engine.search(q.q, limit: 10).hits.count }
+        var samples: [String: [Double]] = [:]
+        var oneLetter: [Double] = []
+        var empty: [String: Int] = [:]
+        for pass in 0..<passes {
+            for q in queries {
+                let t0 = clock.now
+                let results = engine.search(q.q, limit: 10)
+                let ms = BenchStats.milliseconds(clock.now - t0)
+                sink &+= results.hits.count
+                samples[q.cls, default: []].append(ms)
+                if q.cls == "typing" && q.q.count == 1 { oneLetter.append(ms) }
+                if pass == 0 && results.hits.isEmpty { empty[q.cls, default: 0] += 1 }
+            }
+        }
+        var out: [String: LatencySummary] = [:]
+        for (cls, s) in samples {
+            out[cls] = LatencySummary(s, queries: s.count / max(passes, 1), empty: empty[cls] ?? 0)
+        }
+        out["typing_1char"] = LatencySummary(oneLetter)
+        if sink == Int.min { log("") }   // keeps the results observable so nothing is optimised away
+        return out
+    }
+
+    /// Runs `pamphlet index` and measures what it left beside the content (the snapshot).
+    private func writeSnapshot() throws -> (Int?, Double?) {
+        let before = Set(snapshotFiles())
+        let (ms, _) = try BenchStats.spawnAndWait([executable, "index", "--content", corpus])
+        let files = snapshotFiles()
+        if files.isEmpty { log("  no snapshot file found beside the content"); return (nil, ms / 1000) }
+        if before.isEmpty { log("  snapshot: \(files.joined(separator: ", "))") }
+        return (files.reduce(0) { $0 + BenchStats.fileSize($1) }, ms / 1000)
+    }
+
+    /// Files in the corpus folder that are not the content itself or the corpus builder's sidecars.
+    private func snapshotFiles() -> [String] {
+        let fm = FileManager.default
+        let ignored: Set<String> = ["content", "site.yaml", "sections.jsonl", "corpus.json", "synonyms.txt"]
+        var out: [String] = []
+        func walk(_ dir: String) {
+            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where !(dir == corpus && ignored.contains(name)) {
+                let path = (dir as NSString).appendingPathComponent(name)
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { walk(path) } else { out.append(path) }
+            }
+        }
+        walk(corpus)
+        return out.sorted()
+    }
+
+    private func coldStart(query: String) throws -> ColdStart {
+        let argv = [executable, "search", query, "--content", corpus]
+        _ = try BenchStats.spawnAndWait(argv)   // the page cache holds the binary and the snapshot, as on a kiosk
+        var times: [Double] = []
+        var rss = 0.0
+        for _ in 0..<max(coldRuns, 1) {
+            let (ms, peak) = try BenchStats.spawnAndWait(argv)
+            times.append(ms)
+            rss = max(rss, peak)
+        }
+        let sorted = times.sorted()
+        return ColdStart(medianMs: BenchStats.median(sorted), minMs: sorted[0], runs: sorted.count,
+                         command: "pamphlet search \(query) --content \(corpus)", peakRssMb: rss)
+    }
+
+    private func markdownBytes(under dir: String) -> Int {
+        var total = 0
+        for case let rel as String in FileManager.default.enumerator(atPath: dir) ?? FileManager.DirectoryEnumerator()
+        where rel.hasSuffix(".md") {
+            total += BenchStats.fileSize((dir as NSString).appendingPathComponent(rel))
+        }
+        return total
+    }
+}

@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Median, p99 and max of one query class, in milliseconds (JSON keys match the Python references).
+struct LatencySummary: Codable {
+    var medianMs: Double
+    var p99Ms: Double
+    var maxMs: Double
+    var samples: Int
+    var queries: Int?
+    var empty: Int?
+
+    init?(_ samples: [Double], queries: Int? = nil, empty: Int? = nil) {
+        guard !samples.isEmpty else { return nil }
+        let sorted = samples.sorted()
+        medianMs = BenchStats.median(sorted)
+        p99Ms = BenchStats.percentile(sorted, 99)
+        maxMs = sorted[sorted.count - 1]
+        self.samples = samples.count
+        self.queries = queries
+        self.empty = empty
+    }
+}
+
+/// Cold start of a child process: spawn to exit, timed here, plus the child's own peak memory.
+struct ColdStart: Codable {
+    var medianMs: Double
+    var minMs: Double
+    var runs: Int
+    var command: String
+    var peakRssMb: Double?
+}
+
+enum BenchStats {
+    /// Median of already sorted samples.
+    static func median(_ sorted: [Double]) -> Double {
+        let n = sorted.count
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+
+    /// Nearest-rank percentile of already sorted samples (the same rule as refcommon.py).
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        let rank = max(1, Int((p / 100 * Double(sorted.count)).rounded(.up)))
+        return sorted[min(rank, sorted.count) - 1]
+    }
+
+    static func milliseconds(_ d: Duration) -> Double {
+        let c = d.components
+        return Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15
+    }
+
+    /// This process's peak resident set so far (Linux reports ru_maxrss in KiB).
+    static func peakRSSMegabytes() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// Runs `argv` with stdout and stderr to /dev/null; returns wall time and the child's peak RSS.
+    static func spawnAndWait(_ argv: [String]) throws -> (ms: Double, peakRssMb: Double) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArgs = argv.map { strdup($0) }
+        defer { cArgs.forEach { free($0) } }
+        var pid = pid_t()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let rc = (cArgs + [nil]).withUnsafeBufferPointer { buf -> Int32 in
+            guard let args = buf.baseAddress else { return EINVAL }
+            return posix_spawn(&pid, argv[0], &actions, nil, UnsafeMutablePointer(mutating: args), environ)
+        }
+        guard rc == 0 else { throw BenchError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let elapsed = milliseconds(clock.now - start)
+        // WIFEXITED && WEXITSTATUS == 0, spelled out (the macros do not import).
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+            throw BenchError("\(argv.joined(separator: " ")) failed (wait status \(status))")
+        }
+        return (elapsed, Double(usage.ru_maxrss) / 1024)
+    }
+
+    /// Total size of the regular files under `path` (or of the file itself).
+    static func diskSize(_ path: String) -> Int {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else { return 0 }
+        if !isDir.boolValue { return fileSize(path) }
+        var total = 0
+        for case let rel as String in fm.enumerator(atPath: path) ?? FileManager.DirectoryEnumerator() {
+            total += fileSize((path as NSString).appendingPathComponent(rel))
+        }
+        return total
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(st.st_size)
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

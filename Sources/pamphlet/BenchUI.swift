@@ -1,0 +1,59 @@
+import PamphletKit
+import PamphletTerminal
+import PamphletUI
+
+/// Keystroke to frame: what one key costs the browser from input to the cells the terminal must
+/// write, with the search overlay open and results on screen: `update(.key)` (which re-runs the
+/// search), `view(width:height:)` and `CanvasDiff.changes` against the previous frame. The curses
+/// write itself is not included (it depends on the terminal, not on us).
+struct KeystrokeBench {
+    var content: LoadedContent
+    /// Texts typed one character at a time (the query set's search-as-you-type words and titles).
+    var texts: [String]
+    var sizes: [(width: Int, height: Int)] = [(80, 24), (200, 60)]
+
+    /// Per size ("80x24"): every timed keystroke. Each text is typed, then Down twice (choosing a
+    /// result), then erased with Backspace; all of those keys count.
+    func run(clock: ContinuousClock) -> [String: LatencySummary] {
+        var out: [String: LatencySummary] = [:]
+        var sink = 0
+        for size in sizes {
+            var state = AppState(content: content, width: size.width, height: size.height)
+            _ = state.update(.resize(width: size.width, height: size.height))
+            _ = state.update(.key(.char("/")))
+            var previous: Canvas? = state.view(width: size.width, height: size.height)
+            var samples: [Double] = []
+            func press(_ key: Key, timed: Bool) {
+                let t0 = clock.now
+                _ = state.update(.key(key))
+                let frame = state.view(width: size.width, height: size.height)
+                let runs = CanvasDiff.changes(from: previous, to: frame)
+                let ms = BenchStats.milliseconds(clock.now - t0)
+                sink &+= runs.count
+                previous = frame
+                if timed { samples.append(ms) }
+            }
+            for (n, text) in ([texts.first ?? "warm up"] + texts).enumerated() {
+                let timed = n > 0   // the first text warms caches and page faults
+                for ch in text { press(.char(ch), timed: timed) }
+                press(.down, timed: timed)
+                press(.down, timed: timed)
+                for _ in text { press(.backspace, timed: timed) }
+            }
+            out["\(size.width)x\(size.height)"] = LatencySummary(samples)
+        }
+        if sink == Int.min { print("") }   // keeps the frames observable so nothing is optimised away
+        return out
+    }
+
+    /// The full texts behind the query set's `typing` class (each sequence ends where the next
+    /// one starts again at one character).
+    static func typedTexts(_ queries: [BenchQuery]) -> [String] {
+        let typing = queries.filter { $0.cls == "typing" }.map(\.q)
+        var texts: [String] = []
+        for (i, q) in typing.enumerated() where i + 1 == typing.count || typing[i + 1].count == 1 {
+            texts.append(q)
+        }
+        return texts
+    }
+}
