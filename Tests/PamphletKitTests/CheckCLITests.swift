@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PamphletKit
+
+/// The real `pamphlet` binary: `check`, `list` and `show` end to end.
+@Suite struct CheckCLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the built binary with `arguments`; output goes through files so neither pipe can fill up.
+    static func pamphlet(_ arguments: [String]) throws -> Run {
+        let binary = RepoPaths.binary
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            Issue.record("no pamphlet binary at \(binary.path); run `swift build` first or set PAMPHLET_BINARY")
+            return Run(status: -1, stdout: "", stderr: "")
+        }
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("pamphlet-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let out = temp.appendingPathComponent("out"), err = temp.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = RepoPaths.root
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PAMPHLET_CONTENT"] = nil
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                   stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    @Test func checkPassesOnValidContent() throws {
+        let run = try Self.pamphlet(["check", LoadFixtures.valid])
+        #expect(run.status == 0)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "no problems in 6 files\n")
+    }
+
+    @Test func checkNamesEveryBrokenFileAndFails() throws {
+        let run = try Self.pamphlet(["check", LoadFixtures.broken])
+        #expect(run.status == 1)
+        #expect(run.stderr == "21 errors, 4 warnings in 20 files\n")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == LoadBrokenTests.expected.count)
+        for e in LoadBrokenTests.expected {
+            let prefix = "\(LoadFixtures.broken)/\(e.file):\(e.line):"
+            #expect(lines.contains { $0.hasPrefix(prefix) && $0.contains(": \(e.severity.rawValue): ") && $0.contains(e.fragment) },
+                    "no line for \(prefix)")
+        }
+        // Every file in the folder that has a problem is named.
+        let files = try FileManager.default.contentsOfDirectory(atPath: LoadFixtures.broken + "/content")
+        for file in files {
+            #expect(lines.contains { $0.hasPrefix("\(LoadFixtures.broken)/content/\(file):") }, "\(file) not named")
+        }
+    }
+
+    @Test func checkTakesContentOptionAndRelativePaths() throws {
+        let relative = "Tests/PamphletKitTests/Fixtures/broken/"
+        let run = try Self.pamphlet(["check", "--content", relative])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\n\(relative)content/empty.md:1:1: error: empty file\n"))
+        let missing = try Self.pamphlet(["check", "/nonexistent/folder"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout == "/nonexistent/folder:1:1: error: no such file or folder\n")
+    }
+
+    @Test func listJSON() throws {
+        let run = try Self.pamphlet(["list", "--json", "--content", LoadFixtures.valid])
+        #expect(run.status == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 5)
+        for entry in array { #expect(Set(entry.keys) == ["id", "kind", "title", "sections"]) }
+        let faq = try #require(array.first { $0["id"] as? String == "common-questions" })
+        #expect(faq["kind"] as? String == "faq")
+        let sections = try #require(faq["sections"] as? [[String: String]])
+        #expect(sections.first == ["id": "common-questions#is-ketamine-an-opiate", "title": "Is ketamine an opiate?"])
+        #expect(sections.count == 3)
+    }
+
+    @Test func listPlainIsGroupedByKind() throws {
+        let run = try Self.pamphlet(["list", "--content", LoadFixtures.valid])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Articles")
+        #expect(lines.contains("  ketamine-basics  Ketamine Basics"))
+        #expect(lines.contains("    #how-it-works  How It Works"))
+        #expect(lines.contains("      #doses  Doses"))
+        let order = ["Articles", "FAQs", "Treatments", "Self-check", "Contact"].compactMap { lines.firstIndex(of: $0) }
+        #expect(order.count == 5 && order == order.sorted())
+    }
+
+    @Test func showSectionAsTextAndJSON() throws {
+        let run = try Self.pamphlet(["show", "iv-ketamine#what-to-expect", "--width", "40", "--content", LoadFixtures.valid])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("What to expect\n--------------\n\nYou rest in a quiet room for about 40\nminutes.\n"))
+        let json = try Self.pamphlet(["show", "iv-ketamine", "--json", "--width", "30", "--content", LoadFixtures.valid])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["id"] as? String == "iv-ketamine")
+        #expect(object["kind"] as? String == "treatment")
+        #expect(object["title"] as? String == "IV Ketamine Infusions")
+        #expect((object["text"] as? String)?.contains("Conditions treated:\nDepression, PTSD") == true)
+        #expect((object["sections"] as? [[String: String]])?.map { $0["id"] ?? "" } == ["iv-ketamine#what-to-expect"])
+    }
+
+    @Test func showWithoutTerminalWrapsAt80() throws {
+        let run = try Self.pamphlet(["show", "ketamine-basics", "--content", LoadFixtures.valid])
+        #expect(run.status == 0)
+        #expect(run.stdout.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 80 })
+        #expect(run.stdout.contains("Ketamine is an anesthetic with fast effects. See the FAQ [see common-questions]\nor the clinic site"))
+    }
+
+    @Test(arguments: [
+        ("ketamine-basic", "ketamine-basics"),
+        ("ketamine-basics#dose", "ketamine-basics#doses"),
+        ("common-questions#costs", "common-questions#is-ketamine-an-opiate"),
+    ])
+    func showUnknownIDSuggestsCloseOnes(_ id: String, _ suggestion: String) throws {
+        let run = try Self.pamphlet(["show", id, "--content", LoadFixtures.valid])
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(run.stderr.hasPrefix("error: "))
+        #expect(run.stderr.contains(suggestion))
+    }
+
+    @Test func listReportsLoadErrorsOnStderr() throws {
+        let run = try Self.pamphlet(["list", "--json", "--content", LoadFixtures.broken])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("content/empty.md:1:1: error: empty file"))
+        #expect(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) is [Any])
+    }
+
+    /// Issue 2's must-show on the bundled content.
+    @Test func bundledContent() throws {
+        let check = try Self.pamphlet(["check"])
+        #expect(check.status == 0, "\(check.stdout)")
+        let list = try Self.pamphlet(["list", "--json"])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        func of(_ kind: String) -> [[String: Any]] { array.filter { $0["kind"] as? String == kind } }
+        let article = try #require(of("article").first { $0["title"] as? String == "Is Ketamine an Opiate?" })
+        #expect((article["sections"] as? [Any])?.count == 6)
+        #expect(of("faq").map { ($0["sections"] as? [Any])?.count ?? 0 }.reduce(0, +) >= 5)
+        #expect(of("treatment").count >= 2)
+        #expect(of("checklist").count >= 1)
+        #expect(of("contact").count >= 1)
+    }
+}
