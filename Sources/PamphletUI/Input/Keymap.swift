@@ -1,0 +1,153 @@
+/// The screens that have their own keys. `global` applies everywhere unless a screen overrides a key.
+public enum KeyContext: String, Sendable, Hashable, CaseIterable {
+    case global, reading, menu, faq, checklist, search
+
+    /// Heading on the help screen.
+    public var title: String {
+        switch self {
+        case .global: "Everywhere"
+        case .reading: "Reading a page"
+        case .menu: "Menus and lists"
+        case .faq: "Questions (FAQ)"
+        case .checklist: "Self-check"
+        case .search: "While searching"
+        }
+    }
+}
+
+/// Keys bound to one action; `hint` is the short label in the key-hint row (nil: not hinted).
+public struct Binding: Sendable, Hashable {
+    public var keys: [Key]
+    public var action: Action
+    public var hint: String?
+    public init(_ keys: [Key], _ action: Action, hint: String? = nil) {
+        self.keys = keys
+        self.action = action
+        self.hint = hint
+    }
+}
+
+/// One screen's bindings, in the order help and hints list them.
+public struct Keymap: Sendable {
+    public var context: KeyContext
+    public var bindings: [Binding]
+
+    public func action(for key: Key) -> Action? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    /// The whole table, one keymap per context. Everything keyboard-related reads this.
+    public static let all: [Keymap] = [
+        Keymap(context: .global, bindings: [
+            Binding([.char("/")], .search, hint: "search"),
+            Binding([.backspace, .left, .char("h")], .back, hint: "back"),
+            Binding([.right, .char("l"), .char("f")], .forward),
+            Binding([.char("H")], .home, hint: "home"),
+            Binding([.char("c")], .crisis),
+            Binding([.char("?"), .function(1)], .help, hint: "help"),
+            Binding([.char("q")], .quit, hint: "quit"),
+        ]),
+        Keymap(context: .reading, bindings: [
+            Binding([.down, .char("j"), .ctrl("n")], .lineDown, hint: "scroll"),
+            Binding([.up, .char("k"), .ctrl("p")], .lineUp),
+            Binding([.pageDown, .char(" "), .ctrl("f")], .pageDown),
+            Binding([.pageUp, .char("b"), .ctrl("b")], .pageUp),
+            Binding([.home, .char("g")], .top),
+            Binding([.end, .char("G")], .bottom),
+            Binding([.char("]")], .nextSection, hint: "section"),
+            Binding([.char("[")], .previousSection),
+            Binding([.tab], .focusNext, hint: "links"),
+            Binding([.backTab], .focusPrevious),
+            Binding([.enter], .activate, hint: "open"),
+            Binding([.char("t")], .toggleContents, hint: "contents"),
+            Binding([.char("n")], .nextMatch),
+            Binding([.char("N")], .previousMatch),
+            Binding([.escape], .clearHighlights),
+        ]),
+        Keymap(context: .menu, bindings: [
+            Binding([.down, .char("j"), .tab], .lineDown, hint: "choose"),
+            Binding([.up, .char("k"), .backTab], .lineUp),
+            Binding([.pageDown, .char(" ")], .pageDown),
+            Binding([.pageUp, .char("b")], .pageUp),
+            Binding([.home, .char("g")], .top),
+            Binding([.end, .char("G")], .bottom),
+            Binding([.enter], .activate, hint: "open"),
+            Binding((1...9).map { .char(Character(String($0))) }, .openNumbered),
+        ]),
+        Keymap(context: .faq, bindings: [
+            Binding([.down, .char("j")], .lineDown, hint: "choose"),
+            Binding([.up, .char("k")], .lineUp),
+            Binding([.enter, .char(" ")], .toggle, hint: "open/close"),
+            Binding([.pageDown, .ctrl("f")], .pageDown),
+            Binding([.pageUp, .char("b")], .pageUp),
+            Binding([.home, .char("g")], .top),
+            Binding([.end, .char("G")], .bottom),
+            Binding([.tab], .focusNext),
+            Binding([.backTab], .focusPrevious),
+            Binding([.char("]")], .nextSection),
+            Binding([.char("[")], .previousSection),
+            Binding([.char("n")], .nextMatch),
+            Binding([.char("N")], .previousMatch),
+        ]),
+        Keymap(context: .checklist, bindings: [
+            Binding([.down, .char("j"), .tab], .lineDown, hint: "choose"),
+            Binding([.up, .char("k"), .backTab], .lineUp),
+            Binding([.char(" "), .enter], .toggle, hint: "tick"),
+            Binding([.pageDown], .pageDown),
+            Binding([.pageUp, .char("b")], .pageUp),
+            Binding([.home, .char("g")], .top),
+            Binding([.end, .char("G")], .bottom),
+        ]),
+        Keymap(context: .search, bindings: [
+            Binding([.down, .ctrl("n"), .tab], .searchNext, hint: "choose"),
+            Binding([.up, .ctrl("p"), .backTab], .searchPrevious),
+            Binding([.pageDown], .searchPageDown),
+            Binding([.pageUp], .searchPageUp),
+            Binding([.enter], .searchOpen, hint: "open"),
+            Binding([.backspace, .delete], .searchDelete),
+            Binding([.ctrl("u")], .searchClear),
+            Binding([.ctrl("s"), .alt("s")], .searchUseSuggestion),
+            Binding([.escape], .searchClose, hint: "close"),
+        ]),
+    ]
+
+    public static func map(for context: KeyContext) -> Keymap {
+        all.first { $0.context == context } ?? Keymap(context: context, bindings: [])
+    }
+
+    /// The action a key triggers on a screen: the screen's own map first, then the global one.
+    /// While searching only the search map applies (printable keys become typing).
+    public static func action(for key: Key, in context: KeyContext) -> Action? {
+        if context == .search { return map(for: .search).action(for: key) }
+        return map(for: context).action(for: key) ?? map(for: .global).action(for: key)
+    }
+}
+
+extension Key {
+    /// How help and hints name the key.
+    func label(_ g: Glyphs) -> String {
+        switch self {
+        case .char(" "): "Space"
+        case .char(let c): String(c)
+        case .up: g.arrowUp
+        case .down: g.arrowDown
+        case .left: g.arrowLeft
+        case .right: g.arrowRight
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .enter: "Enter"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .backspace: "Backspace"
+        case .delete: "Del"
+        case .insert: "Ins"
+        case .escape: "Esc"
+        case .function(let n): "F\(n)"
+        case .ctrl(let c): "Ctrl-\(c.uppercased())"
+        case .alt(let c): "Alt-\(c)"
+        case .unknown: "?"
+        }
+    }
+}

@@ -1,0 +1,58 @@
+extension Canvas {
+    /// Writes `text` from column `x` on row `y`, clipped at `maxX` (exclusive); returns the column after it.
+    /// A wide character takes two cells, the second a continuation cell carrying the same role,
+    /// and is never cut in half at the clip edge.
+    @discardableResult
+    mutating func write(_ text: some StringProtocol, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
+        let limit = Swift.min(maxX ?? width, width)
+        var col = x
+        for ch in text {
+            let w = TextMetrics.width(ch)
+            if w == 0 { continue }
+            if col + w > limit { break }
+            self[col, y] = Cell(text: String(ch), role: role)
+            if w == 2 { self[col + 1, y] = Cell(text: "", role: role) }
+            col += w
+        }
+        return col
+    }
+
+    /// Fills a run of cells on one row with a character and role.
+    mutating func fill(x: Int, y: Int, count: Int, text: String = " ", role: Role) {
+        guard count > 0 else { return }
+        let cell = Cell(text: text, role: role)
+        for col in x..<(x + count) { self[col, y] = cell }
+    }
+
+    /// Paints a pre-laid-out row of cells at (x, y), clipped at `maxX`.
+    mutating func blit(_ row: [Cell], x: Int, y: Int, maxX: Int) {
+        guard y >= 0, y < height else { return }
+        var col = x
+        for cell in row {
+            if col >= maxX { break }
+            self[col, y] = cell
+            col += 1
+        }
+    }
+
+    /// Changes the role of a run of cells, keeping their text.
+    mutating func restyle(x: Int, y: Int, count: Int, role: Role) {
+        guard count > 0 else { return }
+        for col in x..<(x + count) {
+            var c = self[col, y]
+            c.role = role
+            self[col, y] = c
+        }
+    }
+
+    /// The canvas as text rows (wide characters once, their covered cell contributing nothing),
+    /// trailing blanks trimmed. What golden tests and debugging compare.
+    public var textRows: [String] {
+        (0..<height).map { y in
+            var row = ""
+            for x in 0..<width { row += self[x, y].text }
+            while row.hasSuffix(" ") { row.removeLast() }
+            return row
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import PamphletKit
+
+/// The whole browser: where the reader is, what they came from, what is open, ticked or typed.
+/// Drive it with `update(_:)`, draw it with `view(width:height:)`; it never does I/O itself.
+public struct AppState: Program {
+    public private(set) var content: LoadedContent
+    public var options: AppOptions
+    /// The terminal size from the last `.resize` message (what scrolling and paging measure against).
+    public private(set) var width: Int
+    public private(set) var height: Int
+    /// The page on screen.
+    public internal(set) var current: Page
+    /// Pages to go back to (last is the most recent) and forward to after going back.
+    public internal(set) var backStack: [Page] = []
+    public internal(set) var forwardStack: [Page] = []
+    /// The search bar, when open (every key goes to it).
+    public internal(set) var search: SearchState?
+    /// Expanded FAQ questions, per document id.
+    public internal(set) var expanded: [String: Set<Int>] = [:]
+    /// Self-check answers, per document id (memory only).
+    public internal(set) var answers: [String: ChecklistAnswers] = [:]
+
+    let cache = LayoutCache()
+    static let historyLimit = 200
+
+    public init(content: LoadedContent, options: AppOptions = AppOptions(), width: Int = 80, height: Int = 24) {
+        self.content = content
+        self.options = options
+        self.width = width
+        self.height = height
+        current = Page(route: .home)
+    }
+
+    /// Back to a fresh start: home, no history, no answers, no search. Keeps content, options and size.
+    /// The kiosk calls this after a visitor leaves.
+    public mutating func reset() {
+        current = Page(route: .home)
+        backStack = []
+        forwardStack = []
+        search = nil
+        expanded = [:]
+        answers = [:]
+    }
+
+    public var route: Route { current.route }
+    public var canGoBack: Bool { !backStack.isEmpty }
+    public var canGoForward: Bool { !forwardStack.isEmpty }
+    /// True on the home screen with nothing open: what a kiosk's idle reset can leave alone.
+    public var isPristine: Bool { route == .home && backStack.isEmpty && search == nil && answers.isEmpty }
+
+    mutating func setSize(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    mutating func replaceContent(_ new: LoadedContent) {
+        content = new
+        cache.removeAll()
+        func valid(_ p: Page) -> Bool {
+            if case .document(let id) = p.route { return document(id) != nil }
+            return true
+        }
+        backStack = backStack.filter(valid)
+        forwardStack = forwardStack.filter(valid)
+        if !valid(current) { current = Page(route: .home) }
+        if search != nil { runSearch() }
+    }
+
+    // MARK: documents and layouts
+
+    /// A document by id, including the app's own pages (help, crisis, built-in contact).
+    func document(_ id: String) -> Document? {
+        if let doc = content.library.document(id) { return doc }
+        switch id {
+        case BuiltInPages.helpID: return BuiltInPages.help(options.glyphs, allowQuit: options.allowQuit)
+        case BuiltInPages.crisisID: return BuiltInPages.crisis(options.crisisSentence(site: content.library.site))
+        case builtInContactID: return BuiltInPages.contact()
+        default: return nil
+        }
+    }
+
+    func documentID(of route: Route) -> String? {
+        switch route {
+        case .document(let id): id
+        case .help: BuiltInPages.helpID
+        case .crisis: BuiltInPages.crisisID
+        default: nil
+        }
+    }
+
+    /// Whether a page shows a table of contents (documents with more than one part).
+    func hasContents(_ route: Route) -> Bool {
+        guard let id = documentID(of: route), let doc = document(id) else { return false }
+        return DocumentPages.hasContents(doc)
+    }
+
+    /// The page's layout at a text width, from the cache when nothing it depends on changed.
+    func layout(of page: Page, textWidth: Int) -> PageLayout {
+        let id = documentID(of: page.route) ?? ""
+        let key = LayoutKey(route: page.route, width: textWidth, expanded: expanded[id] ?? [],
+                            answers: answers[id] ?? ChecklistAnswers(), query: page.query, options: options,
+                            content: ObjectIdentifier(content))
+        return cache.layout(key) {
+            let ctx = LayoutContext(content: content, options: options, width: textWidth,
+                                    expanded: key.expanded, answers: key.answers, query: page.query)
+            switch page.route {
+            case .home: return MenuPages.home(ctx)
+            case .list(let kind): return MenuPages.list(kind, ctx)
+            case .document, .help, .crisis:
+                guard let doc = document(id) else {
+                    var b = PageBuilder(width: textWidth, glyphs: ctx.glyphs)
+                    b.wrap(b.glyphs("This page is no longer available.", role: .dim, searchable: false))
+                    return b.layout
+                }
+                return DocumentPages.layout(doc, ctx)
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import PamphletKit
+
+/// What a page's layout depends on; equal keys give equal layouts.
+struct LayoutKey: Hashable {
+    var route: Route
+    var width: Int
+    var expanded: Set<Int>
+    var answers: ChecklistAnswers
+    var query: String?
+    var options: AppOptions
+    var content: ObjectIdentifier
+}
+
+/// Laid-out pages kept between frames, so a keystroke re-wraps nothing unless the width or the
+/// page's variant (expanded answers, ticks, highlighted words) changed. Shared by copies of the
+/// state; keys carry everything a layout depends on, so sharing is safe.
+final class LayoutCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [LayoutKey: PageLayout] = [:]
+
+    func layout(_ key: LayoutKey, build: () -> PageLayout) -> PageLayout {
+        lock.lock()
+        if let hit = pages[key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let built = build()
+        lock.lock()
+        if pages.count >= 48 { pages.removeAll(keepingCapacity: true) }
+        pages[key] = built
+        lock.unlock()
+        return built
+    }
+
+    func removeAll() {
+        lock.lock()
+        pages.removeAll()
+        lock.unlock()
+    }
+}
+
+/// The search bar and its results while it is open.
+public struct SearchState: Sendable, Equatable {
+    public var query: String
+    public var results: SearchResults
+    /// The chosen result.
+    public var selected: Int
+
+    public init(query: String = "", results: SearchResults = SearchResults(hits: []), selected: Int = 0) {
+        self.query = query
+        self.results = results
+        self.selected = selected
+    }
+}

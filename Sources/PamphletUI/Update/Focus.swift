@@ -1,0 +1,128 @@
+/// Moving the focus: between menu items and questions, through links with Tab, in the contents.
+extension AppState {
+    /// Up/Down on menus, FAQs and checklists: the next item if it is on screen, else scroll towards it
+    /// (half a screen at a time, so a long open answer can still be read).
+    mutating func moveFocus(_ d: Int, _ layout: PageLayout) {
+        guard !layout.targets.isEmpty else { scroll(by: d); return }
+        let top = currentTop
+        let h = bodyHeight
+        func visible(_ t: PageTarget) -> Bool { t.lastLine >= top && t.firstLine < top + h }
+        guard let i = effectiveFocus(layout), visible(layout.targets[i]) else {
+            // The focus scrolled away: take the first item on screen in that direction.
+            let onScreen = layout.targets.indices.filter { visible(layout.targets[$0]) }
+            if let pick = d > 0 ? onScreen.first : onScreen.last {
+                current.focusedTarget = layout.targets[pick].key
+            } else {
+                scroll(by: d * max(1, h / 2))
+            }
+            return
+        }
+        let next = i + d
+        guard layout.targets.indices.contains(next) else {
+            scroll(by: d * max(1, h / 2))  // past the last item: show what follows it
+            return
+        }
+        let t = layout.targets[next]
+        let fits = d > 0 ? t.lastLine < top + h : t.firstLine >= top
+        if fits || (d > 0 ? t.firstLine - (top + h) < h / 2 : top - t.lastLine <= h / 2) {
+            current.focusedTarget = t.key
+            reveal(first: t.firstLine, last: t.lastLine)
+        } else {
+            scroll(by: d * max(1, h / 2))
+            if visible(t) { current.focusedTarget = t.key }
+        }
+    }
+
+    /// After paging on a menu-like page, keep the focus on something visible.
+    mutating func refocusVisible(_ layout: PageLayout) {
+        guard layout.arrowsMoveFocus, effectiveFocus(layout).map({ visibleFocusedTarget(layout) == $0 }) != true
+        else { return }
+        let top = currentTop
+        if let t = layout.targets.first(where: { $0.firstLine >= top && $0.firstLine < top + bodyHeight }) {
+            current.focusedTarget = t.key
+        }
+    }
+
+    /// Tab: contents -> links in the text, in order -> back to the contents (if shown). Shift-Tab: reverse.
+    mutating func cycleFocus(_ d: Int, _ layout: PageLayout, _ geo: Geometry) {
+        let hasContents = geo.contentsVisible && !layout.contents.isEmpty
+        let top = currentTop
+        let h = bodyHeight
+        if hasContents && current.focus == .contents {
+            current.focus = .text
+            let pick = d > 0
+                ? layout.targets.firstIndex { $0.firstLine >= top && $0.firstLine < top + h }
+                : layout.targets.lastIndex { $0.firstLine >= top && $0.firstLine < top + h }
+            current.focusedTarget = pick.map { layout.targets[$0].key }
+            if geo.contentsOpen { current.contentsOpen = false }
+            return
+        }
+        var next: Int?
+        if let i = visibleFocusedTarget(layout) {
+            next = layout.targets.indices.contains(i + d) ? i + d : nil
+        } else {
+            next = d > 0
+                ? layout.targets.firstIndex { $0.firstLine >= top }
+                : layout.targets.lastIndex { $0.firstLine < top + h }
+        }
+        if let next {
+            current.focus = .text
+            current.focusedTarget = layout.targets[next].key
+            let t = layout.targets[next]
+            if t.firstLine < top || t.lastLine >= top + h { revealCentred(t.firstLine) }
+        } else if hasContents {
+            current.focus = .contents
+            current.focusedTarget = nil
+            current.contentsIndex = contentsEntry(for: currentSection, layout)
+        } else if let wrap = d > 0 ? layout.targets.indices.first : layout.targets.indices.last {
+            current.focusedTarget = layout.targets[wrap].key
+            revealCentred(layout.targets[wrap].firstLine)
+        }
+    }
+
+    func contentsEntry(for section: Int, _ layout: PageLayout) -> Int {
+        layout.contents.lastIndex { $0.section <= section } ?? 0
+    }
+
+    mutating func moveContents(by d: Int, _ layout: PageLayout) {
+        current.contentsIndex = max(0, min(layout.contents.count - 1, current.contentsIndex + d))
+    }
+
+    mutating func openContentsEntry(_ i: Int, _ layout: PageLayout) {
+        guard layout.contents.indices.contains(i) else { return }
+        jump(toSection: layout.contents[i].section)
+        current.contentsIndex = i
+        current.focus = .text
+        current.focusedTarget = nil
+        current.contentsOpen = false
+    }
+
+    /// `t`: beside the text it moves the focus to the contents and back; on narrow screens it opens
+    /// the contents in place of the text.
+    mutating func toggleContents(_ layout: PageLayout, _ geo: Geometry) {
+        guard !layout.contents.isEmpty else { return }
+        if geo.contentsBeside {
+            current.focus = current.focus == .contents ? .text : .contents
+        } else {
+            current.contentsOpen.toggle()
+            current.focus = current.contentsOpen ? .contents : .text
+        }
+        if current.focus == .contents { current.contentsIndex = contentsEntry(for: currentSection, layout) }
+    }
+
+    /// `n`/`N`: the next or previous search match on the page, across sections, wrapping around.
+    mutating func stepMatch(_ d: Int, _ layout: PageLayout) {
+        let matches = layout.matches
+        guard !matches.isEmpty else { return }
+        let next: Int
+        if let i = current.matchIndex, matches.indices.contains(i) {
+            next = (i + d + matches.count) % matches.count
+        } else {
+            let top = currentTop
+            next = d > 0 ? (matches.firstIndex { $0.line >= top } ?? 0)
+                : (matches.lastIndex { $0.line < top + bodyHeight } ?? matches.count - 1)
+        }
+        current.matchIndex = next
+        revealCentred(matches[next].line)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import PamphletKit
+
+/// The search overlay: typing re-runs the search, arrows choose, Enter opens at the first match.
+extension AppState {
+    static let searchLimit = 50
+
+    mutating func runSearch() {
+        guard var s = search else { return }
+        let words = s.query.trimmingCharacters(in: .whitespaces)
+        s.results = words.isEmpty ? SearchResults(hits: []) : content.engine.search(words, limit: Self.searchLimit)
+        s.selected = 0
+        search = s
+    }
+
+    /// Results shown per screen (two rows each, under the input and the count).
+    static func resultsPerPage(bodyHeight: Int) -> Int { max(1, (bodyHeight - 2) / 2) }
+
+    mutating func performSearch(_ action: Action) -> [Effect] {
+        guard var s = search else { return [] }
+        let count = s.results.hits.count
+        let page = Self.resultsPerPage(bodyHeight: bodyHeight)
+        switch action {
+        case .searchNext: s.selected = min(max(0, count - 1), s.selected + 1)
+        case .searchPrevious: s.selected = max(0, s.selected - 1)
+        case .searchPageDown: s.selected = min(max(0, count - 1), s.selected + page)
+        case .searchPageUp: s.selected = max(0, s.selected - page)
+        case .searchClose:
+            search = nil
+            return []
+        case .searchDelete:
+            if !s.query.isEmpty { s.query.removeLast() }
+            search = s
+            runSearch()
+            return []
+        case .searchClear:
+            s.query = ""
+            search = s
+            runSearch()
+            return []
+        case .searchUseSuggestion:
+            if count == 0, let suggestion = s.results.suggestion {
+                s.query = suggestion
+                search = s
+                runSearch()
+                return []
+            }
+            s.selected = min(max(0, count - 1), s.selected + 1)
+        case .searchOpen:
+            guard s.results.hits.indices.contains(s.selected) else { return [] }
+            openHit(s.results.hits[s.selected], query: s.query)
+            return []
+        default:
+            break
+        }
+        search = s
+        return []
+    }
+
+    /// Opens a result's section scrolled to its first match, with every match on the page highlighted.
+    mutating func openHit(_ hit: SearchHit, query: String) {
+        search = nil
+        let words = query.trimmingCharacters(in: .whitespaces)
+        open(reference: hit.reference, query: words.isEmpty ? nil : words)
+        let layout = currentLayout
+        let section = current.anchor.section
+        let start = layout.start(ofSection: section)
+        guard let i = layout.matches.firstIndex(where: { $0.section == section && $0.line >= start })
+            ?? layout.matches.firstIndex(where: { $0.line >= start }) else { return }
+        current.matchIndex = i
+        let line = layout.matches[i].line
+        if line >= currentTop + bodyHeight - 1 { revealCentred(line) }
+    }
+}

@@ -1,0 +1,104 @@
+import PamphletKit
+
+/// One entry of the home menu.
+struct MenuEntry: Sendable {
+    var title: String
+    var detail: String
+    var key: String
+    var action: TargetAction
+}
+
+/// The id the app uses for a contact page built from `site.yaml` when the content has none.
+let builtInContactID = "__contact__"
+
+enum MenuPages {
+    static func homeMenu(_ library: Library) -> [MenuEntry] {
+        func open(_ kind: DocumentKind) -> TargetAction {
+            let docs = library.documents(of: kind)
+            if docs.count == 1 { return .open(.document(docs[0].id)) }
+            if docs.isEmpty && kind == .contact { return .open(.document(builtInContactID)) }
+            return .open(.list(kind))
+        }
+        return [
+            MenuEntry(title: "Articles", detail: "Read about conditions and care", key: "articles", action: open(.article)),
+            MenuEntry(title: "FAQs", detail: "Short answers to common questions", key: "faq", action: open(.faq)),
+            MenuEntry(title: "Treatments", detail: "What we offer and who it helps", key: "treatments",
+                      action: open(.treatment)),
+            MenuEntry(title: "Self-check", detail: "A short private checklist", key: "self-check",
+                      action: open(.checklist)),
+            MenuEntry(title: "Contact", detail: "Phone, address and opening hours", key: "contact",
+                      action: open(.contact)),
+            MenuEntry(title: "Search", detail: "Find any word on any page", key: "search", action: .openSearch),
+        ]
+    }
+
+    static func home(_ ctx: LayoutContext) -> PageLayout {
+        var b = PageBuilder(width: ctx.width, glyphs: ctx.glyphs)
+        let site = ctx.library.site
+        b.layout.context = .menu
+        b.layout.title = "Home"
+        b.wrap(b.glyphs(site.name, role: .title, searchable: false))
+        if !site.tagline.isEmpty {
+            b.wrap(b.glyphs(site.tagline, role: .tagline, searchable: false))
+        }
+        b.blank()
+        let entries = homeMenu(ctx.library)
+        let titleWidth = entries.map { TextMetrics.width($0.title) }.max() ?? 0
+        let detailWidth = entries.map { TextMetrics.width($0.detail) }.max() ?? 0
+        let showDetail = ctx.width >= titleWidth + 9 + detailWidth
+        let rowWidth = 4 + titleWidth + (showDetail ? 3 + detailWidth : 0) + 1
+        for (i, entry) in entries.enumerated() {
+            let t = b.addTarget("menu:\(entry.key)", entry.action, focusRole: .menuSelected)
+            var g = b.glyphs(" \(i + 1)  ", role: .menuItem, target: t, searchable: false)
+            g += b.glyphs(entry.title, role: .menuItem, target: t, searchable: false)
+            if showDetail {
+                let pad = titleWidth - TextMetrics.width(entry.title) + 3
+                g += b.glyphs(String(repeating: " ", count: pad), role: .menuItem, target: t, searchable: false)
+                g += b.glyphs(entry.detail, role: .dim, target: t, searchable: false)
+            }
+            let used = g.reduce(0) { $0 + $1.width }
+            g += b.glyphs(String(repeating: " ", count: max(1, rowWidth - used)), role: .menuItem, target: t,
+                          searchable: false)
+            let first = b.layout.lines.count
+            b.wrap(g, rest: PageBuilder.spaces(5))
+            b.claimRows(for: t, from: first)
+        }
+        if let crisis = ctx.crisisText {
+            b.blank()
+            crisisBox(&b, crisis)
+        }
+        b.blank()
+        b.wrap(b.glyphs("Use the arrow keys or the numbers, then Enter. Press ? for help.", role: .hint,
+                        searchable: false))
+        return b.layout
+    }
+
+    static func crisisBox(_ b: inout PageBuilder, _ text: String) {
+        b.wrap(b.glyphs(" " + b.glyphs.warning + " " + text + " ", role: .crisis, searchable: false),
+               rest: [Cell(text: " ", role: .crisis)], fillRole: .crisis)
+    }
+
+    static func list(_ kind: DocumentKind, _ ctx: LayoutContext) -> PageLayout {
+        var b = PageBuilder(width: ctx.width, glyphs: ctx.glyphs)
+        b.layout.context = .menu
+        b.layout.title = kind.menuTitle
+        b.wrap(b.glyphs(kind.menuTitle, role: .title, searchable: false))
+        b.blank()
+        let docs = ctx.library.documents(of: kind)
+        if docs.isEmpty {
+            b.wrap(b.glyphs("Nothing here yet. Please ask at the front desk.", role: .dim, searchable: false))
+        }
+        for (i, doc) in docs.enumerated() {
+            if i > 0 { b.blank() }
+            let t = b.addTarget("doc:\(doc.id)", .open(.document(doc.id)), focusRole: .menuSelected)
+            let first = b.layout.lines.count
+            b.wrap(b.glyphs(" " + doc.title + " ", role: .menuItem, target: t, searchable: false),
+                   rest: PageBuilder.spaces(1))
+            if !doc.summary.isEmpty {
+                b.wrap(b.glyphs(doc.summary, role: .dim, searchable: false), first: PageBuilder.spaces(2))
+            }
+            b.claimRows(for: t, from: first)
+        }
+        return b.layout
+    }
+}

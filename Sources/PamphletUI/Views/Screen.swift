@@ -1,0 +1,96 @@
+/// Draws the whole screen: header, the page (or the search overlay), status line and key hints.
+extension AppState {
+    public func view(width: Int, height: Int) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        if isTooSmall(width: width, height: height) {
+            TooSmall.draw(&canvas, options: options)
+            return canvas
+        }
+        let geo = geometry(for: current, width: width, height: height)
+        let layout = layout(of: current, textWidth: geo.textWidth)
+        let top = topLine(of: current, in: layout, bodyHeight: geo.bodyHeight)
+        Header.draw(&canvas, self)
+        if let search {
+            SearchOverlay.draw(&canvas, search, geo: geo, glyphs: options.glyphs)
+        } else {
+            drawPage(&canvas, layout, geo: geo, top: top)
+        }
+        StatusBar.draw(&canvas, self, layout: layout, geo: geo, top: top)
+        return canvas
+    }
+
+    private func drawPage(_ canvas: inout Canvas, _ layout: PageLayout, geo: Geometry, top: Int) {
+        let glyphs = options.glyphs
+        if geo.contentsVisible, !layout.contents.isEmpty {
+            ContentsColumn.draw(&canvas, self, layout, geo: geo)
+            if geo.contentsOpen { return }
+            for row in 0..<geo.bodyHeight {
+                canvas.write(glyphs.vertical, x: geo.contentsWidth + 1, y: geo.bodyTop + row, role: .border)
+            }
+        }
+        let maxX = min(geo.width, geo.textX + geo.textWidth)
+        let end = min(layout.lineCount, top + geo.bodyHeight)
+        if top < end {
+            for line in top..<end {
+                canvas.blit(layout.lines[line].cells, x: geo.textX, y: geo.bodyTop + line - top, maxX: maxX)
+            }
+        }
+        func paint(_ span: Span, _ role: Role) {
+            guard span.line >= top, span.line < end else { return }
+            canvas.restyle(x: geo.textX + span.start, y: geo.bodyTop + span.line - top,
+                           count: min(span.end, maxX - geo.textX) - span.start, role: role)
+        }
+        if let m = current.matchIndex, layout.matches.indices.contains(m) {
+            let match = layout.matches[m]
+            paint(Span(line: match.line, start: match.start, end: match.end), .selection)
+        }
+        let showFocus = current.focus == .text || !geo.contentsVisible
+        if showFocus, let i = effectiveFocus(layout) {
+            let t = layout.targets[i]
+            for span in t.spans { paint(span, t.focusRole) }
+        }
+    }
+}
+
+/// The top row: the clinic's name, and at the right the crisis key or the kiosk's "start over" hint.
+enum Header {
+    static func draw(_ canvas: inout Canvas, _ state: AppState) {
+        let w = canvas.width
+        canvas.fill(x: 0, y: 0, count: w, role: .statusBar)
+        var right = ""
+        if let hint = state.options.startOverHint, !hint.isEmpty {
+            right = hint
+        } else if state.options.crisisSentence(site: state.content.library.site) != nil {
+            right = w >= 60 ? "Need help now? Press c" : "Help now: c"
+        }
+        let rightWidth = TextMetrics.width(right)
+        let nameRoom = w - 2 - (rightWidth > 0 ? rightWidth + 3 : 0)
+        let name = TextMetrics.truncate(state.content.library.site.name, to: max(0, nameRoom),
+                                        ellipsis: state.options.glyphs.ellipsis)
+        canvas.write(name, x: 1, y: 0, role: .statusBar)
+        if rightWidth > 0, rightWidth + 2 <= w {
+            canvas.write(right, x: w - rightWidth - 1, y: 0, role: .statusKey)
+        }
+    }
+}
+
+/// Shown instead of the browser when the terminal is smaller than it can draw into.
+enum TooSmall {
+    static func draw(_ canvas: inout Canvas, options: AppOptions) {
+        let lines = ["Please enlarge the window.",
+                     "This needs at least \(options.minimumWidth) x \(options.minimumHeight) characters."]
+        var rows: [String] = []
+        for line in lines {
+            var glyphs: [Glyph] = []
+            for ch in line { glyphs.append(Glyph(ch: ch, width: TextMetrics.width(ch), role: .warning, offset: -1, target: -1)) }
+            for row in PageBuilder.wrapRows(glyphs, firstWidth: canvas.width, restWidth: canvas.width) {
+                rows.append(String(row.map(\.ch)))
+            }
+        }
+        let top = max(0, (canvas.height - rows.count) / 2)
+        for (i, row) in rows.enumerated() {
+            let x = max(0, (canvas.width - TextMetrics.width(row)) / 2)
+            canvas.write(row, x: x, y: top + i, role: i == 0 ? .warning : .normal)
+        }
+    }
+}

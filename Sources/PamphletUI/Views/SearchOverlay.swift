@@ -1,0 +1,107 @@
+import PamphletKit
+
+/// The search bar over the body: the words typed, then ranked results (document › section and a
+/// snippet with the matched words highlighted), or a "did you mean" suggestion.
+enum SearchOverlay {
+    /// Results are shown a screenful at a time; the page containing the chosen one.
+    static func firstShown(selected: Int, perPage: Int) -> Int { selected - selected % max(1, perPage) }
+
+    static func draw(_ canvas: inout Canvas, _ search: SearchState, geo: Geometry, glyphs: Glyphs) {
+        let w = geo.width
+        let top = geo.bodyTop
+        canvas.fill(x: 0, y: top, count: w, role: .searchInput)
+        var x = canvas.write(" Search: ", x: 0, y: top, role: .searchInput)
+        // Show the end of a long query: that is where the typing happens.
+        let room = w - x - 2
+        x = canvas.write(StatusBar.truncateLeft(search.query, to: room, ellipsis: glyphs.ellipsis), x: x, y: top,
+                         role: .searchInput)
+        canvas.write(glyphs.cursor, x: x, y: top, role: .searchInput)
+
+        let info = top + 1
+        let hits = search.results.hits
+        let query = search.query.trimmingCharacters(in: .whitespaces)
+        if query.isEmpty {
+            write(wrapped: "Type a word, for example \u{201C}side effects\u{201D}. Results appear as you type.",
+                  &canvas, x: 1, y: info + 1, width: w - 2, rows: geo.bodyHeight - 2, role: .hint)
+            return
+        }
+        if hits.isEmpty {
+            var text = "No results for \u{201C}\(query)\u{201D}."
+            if let suggestion = search.results.suggestion {
+                text += " Did you mean \u{201C}\(suggestion)\u{201D}? Press Tab to search for it."
+            } else {
+                text += " Try another word, or fewer words."
+            }
+            write(wrapped: text, &canvas, x: 1, y: info + 1, width: w - 2, rows: geo.bodyHeight - 2, role: .normal)
+            return
+        }
+        let perPage = AppState.resultsPerPage(bodyHeight: geo.bodyHeight)
+        let first = firstShown(selected: search.selected, perPage: perPage)
+        for (row, i) in (first..<min(hits.count, first + perPage)).enumerated() {
+            let hit = hits[i]
+            let y = info + 1 + row * 2
+            let selected = i == search.selected
+            let title = hit.sectionTitle == hit.documentTitle || hit.reference.sectionID == nil
+                ? hit.documentTitle : hit.documentTitle + glyphs.breadcrumb + hit.sectionTitle
+            let role: Role = selected ? .menuSelected : .strong
+            if selected { canvas.fill(x: 0, y: y, count: w, role: .menuSelected) }
+            canvas.write(selected ? glyphs.pointer : " ", x: 0, y: y, role: role)
+            canvas.write(TextMetrics.truncate(title, to: w - 3, ellipsis: glyphs.ellipsis), x: 2, y: y, role: role)
+            snippet(hit, &canvas, x: 4, y: y + 1, width: w - 5, glyphs: glyphs)
+        }
+        if hits.count > perPage {
+            let pageText = "\(first + 1)-\(min(hits.count, first + perPage)) of \(hits.count)"
+            canvas.write(pageText, x: max(0, w - TextMetrics.width(pageText) - 1), y: info, role: .dim)
+        }
+    }
+
+    private static func write(wrapped text: String, _ canvas: inout Canvas, x: Int, y: Int, width: Int, rows: Int,
+                              role: Role) {
+        let glyphs = text.map { Glyph(ch: $0, width: TextMetrics.width($0), role: role, offset: -1, target: -1) }
+        for (i, row) in PageBuilder.wrapRows(glyphs, firstWidth: width, restWidth: width).prefix(max(0, rows))
+            .enumerated() {
+            canvas.write(String(row.map(\.ch)), x: x, y: y + i, role: role)
+        }
+    }
+
+    /// One line of snippet around its first match, matches highlighted.
+    static func snippet(_ hit: SearchHit, _ canvas: inout Canvas, x: Int, y: Int, width: Int, glyphs: Glyphs) {
+        guard width > 4 else { return }
+        var chars: [(Character, Bool)] = []
+        var offset = 0
+        var ranges = hit.highlights.sorted { $0.start < $1.start }[...]
+        for ch in hit.snippet {
+            while let r = ranges.first, r.end <= offset { ranges = ranges.dropFirst() }
+            let on = ranges.first.map { offset >= $0.start && offset < $0.end } ?? false
+            chars.append((ch.isNewline || ch == "\t" ? " " : ch, on))
+            offset += ch.unicodeScalars.count
+        }
+        // Start a little before the first match if it would fall off the right.
+        var start = 0
+        if let firstHit = chars.firstIndex(where: { $0.1 }) {
+            let before = chars[..<firstHit].reduce(0) { $0 + TextMetrics.width($1.0) }
+            if before > width * 2 / 3 {
+                var back = firstHit
+                var used = 0
+                while back > 0, used < width / 4 { back -= 1; used += TextMetrics.width(chars[back].0) }
+                // Begin at a word.
+                while back < firstHit, chars[back].0 != " " { back += 1 }
+                start = back
+            }
+        }
+        var col = x
+        let limit = x + width
+        if start > 0 { col = canvas.write(glyphs.ellipsis, x: col, y: y, role: .dim) }
+        let ellipsisWidth = TextMetrics.width(glyphs.ellipsis)
+        for i in start..<chars.count {
+            let (ch, on) = chars[i]
+            let w = TextMetrics.width(ch)
+            let last = i == chars.count - 1
+            if col + w > limit - (last ? 0 : ellipsisWidth) {
+                canvas.write(glyphs.ellipsis, x: col, y: y, role: .dim)
+                return
+            }
+            col = canvas.write(String(ch), x: col, y: y, role: on ? .highlight : .normal)
+        }
+    }
+}

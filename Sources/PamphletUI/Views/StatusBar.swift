@@ -1,0 +1,142 @@
+/// The two bottom rows: breadcrumbs and position, then key hints drawn from the keymap table.
+enum StatusBar {
+    struct HintItem {
+        var x: Int
+        var width: Int
+        var key: String
+        var label: String
+        var action: Action
+    }
+
+    static func draw(_ canvas: inout Canvas, _ state: AppState, layout: PageLayout, geo: Geometry, top: Int) {
+        let glyphs = state.options.glyphs
+        let y = geo.statusRow
+        canvas.fill(x: 0, y: y, count: geo.width, role: .statusBar)
+        var position = ""
+        if let search = state.search {
+            let n = search.results.hits.count
+            position = search.query.isEmpty ? "" : n == 1 ? "1 result" : "\(n) results"
+        } else {
+            if let m = state.current.matchIndex, !layout.matches.isEmpty {
+                position = "match \(m + 1) of \(layout.matches.count)"
+            }
+            if layout.lineCount > geo.bodyHeight {
+                let pct = top == 0 ? 0 : min(100, (top + geo.bodyHeight) * 100 / layout.lineCount)
+                let where_ = top == 0 ? "Top" : pct >= 100 ? "End" : "\(pct)%"
+                position += (position.isEmpty ? "" : "  ") + where_
+            }
+        }
+        let posWidth = TextMetrics.width(position)
+        let crumbs = breadcrumbs(state, layout: layout)
+        let room = geo.width - 2 - (posWidth > 0 ? posWidth + 2 : 0)
+        canvas.write(truncateLeft(crumbs, to: room, ellipsis: glyphs.ellipsis), x: 1, y: y, role: .statusBar)
+        if posWidth > 0 { canvas.write(position, x: geo.width - posWidth - 1, y: y, role: .statusBar) }
+
+        for item in hintItems(state, width: geo.width) {
+            let after = canvas.write(item.key, x: item.x, y: geo.hintsRow, role: .statusKey)
+            canvas.write(" " + item.label, x: after, y: geo.hintsRow, role: .hint)
+        }
+    }
+
+    /// "Document › Section", or where else the reader is.
+    static func breadcrumbs(_ state: AppState, layout: PageLayout) -> String {
+        if state.search != nil { return "Search" }
+        let sep = state.options.glyphs.breadcrumb
+        switch state.route {
+        case .home: return "Home"
+        case .list(let kind): return kind.menuTitle
+        default:
+            var text = layout.title
+            if state.current.contentsOpen { return text + sep + "Contents" }
+            let s = state.currentSection
+            if s >= 0, s < layout.sectionTitles.count {
+                text += sep + layout.sectionTitles[s]
+            }
+            return text
+        }
+    }
+
+    /// Keeps the end of a breadcrumb (the section) when it is too long, cutting from the left.
+    static func truncateLeft(_ s: String, to width: Int, ellipsis: String) -> String {
+        guard width > 0 else { return "" }
+        if TextMetrics.width(s) <= width { return s }
+        var out: [Character] = []
+        var used = TextMetrics.width(ellipsis)
+        for ch in s.reversed() {
+            let w = TextMetrics.width(ch)
+            if used + w > width { break }
+            out.append(ch)
+            used += w
+        }
+        return ellipsis + String(out.reversed())
+    }
+
+    /// The hint row's items, most useful first, as many as fit ("? help" always does).
+    static func hintItems(_ state: AppState, width: Int) -> [HintItem] {
+        let g = state.options.glyphs
+        let context = state.keyContext
+        let layout = state.currentLayout
+        let geo = state.geometry
+        var wanted: [(String, String, Action)] = []
+        func add(_ b: Binding) {
+            guard let label = b.hint else { return }
+            switch b.action {
+            case .quit where !state.options.allowQuit: return
+            case .toggleContents where layout.contents.isEmpty: return
+            case .toggleContents where geo.contentsBeside && state.current.focus == .text: return
+            case .nextSection where layout.sectionStarts.count < 2: return
+            case .focusNext where layout.targets.isEmpty: return
+            case .activate where layout.targets.isEmpty && !(geo.contentsVisible && state.current.focus == .contents):
+                return
+            case .back where !state.canGoBack: return
+            case .home where state.route == .home: return
+            default: break
+            }
+            let key: String = switch b.action {
+            case .lineDown, .searchNext:
+                state.options.asciiOnly ? "Up/Down" : g.arrowUp + g.arrowDown
+            case .back: g.arrowLeft
+            default: b.keys.first?.label(g) ?? ""
+            }
+            wanted.append((key, label, b.action))
+        }
+        let local = Keymap.map(for: context).bindings
+        if context == .search {
+            local.forEach(add)
+        } else {
+            let global = Keymap.map(for: .global).bindings
+            let first = local.filter { $0.action == .lineDown || $0.action == .activate || $0.action == .toggle }
+            first.forEach(add)
+            global.filter { $0.action == .back || $0.action == .search }.forEach(add)
+            local.filter { !first.contains($0) }.forEach(add)
+            global.filter { $0.action == .home || $0.action == .quit }.forEach(add)
+        }
+        if state.search == nil, let help = Keymap.map(for: .global).bindings.first(where: { $0.action == .help }) {
+            wanted.removeAll { $0.2 == .help }
+            let helpItem = (help.keys.first?.label(g) ?? "?", help.hint ?? "help", Action.help)
+            // Help goes third, right after moving and going back, so it survives narrow screens.
+            wanted.insert(helpItem, at: min(wanted.count, 3))
+        }
+        // Keep the most useful that fit, but never drop help.
+        func size(_ item: (String, String, Action)) -> Int { TextMetrics.width(item.0) + 1 + TextMetrics.width(item.1) }
+        var chosen: [(String, String, Action)] = []
+        var used = 0
+        let helpSize = wanted.first { $0.2 == .help }.map { size($0) + 2 } ?? 0
+        for item in wanted {
+            let w = size(item) + 2
+            let reserve = item.2 == .help || chosen.contains(where: { $0.2 == .help }) ? 0 : helpSize
+            if used + w + reserve <= width - 1 {
+                chosen.append(item)
+                used += w
+            }
+        }
+        var items: [HintItem] = []
+        var x = 1
+        for (key, label, action) in chosen {
+            let w = size((key, label, action))
+            items.append(HintItem(x: x, width: w, key: key, label: label, action: action))
+            x += w + 2
+        }
+        return items
+    }
+}

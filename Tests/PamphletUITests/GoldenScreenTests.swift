@@ -1,0 +1,66 @@
+import PamphletKit
+@testable import PamphletUI
+import Testing
+
+/// Every screen at 80x24 and 40x12, compared with text files under Goldens/.
+/// Regenerate with `PAMPHLET_UPDATE_GOLDENS=1 swift test --filter GoldenScreenTests` and review the diff.
+@Suite struct GoldenScreenTests {
+    struct Size: Sendable, CustomStringConvertible {
+        var width: Int
+        var height: Int
+        var description: String { "\(width)x\(height)" }
+    }
+
+    static let sizes = [Size(width: 80, height: 24), Size(width: 40, height: 12)]
+
+    /// A screen and the keys that reach it from a fresh start.
+    enum Screen: String, CaseIterable, Sendable {
+        case home, homeASCII, treatmentsList, articlesList, article, articleSection, articleLinkFocused,
+             contentsFocused, faq, faqExpanded, treatment, selfCheck, selfCheckOutcome, contact, help, crisis,
+             search, searchTyping, searchNoResults, searchOpened, wide
+
+        func reach(_ size: Size) -> AppState {
+            let crisisScreens: Set<Screen> = [.home, .homeASCII, .selfCheckOutcome, .contact, .crisis]
+            var app = Fixtures.app(width: size.width, height: size.height, crisis: crisisScreens.contains(self),
+                                   ascii: self == .homeASCII, content: self == .wide ? Fixtures.wide : Fixtures.bundled)
+            switch self {
+            case .home, .homeASCII: break
+            case .treatmentsList: app.press(.char("3"))
+            case .articlesList: app.navigate(to: .list(.article))
+            case .article: app.press(.char("1"))
+            case .articleSection: app.press(.char("1"), .char("]"), .char("]"), .char("]"), .char("]"))
+            case .articleLinkFocused:
+                app.press(.char("1"), .char("G"), .tab)
+            case .contentsFocused: app.press(.char("1"), .char("]"), .char("t"), .down)
+            case .faq: app.press(.char("2"))
+            case .faqExpanded: app.press(.char("2"), .down, .enter)
+            case .treatment: app.press(.char("3"), .enter)
+            case .selfCheck: app.press(.char("4"), .char(" "), .down)
+            case .selfCheckOutcome:
+                app.press(.char("4"), .char(" "), .down, .down, .char(" "), .down, .down, .down)
+                app.press(.enter)
+            case .contact: app.press(.char("5"))
+            case .help: app.press(.char("?"))
+            case .crisis: app.press(.char("1"), .char("c"))
+            case .search: app.press(.char("/")); app.type("addict")
+            case .searchTyping: app.press(.char("1"), .char("/"))
+            case .searchNoResults: app.press(.char("/")); app.type("ketamne")
+            case .searchOpened: app.press(.char("/")); app.type("addict"); app.press(.enter)
+            case .wide: app.navigate(to: .document("wide")); app.press(.char("]"))
+            }
+            return app
+        }
+    }
+
+    @Test(arguments: Screen.allCases, sizes)
+    func screen(_ screen: Screen, _ size: Size) {
+        let app = screen.reach(size)
+        Golden.check(app.view(width: size.width, height: size.height), "\(screen.rawValue)-\(size)")
+    }
+
+    @Test(arguments: [Size(width: 29, height: 24), Size(width: 80, height: 7), Size(width: 12, height: 4)])
+    func tooSmall(_ size: Size) {
+        let app = Fixtures.app(width: size.width, height: size.height)
+        Golden.check(app.view(width: size.width, height: size.height), "tooSmall-\(size)")
+    }
+}
