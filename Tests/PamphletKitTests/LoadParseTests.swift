@@ -82,6 +82,18 @@ import Testing
         }
     }
 
+    @Test func deepNestingIsFlattenedNotACrash() throws {
+        let quotes = "---\nkind: article\ntitle: Deep\n---\n" + String(repeating: ">", count: 5000) + " deep\n"
+        let (doc, diagnostics) = ContentLoader.parseDocument(text: quotes, path: "deep.md")
+        #expect(diagnostics.map(\.line) == [5])
+        #expect(diagnostics.first?.message.contains("flattened") == true)
+        #expect(doc?.intro.plainText == "deep")
+        let emphasis = "---\nkind: article\ntitle: Deep\n---\n" + String(repeating: "*a ", count: 3000) + "x"
+            + String(repeating: " b*", count: 3000) + "\n"
+        let (emphasized, _) = ContentLoader.parseDocument(text: emphasis, path: "deep.md")
+        #expect(emphasized?.intro.plainText.contains("x") == true)
+    }
+
     @Test func siteProblems() {
         let (site, diagnostics) = ContentLoader.parseSite(text: "name: [x]\ntagline: ok\n", path: "site.yaml")
         #expect(site == nil)

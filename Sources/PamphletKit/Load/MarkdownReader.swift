@@ -21,6 +21,9 @@ struct MarkdownReader {
     let firstLine: Int
     private(set) var links: [LocatedLink] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// Deeper quotes/lists (or emphasis) are flattened: everything downstream walks blocks recursively.
+    static let maximumDepth = 32
+    private var warnedDepth = false
 
     init(path: String, firstLine: Int) {
         self.path = path
@@ -53,7 +56,7 @@ struct MarkdownReader {
             let line = fileLine(node)
             if cmark_node_get_type(node) == CMARK_NODE_HEADING {
                 elements.append(.heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlines(of: node), line: line))
-            } else if let block = block(node) {
+            } else if let block = block(node, depth: 0) {
                 elements.append(.block(block, line: line))
             }
         }
@@ -62,11 +65,12 @@ struct MarkdownReader {
 
     // MARK: Blocks
 
-    private mutating func blocks(in node: OpaquePointer) -> [Block] {
-        children(of: node).compactMap { block($0) }
+    private mutating func blocks(in node: OpaquePointer, depth: Int) -> [Block] {
+        if depth >= Self.maximumDepth { return flattenedBlocks(in: node) }
+        return children(of: node).compactMap { block($0, depth: depth) }
     }
 
-    private mutating func block(_ node: OpaquePointer) -> Block? {
+    private mutating func block(_ node: OpaquePointer, depth: Int) -> Block? {
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_PARAGRAPH:
@@ -76,10 +80,10 @@ struct MarkdownReader {
             return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node))
         case CMARK_NODE_LIST:
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-            let items = children(of: node).map { blocks(in: $0) }
+            let items = children(of: node).map { blocks(in: $0, depth: depth + 1) }
             return .list(ordered: ordered, start: ordered ? Int(cmark_node_get_list_start(node)) : 1, items: items)
         case CMARK_NODE_BLOCK_QUOTE:
-            return .quote(blocks(in: node))
+            return .quote(blocks(in: node, depth: depth + 1))
         case CMARK_NODE_CODE_BLOCK:
             var code = string(cmark_node_get_literal(node))
             if code.hasSuffix("\n") { code.removeLast() }
@@ -126,10 +130,35 @@ struct MarkdownReader {
 
     // MARK: Inlines
 
-    private mutating func inlines(of node: OpaquePointer) -> [Inline] {
+    /// The leaf blocks (paragraphs, code, tables, ...) anywhere below `node`, in order, without
+    /// their quote/list containers. Walks with cmark's iterator, so depth costs no stack.
+    private mutating func flattenedBlocks(in node: OpaquePointer) -> [Block] {
+        if !warnedDepth {
+            warnedDepth = true
+            warn(node, "quotes or lists nested more than \(Self.maximumDepth) deep are shown flattened")
+        }
+        guard let iterator = cmark_iter_new(node) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var out: [Block] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else { continue }
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE { continue }
+            guard type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) else { continue }
+            if let block = block(current, depth: 0) { out.append(block) }
+            // Skip this leaf's inside: it has been converted whole.
+            cmark_iter_reset(iterator, current, CMARK_EVENT_EXIT)
+        }
+        return out
+    }
+
+    private mutating func inlines(of node: OpaquePointer, depth: Int = 0) -> [Inline] {
+        if depth >= Self.maximumDepth { return [.text(flattenedText(of: node))] }
         var out: [Inline] = []
         for child in children(of: node) {
-            for inline in inline(child) {
+            for inline in inline(child, depth: depth + 1) {
                 // Merge neighbouring text runs (cmark splits text at entities and brackets).
                 if case .text(let next) = inline, case .text(let previous)? = out.last {
                     out[out.count - 1] = .text(previous + next)
@@ -141,21 +170,39 @@ struct MarkdownReader {
         return out
     }
 
-    private mutating func inline(_ node: OpaquePointer) -> [Inline] {
+    /// The text of every inline below `node`, without markup (iterative).
+    private func flattenedText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var out = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: out += string(cmark_node_get_literal(current))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += " "
+            default: break
+            }
+        }
+        return out
+    }
+
+    private mutating func inline(_ node: OpaquePointer, depth: Int) -> [Inline] {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT: return [.text(string(cmark_node_get_literal(node)))]
         case CMARK_NODE_SOFTBREAK: return [.text(" ")]
         case CMARK_NODE_LINEBREAK: return [.lineBreak]
         case CMARK_NODE_CODE: return [.code(string(cmark_node_get_literal(node)))]
-        case CMARK_NODE_EMPH: return [.emphasis(inlines(of: node))]
-        case CMARK_NODE_STRONG: return [.strong(inlines(of: node))]
+        case CMARK_NODE_EMPH: return [.emphasis(inlines(of: node, depth: depth))]
+        case CMARK_NODE_STRONG: return [.strong(inlines(of: node, depth: depth))]
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let target = string(cmark_node_get_url(node))
             if target.hasPrefix(ContentReference.scheme) {
                 let (line, column) = position(node)
                 links.append(LocatedLink(target: target, line: line, column: column))
             }
-            return [.link(target: target, inlines(of: node))]
+            return [.link(target: target, inlines(of: node, depth: depth))]
         case CMARK_NODE_HTML_INLINE:
             let html = string(cmark_node_get_literal(node)).lowercased().filter { !$0.isWhitespace }
             if html == "<br>" || html == "<br/>" { return [.lineBreak] }
@@ -163,7 +210,7 @@ struct MarkdownReader {
             return []
         default:
             // Any other inline (an extension's): keep its text.
-            return inlines(of: node)
+            return inlines(of: node, depth: depth)
         }
     }
 
