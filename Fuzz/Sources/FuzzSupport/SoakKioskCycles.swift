@@ -1,0 +1,1 @@
+../../../Tests/PamphletUITests/SoakKioskCycles.swift

@@ -1,0 +1,1 @@
+../../../Tests/PamphletUITests/SoakMessages.swift
