@@ -1,7 +1,75 @@
 import ArgumentParser
+import Foundation
+import PamphletKit
 
-// Placeholder: filled in by the issue that owns this command.
+/// `pamphlet index`: builds the search index and writes its snapshot.
 struct IndexCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "index", abstract: "(not yet built)")
-    func run() async throws { throw ExitCode(3) }
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build the search index and save it as a snapshot for fast startup.",
+        discussion: """
+            Writes one file the search and browser commands memory-map at startup instead of indexing
+            again. It records a fingerprint of the content (file paths, sizes, modification times), so
+            a stale snapshot is noticed and rebuilt; a damaged one (checksum) too. The write is atomic.
+
+            Default location: <content>/.pamphlet-index; when the content folder is not writable,
+            $XDG_CACHE_HOME/pamphlet/index-<hash> (~/.cache/pamphlet/... without XDG_CACHE_HOME).
+
+            --check only verifies: exits 0 when a snapshot matching the content exists, 1 otherwise.
+
+            Examples:
+              pamphlet index
+              pamphlet index --content ~/clinic-content --out /var/cache/pamphlet/clinic.index
+              pamphlet index --check
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the snapshot.", valueName: "FILE"))
+    var out: String?
+
+    @Flag(name: .long, help: "Only check whether a current, intact snapshot exists.")
+    var check = false
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    func run() async throws {
+        let directory = try contentOptions.directory()
+        let fingerprint = SnapshotFingerprint.of(contentDirectory: directory)
+        let paths = out.map { [$0] } ?? SnapshotFile.candidates(contentDirectory: directory)
+        if check {
+            for path in paths {
+                do {
+                    let engine = try SearchEngine.open(snapshotPath: path, expectedFingerprint: fingerprint)
+                    print("\(path): current (\(engine.sectionCount) sections, \(engine.indexByteCount) bytes)")
+                    return
+                } catch let error as SnapshotError {
+                    if case .unreadable = error { continue }
+                    CLIOutput.printError(error.description)
+                }
+            }
+            CLIOutput.printError("no current search index for \(directory); run `pamphlet index`")
+            throw ExitCode(1)
+        }
+        let start = Date()
+        let library = CLIOutput.loadReportingErrors(directory).library
+        let engine = SearchEngine(library: library, contentDirectory: directory, fingerprint: fingerprint)
+        let built = Date().timeIntervalSince(start)
+        var failures: [String] = []
+        for path in paths {
+            if out == nil && path != paths.first {
+                try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                         withIntermediateDirectories: true)
+            }
+            do {
+                try engine.writeSnapshot(to: path)
+                print(String(format: "Indexed %d sections in %.0f ms: %@ (%.1f KB)", engine.sectionCount, built * 1000,
+                             path, Double(engine.indexByteCount) / 1024))
+                return
+            } catch {
+                failures.append("\(error)")
+            }
+        }
+        for f in failures { CLIOutput.printError(f) }
+        throw ExitCode(2)
+    }
 }

@@ -1,7 +1,140 @@
 import ArgumentParser
+import Foundation
+import PamphletKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-// Placeholder: filled in by the issue that owns this command.
+/// `pamphlet search QUERY...`: ranked results with snippets, as text or JSON.
 struct SearchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "search", abstract: "(not yet built)")
-    func run() async throws { throw ExitCode(3) }
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the content: ranked, typo-tolerant, with snippets.",
+        discussion: """
+            Words are matched in any form (stemming), with typos (1 edit from 5 letters, 2 from 9),
+            synonyms and acronyms; the last word also matches as a prefix. "Quoted words" must appear
+            together; -word excludes sections containing it. Sections matching every word come first.
+
+            The index is read from a snapshot (`pamphlet index`) when it matches the content, else
+            built and saved for next time (<content>/.pamphlet-index, or the user cache folder when
+            the content folder is read-only).
+
+            Output: numbered results "Document › Section" with a snippet, matches in bold on a
+            terminal (NO_COLOR or a pipe: [brackets]). --json prints an array, best first, of
+            {"id","document","section","kind","score","snippet","highlights":[[start,length],...]};
+            id is "doc#section" (just "doc" for a document's introduction), document and section are
+            titles, highlights are Unicode scalar offsets into snippet.
+
+            Exit status: 0 when something matched, 1 when nothing did (a "Did you mean" suggestion is
+            printed when there is one; with --json the array is empty), 2 on bad arguments.
+
+            Examples:
+              pamphlet search is ketamine addictive
+              pamphlet search ketamin adictive --limit 3
+              pamphlet search '"opioid blocker"' --json
+              pamphlet search infusion -insurance --content ~/clinic-content
+            """
+    )
+
+    @Argument(help: ArgumentHelp("What to search for (several words are joined with spaces).", valueName: "QUERY"))
+    var query: [String] = []
+
+    @Flag(name: .long, help: "Print the hits as a JSON array.")
+    var json = false
+
+    @Option(name: .long, help: "Show at most this many hits.")
+    var limit = 10
+
+    @Option(name: .long, help: ArgumentHelp("Snapshot file to read and refresh instead of the default location.", valueName: "FILE"))
+    var index: String?
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+        guard query.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            throw ValidationError("Give something to search for, e.g. pamphlet search ketamine")
+        }
+    }
+
+    func run() async throws {
+        let directory = try contentOptions.directory()
+        let (engine, _) = SearchEngine.loadOrBuild(contentDirectory: directory, snapshotPath: index) {
+            CLIOutput.loadReportingErrors(directory).library
+        }
+        let text = query.joined(separator: " ")
+        let results = engine.search(text, limit: limit)
+        if json {
+            print(SearchOutput.json(results.hits))
+        } else {
+            let color = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            print(SearchOutput.plain(results, query: text, color: color), terminator: "")
+        }
+        if results.hits.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// Formatting of search results for the terminal and for scripts.
+enum SearchOutput {
+    static func plain(_ results: SearchResults, query: String, color: Bool) -> String {
+        guard !results.hits.isEmpty else {
+            var out = "No results for \u{201C}\(query)\u{201D}.\n"
+            if let s = results.suggestion { out += "Did you mean: \(s)\n" }
+            return out
+        }
+        var out = ""
+        for (i, hit) in results.hits.enumerated() {
+            let place = hit.reference.sectionID == nil ? hit.documentTitle : "\(hit.documentTitle) \u{203A} \(hit.sectionTitle)"
+            out += "\(i + 1). \(color ? "\u{1B}[1m\(place)\u{1B}[22m" : place)  (\(hit.kind.rawValue), \(hit.reference))\n"
+            if !hit.snippet.isEmpty { out += "   " + mark(hit.snippet, hit.highlights, color: color) + "\n" }
+        }
+        return out
+    }
+
+    /// The snippet with its highlighted ranges marked: reverse video on a terminal, else [brackets].
+    static func mark(_ snippet: String, _ ranges: [TextRange], color: Bool) -> String {
+        let scalars = Array(snippet.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        let (open, close) = color ? ("\u{1B}[1;7m", "\u{1B}[22;27m") : ("[", "]")
+        for r in ranges.sorted(by: { $0.start < $1.start }) where r.start >= i && r.end <= scalars.count {
+            out.append(contentsOf: scalars[i..<r.start])
+            out.append(contentsOf: open.unicodeScalars)
+            out.append(contentsOf: scalars[r.start..<r.end])
+            out.append(contentsOf: close.unicodeScalars)
+            i = r.end
+        }
+        out.append(contentsOf: scalars[i...])
+        return String(out)
+    }
+
+    static func json(_ hits: [SearchHit]) -> String {
+        if hits.isEmpty { return "[]" }
+        let items = hits.map { h -> String in
+            let ranges = h.highlights.map { "[\($0.start),\($0.length)]" }.joined(separator: ",")
+            return "  {\"id\":\(quote(h.reference.description)),\"document\":\(quote(h.documentTitle)),"
+                + "\"section\":\(quote(h.sectionTitle)),\"kind\":\(quote(h.kind.rawValue)),"
+                + "\"score\":\(String(format: "%.4f", h.score)),\"snippet\":\(quote(h.snippet)),\"highlights\":[\(ranges)]}"
+        }
+        return "[\n" + items.joined(separator: ",\n") + "\n]"
+    }
+
+    /// A JSON string literal.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
 }

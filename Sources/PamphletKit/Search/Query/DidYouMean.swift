@@ -13,7 +13,7 @@ enum DidYouMean {
                 continue
             }
             let letters = w.text.unicodeScalars.count
-            let k = letters >= 8 ? 3 : (letters >= 3 ? 2 : 1)
+            let k = letters >= 3 ? 2 : 1
             var best: (d: Int, df: Int, t: Int)?
             for m in TypoMatcher.matches(w.term, maxEdits: k, prefixMode: false, in: terms) {
                 for t in m.range where !expander.index.isStopWord(t) {

@@ -12,6 +12,27 @@ struct TypoMatcher {
         length >= 9 ? 2 : (length >= 5 ? 1 : 0)
     }
 
+    /// The first term after `i` that does not start with `t[0..<d]` (term `i` is `t`). Galloping
+    /// from `i`, since most skipped ranges are short.
+    @inline(__always)
+    private static func prefixEnd(_ terms: StringTable, _ t: UnsafeBufferPointer<UInt8>, _ d: Int, from i: Int) -> Int {
+        let p = UnsafeBufferPointer(rebasing: t[0..<d])
+        let n = terms.count
+        var lo = i, step = 1, hi = i + 1
+        while hi < n && terms.hasPrefix(hi, p) {
+            lo = hi
+            step <<= 1
+            hi = i + step
+        }
+        hi = min(hi, n)
+        var a = lo + 1, b = hi
+        while a < b {
+            let mid = (a + b) >> 1
+            if terms.hasPrefix(mid, p) { a = mid + 1 } else { b = mid }
+        }
+        return a
+    }
+
     struct Match {
         /// Terms `range` match (one term, or in prefix mode every term starting with an accepted prefix).
         var range: Range<Int>
@@ -67,13 +88,13 @@ struct TypoMatcher {
                         bestLast[d] = min(bestLast[d - 1], D[r + n])
                         if prefixMode && bestLast[d] <= kk {
                             // Every term starting with t[0..<d] matches.
-                            let range = terms.prefixRange(UnsafeBufferPointer(rebasing: t[0..<d]), from: i)
-                            out.append(Match(range: range, distance: Int(bestLast[d])))
-                            skipTo = range.upperBound
+                            let end = prefixEnd(terms, t, d, from: i)
+                            out.append(Match(range: i..<end, distance: Int(bestLast[d])))
+                            skipTo = end
                             break
                         }
                         if rowMin > kk {
-                            skipTo = terms.prefixRange(UnsafeBufferPointer(rebasing: t[0..<d]), from: i).upperBound
+                            skipTo = prefixEnd(terms, t, d, from: i)
                             break
                         }
                     }

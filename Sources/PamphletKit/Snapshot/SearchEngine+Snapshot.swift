@@ -1,0 +1,57 @@
+/// How `SearchEngine.loadOrBuild` got its index.
+public enum SearchIndexOrigin: Sendable, Equatable {
+    /// Memory-mapped from a snapshot matching the content.
+    case snapshot(path: String)
+    /// Built from the content; `writtenTo` is where the new snapshot went (nil if nowhere was
+    /// writable), `reason` why no snapshot was used (missing, stale, damaged).
+    case built(writtenTo: String?, reason: String)
+}
+
+extension SearchEngine {
+    /// Opens a snapshot written by `writeSnapshot`: memory-maps it, checks header, checksum and
+    /// bounds, and (when `expectedFingerprint` is given) that it was built from that content.
+    /// Throws `SnapshotError` on any problem; never traps on a damaged file.
+    public static func open(snapshotPath path: String, expectedFingerprint: UInt64? = nil) throws -> SearchEngine {
+        let storage = try SnapshotStorage.map(path: path)
+        let data = try IndexData(storage: storage, path: path)
+        if let expected = expectedFingerprint, data.fingerprint != expected { throw SnapshotError.stale(path) }
+        return SearchEngine(index: data)
+    }
+
+    /// Writes the index to `path` atomically (see `SnapshotFile.writeAtomically`).
+    public func writeSnapshot(to path: String) throws {
+        try SnapshotFile.writeAtomically(index.storage.bytes, to: path)
+    }
+
+    /// The engine for a content folder, as fast as possible: the snapshot when one matches the
+    /// content's fingerprint, else a fresh build from `loadLibrary()` (called only then), saved for
+    /// next time to `snapshotPath` or the default locations (`SnapshotFile`). A damaged or stale
+    /// snapshot is rebuilt and replaced; failing to save is not an error (the origin says so).
+    public static func loadOrBuild(contentDirectory: String, snapshotPath: String? = nil,
+                                   loadLibrary: () throws -> Library) rethrows -> (engine: SearchEngine, origin: SearchIndexOrigin) {
+        let fingerprint = SnapshotFingerprint.of(contentDirectory: contentDirectory)
+        let paths = snapshotPath.map { [$0] } ?? SnapshotFile.candidates(contentDirectory: contentDirectory)
+        var reasons: [String] = []
+        for path in paths {
+            do {
+                return (try open(snapshotPath: path, expectedFingerprint: fingerprint), .snapshot(path: path))
+            } catch let error as SnapshotError {
+                if case .unreadable = error { continue }   // usually: not there
+                reasons.append(error.description)
+            } catch {
+                reasons.append("\(path): \(error)")
+            }
+        }
+        let library = try loadLibrary()
+        let engine = SearchEngine(library: library, contentDirectory: contentDirectory, fingerprint: fingerprint)
+        var written: String?
+        for path in paths {
+            if path != paths.first || snapshotPath == nil { SnapshotFile.ensureDirectory(for: path) }
+            if (try? engine.writeSnapshot(to: path)) != nil {
+                written = path
+                break
+            }
+        }
+        return (engine, .built(writtenTo: written, reason: reasons.isEmpty ? "no snapshot" : reasons.joined(separator: "; ")))
+    }
+}

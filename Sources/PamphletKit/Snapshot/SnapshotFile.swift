@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Where snapshots live and how they are written.
+///
+/// The default is `<content>/.pamphlet-index` (next to `site.yaml`, hidden, so it does not change the
+/// content's own fingerprint). When the content folder is read-only (a kiosk image), the index goes to
+/// `$XDG_CACHE_HOME/pamphlet/index-<hash of the content path>` (`~/.cache/pamphlet/…` without
+/// XDG_CACHE_HOME). Readers try both, in that order.
+public enum SnapshotFile {
+    public static let fileName = ".pamphlet-index"
+
+    /// `<content>/.pamphlet-index`.
+    public static func contentPath(contentDirectory: String) -> String {
+        (contentDirectory as NSString).appendingPathComponent(fileName)
+    }
+
+    /// The per-user cache location for this content folder, if a cache folder can be named.
+    public static func cachePath(contentDirectory: String) -> String? {
+        let env = ProcessInfo.processInfo.environment
+        let base: String
+        if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else if let home = env["HOME"], !home.isEmpty {
+            base = (home as NSString).appendingPathComponent(".cache")
+        } else {
+            return nil
+        }
+        let absolute = URL(fileURLWithPath: contentDirectory).standardizedFileURL.path
+        let key = String(Checksum.fnv1a(Array(absolute.utf8)), radix: 16)
+        return ((base as NSString).appendingPathComponent("pamphlet") as NSString).appendingPathComponent("index-\(key)")
+    }
+
+    /// Candidate paths, in the order they are tried.
+    public static func candidates(contentDirectory: String) -> [String] {
+        [contentPath(contentDirectory: contentDirectory)] + (cachePath(contentDirectory: contentDirectory).map { [$0] } ?? [])
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename,
+    /// then fsync of the folder. Readers see the old file or the new one, never a partial one.
+    public static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        let tmp = (dir.isEmpty ? "." : dir) + "/." + ((path as NSString).lastPathComponent) + ".tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw SnapshotError.unwritable(path, String(cString: strerror(errno))) }
+        var ok = false
+        defer {
+            if !ok { unlink(tmp) }
+        }
+        var written = 0
+        while written < bytes.count {
+            let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let why = String(cString: strerror(errno))
+                close(fd)
+                throw SnapshotError.unwritable(path, why)
+            }
+            written += n
+        }
+        guard fsync(fd) == 0 else {
+            let why = String(cString: strerror(errno))
+            close(fd)
+            throw SnapshotError.unwritable(path, why)
+        }
+        close(fd)
+        guard rename(tmp, path) == 0 else { throw SnapshotError.unwritable(path, String(cString: strerror(errno))) }
+        ok = true
+        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// Creates the folder holding `path` if needed (for the cache location).
+    static func ensureDirectory(for path: String) {
+        let dir = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+}
