@@ -44,7 +44,7 @@ import Testing
             case .crisis: app.press(.char("1"), .char("c"))
             case .search: app.press(.char("/")); app.type("addict")
             case .searchTyping: app.press(.char("1"), .char("/"))
-            case .searchNoResults: app.press(.char("/")); app.type("ketamne")
+            case .searchNoResults: app.press(.char("/")); app.type("opiatezz")
             case .searchOpened: app.press(.char("/")); app.type("addict"); app.press(.enter)
             case .wide: app.navigate(to: .document("wide")); app.press(.char("]"))
             }

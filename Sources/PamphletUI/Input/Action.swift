@@ -46,7 +46,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable, CustomStringConver
         case .searchClose: "Close search"
         case .searchDelete: "Delete the last letter"
         case .searchClear: "Clear the search words"
-        case .searchUseSuggestion: "Use the \"did you mean\" suggestion"
+        case .searchUseSuggestion: "Use the \"did you mean\" word, or choose the next result"
         }
     }
 }

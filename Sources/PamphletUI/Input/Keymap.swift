@@ -99,14 +99,14 @@ public struct Keymap: Sendable {
             Binding([.end, .char("G")], .bottom),
         ]),
         Keymap(context: .search, bindings: [
-            Binding([.down, .ctrl("n"), .tab], .searchNext, hint: "choose"),
+            Binding([.down, .ctrl("n")], .searchNext, hint: "choose"),
             Binding([.up, .ctrl("p"), .backTab], .searchPrevious),
             Binding([.pageDown], .searchPageDown),
             Binding([.pageUp], .searchPageUp),
             Binding([.enter], .searchOpen, hint: "open"),
             Binding([.backspace, .delete], .searchDelete),
             Binding([.ctrl("u")], .searchClear),
-            Binding([.ctrl("s"), .alt("s")], .searchUseSuggestion),
+            Binding([.tab], .searchUseSuggestion),
             Binding([.escape], .searchClose, hint: "close"),
         ]),
     ]

@@ -3,13 +3,14 @@ extension AppState {
     /// Up/Down on menus, FAQs and checklists: the next item if it is on screen, else scroll towards it
     /// (half a screen at a time, so a long open answer can still be read).
     mutating func moveFocus(_ d: Int, _ layout: PageLayout) {
-        guard !layout.targets.isEmpty else { scroll(by: d); return }
+        let primary = layout.targets.indices.filter { layout.targets[$0].isPrimary }
+        guard !primary.isEmpty else { scroll(by: d); return }
         let top = currentTop
         let h = bodyHeight
         func visible(_ t: PageTarget) -> Bool { t.lastLine >= top && t.firstLine < top + h }
-        guard let i = effectiveFocus(layout), visible(layout.targets[i]) else {
+        guard let focused = effectiveFocus(layout), visible(layout.targets[focused]) else {
             // The focus scrolled away: take the first item on screen in that direction.
-            let onScreen = layout.targets.indices.filter { visible(layout.targets[$0]) }
+            let onScreen = primary.filter { visible(layout.targets[$0]) }
             if let pick = d > 0 ? onScreen.first : onScreen.last {
                 current.focusedTarget = layout.targets[pick].key
             } else {
@@ -17,12 +18,16 @@ extension AppState {
             }
             return
         }
-        let next = i + d
-        guard layout.targets.indices.contains(next) else {
+        // From a link (reached with Tab) the arrows continue from the nearest item.
+        let i = primary.lastIndex { $0 <= focused } ?? (d > 0 ? -1 : 0)
+        let isOnPrimary = layout.targets[focused].isPrimary
+        let next = isOnPrimary || d < 0 ? i + d : i + 1
+        let stepIndex = d < 0 && !isOnPrimary ? i : next
+        guard primary.indices.contains(stepIndex) else {
             scroll(by: d * max(1, h / 2))  // past the last item: show what follows it
             return
         }
-        let t = layout.targets[next]
+        let t = layout.targets[primary[stepIndex]]
         let fits = d > 0 ? t.lastLine < top + h : t.firstLine >= top
         if fits || (d > 0 ? t.firstLine - (top + h) < h / 2 : top - t.lastLine <= h / 2) {
             current.focusedTarget = t.key
@@ -38,7 +43,7 @@ extension AppState {
         guard layout.arrowsMoveFocus, effectiveFocus(layout).map({ visibleFocusedTarget(layout) == $0 }) != true
         else { return }
         let top = currentTop
-        if let t = layout.targets.first(where: { $0.firstLine >= top && $0.firstLine < top + bodyHeight }) {
+        if let t = layout.targets.first(where: { $0.isPrimary && $0.firstLine >= top && $0.firstLine < top + bodyHeight }) {
             current.focusedTarget = t.key
         }
     }

@@ -86,7 +86,8 @@ extension AppState {
             } else {
                 scroll(to: action == .top ? 0 : layout.lineCount)
                 if layout.arrowsMoveFocus {
-                    current.focusedTarget = (action == .top ? layout.targets.first : layout.targets.last)?.key
+                    let primary = layout.targets.filter(\.isPrimary)
+                    current.focusedTarget = (action == .top ? primary.first : primary.last)?.key
                 }
             }
         case .nextSection:

@@ -67,23 +67,25 @@ enum SearchOverlay {
     /// One line of snippet around its first match, matches highlighted.
     static func snippet(_ hit: SearchHit, _ canvas: inout Canvas, x: Int, y: Int, width: Int, glyphs: Glyphs) {
         guard width > 4 else { return }
-        var chars: [(Character, Bool)] = []
+        var chars: [(Character, Bool, Int)] = []
+        chars.reserveCapacity(hit.snippet.utf8.count)
         var offset = 0
         var ranges = hit.highlights.sorted { $0.start < $1.start }[...]
         for ch in hit.snippet {
             while let r = ranges.first, r.end <= offset { ranges = ranges.dropFirst() }
             let on = ranges.first.map { offset >= $0.start && offset < $0.end } ?? false
-            chars.append((ch.isNewline || ch == "\t" ? " " : ch, on))
+            let shown: Character = ch.isNewline || ch == "\t" ? " " : ch
+            chars.append((shown, on, TextMetrics.width(shown)))
             offset += ch.unicodeScalars.count
         }
         // Start a little before the first match if it would fall off the right.
         var start = 0
         if let firstHit = chars.firstIndex(where: { $0.1 }) {
-            let before = chars[..<firstHit].reduce(0) { $0 + TextMetrics.width($1.0) }
+            let before = chars[..<firstHit].reduce(0) { $0 + $1.2 }
             if before > width * 2 / 3 {
                 var back = firstHit
                 var used = 0
-                while back > 0, used < width / 4 { back -= 1; used += TextMetrics.width(chars[back].0) }
+                while back > 0, used < width / 4 { back -= 1; used += chars[back].2 }
                 // Begin at a word.
                 while back < firstHit, chars[back].0 != " " { back += 1 }
                 start = back
@@ -94,14 +96,17 @@ enum SearchOverlay {
         if start > 0 { col = canvas.write(glyphs.ellipsis, x: col, y: y, role: .dim) }
         let ellipsisWidth = TextMetrics.width(glyphs.ellipsis)
         for i in start..<chars.count {
-            let (ch, on) = chars[i]
-            let w = TextMetrics.width(ch)
+            let (ch, on, w) = chars[i]
+            if w == 0 { continue }
             let last = i == chars.count - 1
             if col + w > limit - (last ? 0 : ellipsisWidth) {
                 canvas.write(glyphs.ellipsis, x: col, y: y, role: .dim)
                 return
             }
-            col = canvas.write(String(ch), x: col, y: y, role: on ? .highlight : .normal)
+            let role: Role = on ? .highlight : .normal
+            canvas[col, y] = Cell(text: String(ch), role: role)
+            if w == 2 { canvas[col + 1, y] = Cell(text: "", role: role) }
+            col += w
         }
     }
 }

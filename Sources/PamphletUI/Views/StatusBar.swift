@@ -27,9 +27,8 @@ enum StatusBar {
             }
         }
         let posWidth = TextMetrics.width(position)
-        let crumbs = breadcrumbs(state, layout: layout)
         let room = geo.width - 2 - (posWidth > 0 ? posWidth + 2 : 0)
-        canvas.write(truncateLeft(crumbs, to: room, ellipsis: glyphs.ellipsis), x: 1, y: y, role: .statusBar)
+        canvas.write(fit(breadcrumbs(state, layout: layout), to: room, glyphs: glyphs), x: 1, y: y, role: .statusBar)
         if posWidth > 0 { canvas.write(position, x: geo.width - posWidth - 1, y: y, role: .statusBar) }
 
         for item in hintItems(state, width: geo.width) {
@@ -38,22 +37,38 @@ enum StatusBar {
         }
     }
 
-    /// "Document › Section", or where else the reader is.
-    static func breadcrumbs(_ state: AppState, layout: PageLayout) -> String {
-        if state.search != nil { return "Search" }
-        let sep = state.options.glyphs.breadcrumb
+    /// "Document › Section" (as parts), or where else the reader is.
+    static func breadcrumbs(_ state: AppState, layout: PageLayout) -> [String] {
+        if state.search != nil { return ["Search"] }
         switch state.route {
-        case .home: return "Home"
-        case .list(let kind): return kind.menuTitle
+        case .home: return ["Home"]
+        case .list(let kind): return [kind.menuTitle]
         default:
-            var text = layout.title
-            if state.current.contentsOpen { return text + sep + "Contents" }
+            if state.current.contentsOpen { return [layout.title, "Contents"] }
             let s = state.currentSection
-            if s >= 0, s < layout.sectionTitles.count {
-                text += sep + layout.sectionTitles[s]
-            }
-            return text
+            if s >= 0, s < layout.sectionTitles.count { return [layout.title, layout.sectionTitles[s]] }
+            return [layout.title]
         }
+    }
+
+    /// Fits breadcrumbs in `width`: the whole trail, else "… › Section", else words cut at a space.
+    static func fit(_ parts: [String], to width: Int, glyphs: Glyphs) -> String {
+        let whole = parts.joined(separator: glyphs.breadcrumb)
+        if TextMetrics.width(whole) <= width { return whole }
+        var last = parts.last ?? ""
+        if parts.count > 1 {
+            let short = glyphs.ellipsis + glyphs.breadcrumb + last
+            if TextMetrics.width(short) <= width { return short }
+        }
+        // Cut at a word boundary, keeping room for the ellipsis.
+        let room = width - TextMetrics.width(glyphs.ellipsis)
+        guard room > 0 else { return "" }
+        var cut = TextMetrics.truncate(last, to: room + TextMetrics.width(glyphs.ellipsis), ellipsis: glyphs.ellipsis)
+        if let space = last.prefix(cut.count - 1).lastIndex(of: " "), last.distance(from: last.startIndex, to: space) > room / 2 {
+            cut = String(last[..<space]) + glyphs.ellipsis
+        }
+        last = cut
+        return last
     }
 
     /// Keeps the end of a breadcrumb (the section) when it is too long, cutting from the left.

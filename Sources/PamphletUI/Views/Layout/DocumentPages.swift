@@ -187,7 +187,7 @@ enum DocumentPages {
                 found.append((ref, title))
             }
         }
-        let heading = doc.kind == .treatment ? "Read more" : "See also"
+        let heading = doc.kind == .treatment ? "Read more" : "Related pages"
         for (title, items) in [(heading, named), ("See also", found)] where !items.isEmpty {
             b.gap()
             b.wrap(b.glyphs(title, role: .subheading, searchable: false))

@@ -28,6 +28,9 @@ struct PageTarget: Sendable {
     /// Whole rows that a click anywhere on selects this target (menus), besides the spans.
     var rowLines: Range<Int>?
 
+    /// Menu items, questions and checkboxes (arrows move between these); links are reached with Tab.
+    var isPrimary: Bool { focusRole == .menuSelected }
+
     var firstLine: Int { spans.first?.line ?? rowLines?.lowerBound ?? 0 }
     var lastLine: Int { max(spans.last?.line ?? 0, (rowLines?.upperBound ?? 1) - 1) }
 

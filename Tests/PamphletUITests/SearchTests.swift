@@ -1,0 +1,115 @@
+import PamphletKit
+@testable import PamphletUI
+import Testing
+
+/// The search overlay: typing, choosing, opening at the first match, n/N, Esc, "did you mean".
+@Suite struct SearchTests {
+    @Test func slashOpensSearchFromAnyScreenAndKeysGoToTheInput() {
+        var app = Fixtures.app()
+        app.press(.char("1"), .char("/"))
+        #expect(app.search != nil)
+        app.type("q? hj")
+        #expect(app.search?.query == "q? hj", "q, ?, h and j are typed, not obeyed")
+        #expect(app.route == .document("is-ketamine-an-opiate"))
+        app.press(.backspace, .backspace, .backspace)
+        #expect(app.search?.query == "q?")
+        app.press(.ctrl("u"))
+        #expect(app.search?.query == "")
+        app.press(.escape)
+        #expect(app.search == nil)
+        #expect(app.route == .document("is-ketamine-an-opiate"))
+    }
+
+    @Test func resultsUpdateOnEveryKeystroke() {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("t")
+        let afterOne = app.search?.results.hits.count ?? 0
+        app.type("ms")
+        let hits = app.search?.results.hits ?? []
+        #expect(!hits.isEmpty)
+        #expect(hits.count != afterOne || afterOne == 0 || hits.allSatisfy { $0.snippet.lowercased().contains("tms") })
+    }
+
+    @Test func enterOpensTheSectionAtTheFirstMatchHighlighted() throws {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("addict")
+        let hits = try #require(app.search?.results.hits)
+        let index = try #require(hits.firstIndex { $0.sectionTitle == "Is Ketamine Addictive?" })
+        for _ in 0..<index { app.press(.down) }
+        #expect(app.search?.selected == index)
+        app.press(.enter)
+        #expect(app.search == nil)
+        #expect(app.route == .document(hits[index].reference.documentID))
+        let layout = app.currentLayout
+        #expect(layout.sectionTitles[app.currentSection] == "Is Ketamine Addictive?")
+        let m = try #require(app.current.matchIndex)
+        let match = layout.matches[m]
+        #expect(match.section == app.currentSection)
+        #expect(match.line >= app.currentTop && match.line < app.currentTop + app.bodyHeight)
+        // Every match is highlighted, the current one selected.
+        let canvas = app.view(width: 80, height: 24)
+        #expect(canvas.cells.contains { $0.role == .selection })
+        #expect(canvas.cells.contains { $0.role == .highlight } || layout.matches.count == 1)
+        let y = app.geometry.bodyTop + match.line - app.currentTop
+        let x = app.geometry.textX + match.start
+        let word = (x..<(app.geometry.textX + match.end)).map { canvas[$0, y].text }.joined()
+        #expect(word.lowercased().hasPrefix("addict"))
+    }
+
+    @Test func nextAndPreviousMatchWalkAcrossSections() throws {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("ketamine")
+        app.press(.enter)
+        let layout = app.currentLayout
+        #expect(layout.matches.count > 3)
+        let start = try #require(app.current.matchIndex)
+        app.press(.char("n"))
+        #expect(app.current.matchIndex == (start + 1) % layout.matches.count)
+        app.press(.char("N"), .char("N"))
+        #expect(app.current.matchIndex == (start - 1 + layout.matches.count) % layout.matches.count)
+        let sections = Set(layout.matches.map(\.section))
+        #expect(sections.count > 1, "matches span sections")
+        for _ in 0..<layout.matches.count { app.press(.char("n")) }
+        #expect(app.current.matchIndex == (start - 1 + layout.matches.count) % layout.matches.count)
+        let line = layout.matches[app.current.matchIndex!].line
+        #expect(line >= app.currentTop && line < app.currentTop + app.bodyHeight)
+        app.press(.escape)
+        #expect(app.current.query == nil)
+    }
+
+    @Test func noResultsOffersTheSuggestion() {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("opiatezz")
+        let results = app.search?.results
+        #expect(results?.hits.isEmpty == true)
+        #expect(app.screenText.contains("No results for"))
+        #expect(results?.suggestion == "opiate")
+        #expect(app.screenText.contains("Did you mean \u{201C}opiate\u{201D}?"))
+        app.press(.tab)
+        #expect(app.search?.query == "opiate")
+        #expect(app.search?.results.hits.isEmpty == false)
+    }
+
+    @Test func faqHitsOpenTheAnswer() throws {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("addictive")
+        let hits = try #require(app.search?.results.hits)
+        guard let index = hits.firstIndex(where: { $0.kind == .faq }) else { return }
+        for _ in 0..<index { app.press(.down) }
+        app.press(.enter)
+        #expect(app.route == .document(hits[index].reference.documentID))
+        #expect(app.expanded[hits[index].reference.documentID]?.isEmpty == false)
+    }
+
+    @Test func pasteGoesToTheSearchBar() {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        _ = app.update(.paste("tms\n"))
+        #expect(app.search?.query == "tms")
+    }
+}
