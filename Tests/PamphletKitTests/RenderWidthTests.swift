@@ -13,7 +13,7 @@ import Testing
         ("ק", 1), ("ا", 1), ("\u{0627}\u{064E}", 1),                       // Hebrew, Arabic with a vowel mark
         ("👍", 2), ("👋🏽", 2), ("👨‍👩‍👧‍👦", 2), ("🏳️‍🌈", 2), ("🇫🇷", 2), ("🇺🇦", 2), // emoji, skin tone, ZWJ, flags
         ("❤️", 2), ("1️⃣", 2), ("☺", 1), ("☔", 2), ("☔︎", 2),             // VS16, keycap, text default, wide default
-        ("𠀋", 2),                                                        // CJK extension B (astral)
+        ("𠀋", 2), ("か\u{3099}", 2), ("\u{3248}", 1),                       // CJK ext. B, kana + voicing mark, ambiguous
     ])
     func clusterWidth(_ text: String, _ width: Int) {
         #expect(text.count == 1, "one cluster: \(text.unicodeScalars.map { String($0.value, radix: 16) })")

@@ -33,9 +33,12 @@ public enum DisplayWidth {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
+        if isWide(v) {
+            // Combining marks inside wide blocks (ideographic tone marks, kana voicing marks).
+            return (0x302A...0x302F).contains(v) || (0x3099...0x309A).contains(v) ? 0 : 2
+        }
         if isZeroWidth(scalar) { return 0 }
-        if isWide(v) || scalar.properties.isEmojiPresentation { return 2 }
-        return 1
+        return scalar.properties.isEmojiPresentation ? 2 : 1
     }
 
     /// Width of a multi-scalar (or non-ASCII) cluster: decided by its first visible scalar, widened to 2 for emoji sequences.
@@ -104,7 +107,8 @@ public enum DisplayWidth {
         0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797, 0x27B0...0x27B0,
         0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
         0x2E80...0x303E,   // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
-        0x3041...0x33FF,   // Hiragana, Katakana, Bopomofo, Hangul compatibility jamo, Kanbun, enclosed CJK, CJK compatibility
+        0x3041...0x3247,   // Hiragana, Katakana, Bopomofo, Hangul compatibility jamo, Kanbun, enclosed CJK
+        0x3250...0x33FF,   // (U+3248–324F are ambiguous width: narrow here), enclosed CJK, CJK compatibility
         0x3400...0x4DBF,   // CJK extension A
         0x4DC0...0x4DFF,   // Yijing hexagram symbols
         0x4E00...0x9FFF,   // CJK unified ideographs
