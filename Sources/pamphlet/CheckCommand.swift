@@ -6,16 +6,16 @@ import PamphletKit
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check content for problems: every one, in one run, as path:line:column.",
+        abstract: "Check content and report every problem as path:line:column.",
         discussion: """
-            Reads site.yaml and every content/**/*.md, and prints each problem to standard output as
-            `path:line:column: error|warning: message` (the form editors and CI understand), then a
-            summary such as `2 errors, 1 warning in 7 files` to standard error. Checks: UTF-8 text,
-            front matter present, closed and valid YAML, required keys (kind, title), known kinds and
-            keys, dates (YYYY-MM-DD), value types, duplicate ids, cross-references
+            Reads site.yaml and every content/**/*.md, and prints each problem to standard output as \
+            `path:line:column: error|warning: message` (the form editors and CI understand), then a \
+            summary such as `2 errors, 1 warning in 7 files` to standard error. Checks: UTF-8 text, \
+            front matter present, closed and valid YAML, required keys (kind, title), known kinds and \
+            keys, dates (YYYY-MM-DD), value types, duplicate ids, cross-references \
             `[text](pamphlet:doc#section)` and `related:` entries, checklists' items and outcomes.
 
-            Exits 1 if there is any error, 0 otherwise (warnings alone do not fail).
+            Exits 1 if there is any error, 0 otherwise (warnings alone do not fail). \
             DIR may also be a single .md file (cross-references to other files are then not checked).
 
             Examples:

@@ -8,8 +8,8 @@ struct ListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "List the documents and their sections.",
         discussion: """
-            Plain output is grouped by kind (articles, FAQs, treatments, self-checks, contact).
-            With --json, prints an array of {"id", "kind", "title", "sections": [{"id", "title"}]},
+            Plain output is grouped by kind (articles, FAQs, treatments, self-checks, contact). \
+            With --json, prints an array of {"id", "kind", "title", "sections": [{"id", "title"}]}, \
             where a section id is `document-id#section-slug` (what `pamphlet show` accepts).
 
             Examples:

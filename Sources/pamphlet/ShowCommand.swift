@@ -8,9 +8,9 @@ struct ShowCommand: AsyncParsableCommand {
         commandName: "show",
         abstract: "Print a document or one of its sections as wrapped plain text.",
         discussion: """
-            ID is a document id (`ketamine-faq`) or a section (`ketamine-faq#is-ketamine-addictive`);
-            `pamphlet list` shows them all. The text is wrapped to the terminal's width (80 when not a
-            terminal) unless --width is given. With --json, prints {"id", "kind", "title", "text",
+            ID is a document id (`ketamine-faq`) or a section (`ketamine-faq#is-ketamine-addictive`); \
+            `pamphlet list` shows them all. The text is wrapped to the terminal's width (80 when not a \
+            terminal) unless --width is given. With --json, prints {"id", "kind", "title", "text", \
             "sections": [{"id", "title"}]} (plus "section" when a section was asked for).
 
             Examples:
