@@ -38,7 +38,8 @@ struct SearchCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("What to search for (several words are joined with spaces).", valueName: "QUERY"))
+    @Argument(parsing: .allUnrecognized,
+              help: ArgumentHelp("What to search for (several words are joined with spaces; -word excludes).", valueName: "QUERY"))
     var query: [String] = []
 
     @Flag(name: .long, help: "Print the hits as a JSON array.")

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PamphletKit
+
+/// Query -> the section that must rank first, on the bundled content (Assets/).
+@Suite struct RelevanceTests {
+    static let engine: SearchEngine = {
+        let dir = RepoPaths.assets.path
+        return SearchEngine(library: ContentLoader.load(directory: dir).library, contentDirectory: dir)
+    }()
+
+    static let addictive = ["is-ketamine-an-opiate#is-ketamine-addictive", "ketamine-faq#is-ketamine-addictive"]
+    static let trials = ["is-ketamine-an-opiate#ketamine-drug-trials", "ketamine-faq#what-did-the-stanford-trial-find"]
+
+    @Test(arguments: [
+        // plain words
+        ("is ketamine addictive", addictive),
+        ("Is Ketamine Addictive?", addictive),
+        // typos (transposition, missing letters) and stems
+        ("ketamin adictive", addictive),
+        ("ketamine addcitive", addictive),
+        ("addicted", addictive),
+        ("habit forming", addictive),   // a synonym of addictive (Assets/synonyms.txt)
+        ("apointment", ["ketamine-faq#how-do-i-make-an-appointment", "contact"]),
+        // prefixes while typing
+        ("naltrex", trials),
+        ("is ketamine addic", addictive),
+        ("appoint", ["ketamine-faq#how-do-i-make-an-appointment", "contact"]),
+        // acronyms both ways
+        ("TMS", ["tms-therapy", "ketamine-faq#does-the-clinic-offer-tms", "tms-self-check"]),
+        ("transcranial magnetic stimulation", ["tms-therapy", "ketamine-faq#does-the-clinic-offer-tms", "tms-self-check"]),
+        ("TRD", ["is-ketamine-an-opiate#ketamine-efficacy-in-trd", "iv-ketamine-infusions", "iv-ketamine-infusions#conditions-treated", "is-ketamine-an-opiate"]),
+        // phrases
+        ("\"opioid blocker\"", trials),
+        ("ketamine drug trials", ["is-ketamine-an-opiate#ketamine-drug-trials"]),
+    ])
+    func ranksFirst(_ query: String, _ expected: [String]) {
+        let hits = Self.engine.search(query, limit: 5).hits
+        #expect(hits.first.map { expected.contains($0.reference.description) } == true,
+                "\(query) -> \(hits.map(\.reference.description))")
+    }
+
+    @Test func naltrexFindsTheStanfordTrialSection() {
+        let hits = Self.engine.search("naltrex", limit: 3).hits.map(\.reference.description)
+        #expect(hits.contains("is-ketamine-an-opiate#ketamine-drug-trials"))
+    }
+
+    @Test func tmsFindsTranscranialMagneticStimulation() {
+        let hits = Self.engine.search("TMS", limit: 5).hits
+        #expect(hits.contains { $0.snippet.lowercased().contains("transcranial magnetic stimulation") })
+    }
+
+    @Test func exclusion() {
+        let with = Self.engine.search("ketamine addictive", limit: 20).hits.map(\.reference.description)
+        #expect(with.contains("is-ketamine-an-opiate#is-ketamine-addictive"))
+        let without = Self.engine.search("ketamine -addictive", limit: 50).hits.map(\.reference.description)
+        #expect(!without.isEmpty)
+        #expect(!without.contains("is-ketamine-an-opiate#is-ketamine-addictive"))
+        #expect(!without.contains("ketamine-faq#is-ketamine-addictive"))
+    }
+
+    @Test func phraseOrderMatters() {
+        #expect(Self.engine.search("\"blocker opioid\"", limit: 5).hits.isEmpty)
+    }
+
+    /// Spanish stemming: a Spanish document loaded from disk, found by the singular.
+    @Test func spanishStemming() throws {
+        let dir = NSTemporaryDirectory() + "pamphlet-es-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/content", withIntermediateDirectories: true)
+        try "name: Clínica\n".write(toFile: dir + "/site.yaml", atomically: true, encoding: .utf8)
+        try """
+            ---
+            kind: treatment
+            title: Nuestros servicios
+            language: es
+            ---
+            Información general.
+
+            ## Terapias disponibles
+
+            Ofrecemos tratamientos con ketamina y estimulación magnética transcraneal para la depresión.
+
+            ## Horarios
+
+            Abrimos de lunes a viernes.
+            """.write(toFile: dir + "/content/servicios.md", atomically: true, encoding: .utf8)
+        let engine = SearchEngine(library: ContentLoader.load(directory: dir).library, contentDirectory: dir)
+        #expect(engine.search("tratamiento", limit: 3).hits.first?.reference.description == "servicios#terapias-disponibles")
+        #expect(engine.search("estimulacion magnetica", limit: 3).hits.first?.reference.description == "servicios#terapias-disponibles")
+        #expect(engine.search("terapia ", limit: 3).hits.first?.reference.description == "servicios#terapias-disponibles")
+    }
+}
