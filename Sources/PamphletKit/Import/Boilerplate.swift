@@ -82,18 +82,28 @@ enum Boilerplate {
     }
 
     /// A line whose two halves are the same short phrase ("Learn MoreLearn More"): a scraped button.
-    /// Indices of the short lines that trail the page after its last real paragraph, when calls to
-    /// action are among them (a footer: "Mental Health, Reimagined." / "Call Us Today").
-    /// `lines` has removed lines blanked; `callToAction` marks where calls to action stood.
-    static func trailingTaglines(_ lines: [SourceLine], callToAction: [Bool]) -> [Int] {
+    /// Indices of the short lines that trail the page in the same block as a call to action
+    /// (a footer: "Mental Health, Reimagined." over "Call Us Today"). Walks back from the end over
+    /// blocks already emptied by other rules, and stops at the first block with real content.
+    /// `original` are the lines as read; `current` has removed lines blanked.
+    static func trailingTaglines(original: [SourceLine], current: [SourceLine], callToAction: [Bool]) -> [Int] {
         var found: [Int] = []
-        var sawCallToAction = false
-        for index in lines.indices.reversed() {
-            if callToAction[index] { sawCallToAction = true; continue }
-            let line = lines[index]
-            if line.isBlank { continue }
-            guard sawCallToAction, line.wordCount <= 6, line.text.count <= 60 else { break }
-            found.append(index)
+        var end = original.count
+        while end > 0 {
+            // The block of non-blank original lines that ends at `end`.
+            while end > 0, original[end - 1].isBlank { end -= 1 }
+            var start = end
+            while start > 0, !original[start - 1].isBlank { start -= 1 }
+            guard start < end else { break }
+            let block = start..<end
+            let remaining = block.filter { !current[$0].isBlank }
+            if !remaining.isEmpty {
+                let hasCallToAction = block.contains { callToAction[$0] }
+                let allShort = remaining.allSatisfy { current[$0].wordCount <= 6 && current[$0].text.count <= 60 }
+                guard hasCallToAction, allShort else { break }
+                found += remaining
+            }
+            end = start
         }
         return found
     }

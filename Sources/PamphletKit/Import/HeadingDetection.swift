@@ -81,10 +81,21 @@ enum HeadingDetection {
         return (depth, String(rest))
     }
 
-    /// The heading text without a leading section number: "1.1 What is Bash?" -> "What is Bash?".
+    /// The heading text without a leading section number: "1.1 What is Bash?" -> "What is Bash?",
+    /// "B.1 Differences" -> "Differences", "Appendix A Reporting Bugs" -> "Reporting Bugs".
     static func strippingNumber(_ text: String) -> String {
-        guard let (_, rest) = numbered(text), isHeadingLike(rest) else { return text }
-        return rest
+        if let (_, rest) = numbered(text), isHeadingLike(rest) { return rest }
+        let words = text.split(separator: " ", maxSplits: 2).map(String.init)
+        if words.count == 3, ["Appendix", "Chapter", "Part", "Section"].contains(words[0]),
+           words[1].count <= 4, words[1].allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "." }), isHeadingLike(words[2]) {
+            return words[2]
+        }
+        if words.count >= 2, let letter = words[0].first, letter.isUppercase, words[0].count >= 3,
+           words[0].dropFirst().first == ".", words[0].dropFirst(2).allSatisfy({ $0.isNumber || $0 == "." }) {
+            let rest = text.dropFirst(words[0].count + 1).drop { $0 == " " }
+            if isHeadingLike(String(rest)) { return String(rest) }
+        }
+        return text
     }
 
     /// `Q: ...`, `Q. ...`, `Question: ...` -> the question; nil otherwise.

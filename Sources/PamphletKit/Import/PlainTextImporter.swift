@@ -18,7 +18,8 @@ public enum PlainTextImporter {
 
     /// Imports text. `sourceName` names the input in diagnostics and in the files' header comment.
     public static func importText(_ text: String, sourceName: String, options: ImportOptions = ImportOptions()) -> ImportResult {
-        var lines = SourceLine.split(TextDecoding.normalize(text))
+        let original = SourceLine.split(TextDecoding.normalize(text))
+        var lines = original
         var dropped: [String] = []
 
         // 1. Boilerplate, line by line. Removed lines become blank so paragraphs stay apart.
@@ -26,7 +27,7 @@ public enum PlainTextImporter {
         var callToAction = [Bool](repeating: false, count: lines.count)
         for index in lines.indices where verdicts[index] != .content {
             dropped.append(lines[index].text)
-            callToAction[index] = verdicts[index] != .separator
+            callToAction[index] = verdicts[index] == .callToAction
             lines[index] = blank(lines[index])
         }
 
@@ -45,8 +46,8 @@ public enum PlainTextImporter {
             lines[index] = blank(lines[index])
         }
 
-        // 3. The page's footer: short lines after the last paragraph, among calls to action.
-        for index in Boilerplate.trailingTaglines(lines, callToAction: callToAction).reversed() {
+        // 3. The page's footer: short lines that share a block with a call to action at the end.
+        for index in Boilerplate.trailingTaglines(original: original, current: lines, callToAction: callToAction) {
             dropped.append(lines[index].text)
             lines[index] = blank(lines[index])
         }
