@@ -8,11 +8,10 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turn web pages saved as text (or Markdown files) into content files.",
         discussion: """
-            Each text file becomes DIR/content/<kind>/<id>.md: the title is its first line, short
-            lines that lead paragraphs become sections, wrapped lines are joined, and page
-            boilerplate (comment forms, calls to action, separators, footer taglines) is dropped.
-            A question followed by "I ..." statements becomes a separate self-check (checklist).
-            Markdown files (.md with front matter) are validated and copied as they are.
+            Each text file becomes DIR/content/<kind>/<id>.md. The title is the first line; short lines that lead paragraphs become sections; wrapped lines are joined; page boilerplate (comment forms, calls to action, separators, footer taglines) is dropped. A question followed by "I ..." statements becomes a separate self-check (a checklist). Underlined, numbered and ALL CAPS headings, Q:/A: pairs, bullet lists and indented code are recognised too.
+
+            Markdown files (.md with front matter) are validated with the loader and copied as they are; files with errors are reported and not written.
+
             DIR/site.yaml is created if missing. Existing files are never overwritten without --force.
 
             Examples:
@@ -56,7 +55,7 @@ struct ImportCommand: ParsableCommand {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
                   let data = fm.contents(atPath: file) else {
-                progress.report("\(file): error: cannot read file (missing, a folder, or no permission)")
+                progress.report(Diagnostic.error(file, "cannot read file (missing, a folder, or no permission)").description)
                 failures += 1
                 continue
             }
@@ -98,6 +97,13 @@ struct ImportCommand: ParsableCommand {
 
         if let name = siteName ?? firstTitle {
             try writeSiteIfMissing(name: name, progress: progress)
+        }
+        // Each file was valid on its own; the folder as a whole (cross-references, duplicate ids) may not be.
+        if !writtenThisRun.isEmpty {
+            let problems = ContentLoader.load(directory: out).diagnostics.filter { $0.severity == .error }
+            if !problems.isEmpty {
+                progress.report("note: \(out) has \(problems.count) problem(s) as a whole (e.g. links to pages not imported); run `pamphlet check \(out)`")
+            }
         }
         if failures > 0 { throw ExitCode(1) }
     }
