@@ -12,6 +12,8 @@
 #endif
 #include <locale.h>
 #include <wchar.h>
+#include <stdio.h>
+#include <langinfo.h>
 #include <ncursesw/curses.h>
 
 // Macros and C globals do not import cleanly under Swift 6 strict concurrency: wrap each.
@@ -36,4 +38,29 @@ static inline mmask_t pamphlet_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t pamphlet_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t pamphlet_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline int pamphlet_key_f(int n) { return KEY_F(n); }
+static inline mmask_t pamphlet_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
+static inline mmask_t pamphlet_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+
+// Session set-up: newterm on the process's own stdio (the FILE globals are not Swift-6 safe).
+static inline SCREEN *pamphlet_newterm(const char *type) { return newterm(type, stdout, stdin); }
+static inline const char *pamphlet_codeset(void) { return nl_langinfo(CODESET); }
+static inline void pamphlet_getmaxyx(int *y, int *x) { int h, w; getmaxyx(stdscr, h, w); *y = h; *x = w; }
+static inline int pamphlet_keypad(int on) { return keypad(stdscr, on ? TRUE : FALSE); }
+static inline int pamphlet_intrflush_off(void) { return intrflush(stdscr, FALSE); }
+static inline void pamphlet_timeout(int ms) { wtimeout(stdscr, ms); }
+static inline int pamphlet_get_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
+
+// Painting.
+static inline int pamphlet_set_style(attr_t attrs, int pair) { return wattr_set(stdscr, attrs, (NCURSES_PAIRS_T)pair, NULL); }
+static inline int pamphlet_mvaddnwstr(int y, int x, const wchar_t *s, int n) { return mvwaddnwstr(stdscr, y, x, s, n); }
+static inline int pamphlet_refresh(void) { return wrefresh(stdscr); }
+/// Wipes the screen on the next refresh (the physical screen too, not just ncurses' idea of it).
+static inline void pamphlet_clear_all(void) { wclear(stdscr); clearok(curscr, TRUE); }
+/// A terminfo string capability, or NULL when absent or cancelled.
+static inline const char *pamphlet_tigetstr(const char *cap) {
+    char *s = tigetstr(cap);
+    return (s == NULL || s == (char *)-1) ? NULL : s;
+}
+/// Bytes straight to the terminal, past ncurses (mode switches it does not know about).
+static inline void pamphlet_write_raw(const char *s) { fflush(stdout); fputs(s, stdout); fflush(stdout); }
 #endif

@@ -1,7 +1,54 @@
 import ArgumentParser
+import PamphletKit
+import PamphletTerminal
+import PamphletUI
 
-// Placeholder: filled in by the issue that owns this command.
-struct BrowseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "browse", abstract: "(not yet built)")
-    func run() async throws { throw ExitCode(3) }
+/// `pamphlet browse` (and bare `pamphlet`): the terminal browser.
+struct BrowseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Open the browser on the content (what `pamphlet` alone does).",
+        discussion: """
+            Arrows or j/k move, Enter opens, Backspace goes back, / searches, ? shows every key, q quits.
+            The mouse works too: click to open, the wheel scrolls.
+
+            Themes: default, high-contrast, monochrome (or `theme:` in site.yaml).
+            NO_COLOR=1 turns colour off. The terminal must be at least 30x8.
+
+            Examples:
+              pamphlet
+              pamphlet browse --content ~/clinic-content --theme high-contrast
+              NO_COLOR=1 pamphlet browse --ascii
+            """
+    )
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    @Option(help: ArgumentHelp("Colour theme: default, high-contrast or monochrome.", valueName: "NAME"))
+    var theme: String?
+
+    @Flag(help: "Draw borders and marks in plain ASCII (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    @Flag(name: .customLong("terminal-test"), help: .private)
+    var terminalTest = false
+
+    func validate() throws {
+        if let theme { _ = try RuntimeSupport.theme(flag: theme, site: nil) }
+    }
+
+    func run() throws {
+        try RuntimeSupport.requireTerminal()
+        let unicode = TerminalLocale.setUp()
+        if terminalTest {
+            var program = TerminalTest()
+            let theme = try RuntimeSupport.theme(flag: theme, site: nil)
+            try RuntimeSupport.run(&program, options: RuntimeOptions(theme: theme, useColor: !RuntimeSupport.noColor))
+            return
+        }
+        let content = try RuntimeSupport.loadContent(contentOptions)
+        let theme = try RuntimeSupport.theme(flag: theme, site: content.library.site.theme)
+        var state = AppState(content: content, options: AppOptions(today: RuntimeSupport.today(), asciiOnly: ascii || !unicode))
+        try RuntimeSupport.run(&state, options: RuntimeOptions(theme: theme, useColor: !RuntimeSupport.noColor))
+    }
 }

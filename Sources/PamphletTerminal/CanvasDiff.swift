@@ -1,0 +1,88 @@
+import PamphletUI
+
+/// One stretch of a row to (re)write: neighbouring changed cells with the same role.
+public struct PaintRun: Sendable, Equatable {
+    /// One character on screen: its text and how many cells it covers (2 for a wide character,
+    /// whose covered right half is never written).
+    public struct Glyph: Sendable, Equatable {
+        public var text: String
+        public var width: Int
+        public init(_ text: String, width: Int = 1) {
+            self.text = text
+            self.width = width
+        }
+    }
+
+    public var x: Int
+    public var y: Int
+    public var role: Role
+    public var glyphs: [Glyph]
+
+    public init(x: Int, y: Int, role: Role, glyphs: [Glyph]) {
+        self.x = x
+        self.y = y
+        self.role = role
+        self.glyphs = glyphs
+    }
+
+    /// The run's text as written.
+    public var text: String { glyphs.map(\.text).joined() }
+    /// Cells covered.
+    public var width: Int { glyphs.reduce(0) { $0 + $1.width } }
+}
+
+/// The difference between two frames as runs to write (ratatui's buffer diff). Pure, for tests and
+/// the benchmark: the terminal writes exactly these and nothing else.
+public enum CanvasDiff {
+    /// Runs that turn `old` into `new`. Without an old frame, or when the size changed, every cell
+    /// is written. A wide character is rewritten whole when either of its halves changed.
+    public static func changes(from old: Canvas?, to new: Canvas) -> [PaintRun] {
+        let width = new.width
+        let full = old == nil || old?.width != new.width || old?.height != new.height
+        let before = full ? [] : old!.cells
+        let after = new.cells
+        var runs: [PaintRun] = []
+        for y in 0..<new.height {
+            let rowStart = y * width
+            var x = 0
+            var current: PaintRun?
+            while x < width {
+                let i = rowStart + x
+                let cell = after[i]
+                let isContinuation = cell.text.isEmpty && x > 0 && isWideLead(after[i - 1])
+                let changed = full || before[i] != cell
+                    // A changed continuation repaints its lead; a changed lead takes its continuation along.
+                    || (x + 1 < width && after[i + 1].text.isEmpty && isWideLead(cell) && before[i + 1] != after[i + 1])
+                if isContinuation {
+                    // Covered half: written as part of its lead, which the check above already handled.
+                    x += 1
+                    continue
+                }
+                guard changed else {
+                    if let run = current { runs.append(run); current = nil }
+                    x += 1
+                    continue
+                }
+                let wide = x + 1 < width && after[i + 1].text.isEmpty && isWideLead(cell)
+                let glyph = PaintRun.Glyph(cell.text.isEmpty ? " " : cell.text, width: wide ? 2 : 1)
+                if current != nil, current!.role == cell.role {
+                    current!.glyphs.append(glyph)
+                } else {
+                    if let run = current { runs.append(run) }
+                    current = PaintRun(x: x, y: y, role: cell.role, glyphs: [glyph])
+                }
+                x += wide ? 2 : 1
+            }
+            if let run = current { runs.append(run) }
+        }
+        return runs
+    }
+
+    /// Whether a cell can be the left half of a wide character (only non-ASCII text can be).
+    /// An empty cell after an ASCII cell is a mistake in the view and is painted as a blank.
+    @inline(__always)
+    static func isWideLead(_ cell: Cell) -> Bool {
+        guard let first = cell.text.utf8.first else { return false }
+        return first >= 0x80
+    }
+}

@@ -1,0 +1,74 @@
+import CNCursesW
+import PamphletUI
+
+/// Reads input from ncurses and turns it into messages, using the pure decoders for the meaning.
+final class InputReader {
+    enum Event: Equatable {
+        case msg(Msg)
+        /// ncurses saw SIGWINCH and resized its screens; the runtime reads the new size.
+        case resized
+    }
+
+    /// One `wget_wch` result, or nil on timeout.
+    private func next(timeoutMilliseconds ms: Int32) -> RawInput? {
+        pamphlet_timeout(ms)
+        var ch: wint_t = 0
+        let rc = pamphlet_get_wch(&ch)
+        if rc == KEY_CODE_YES { return .keyCode(Int32(bitPattern: ch)) }
+        if rc == OK { return .character(UInt32(ch)) }
+        return nil
+    }
+
+    /// The events from one input, waiting at most `timeoutMilliseconds` (0: do not wait). Empty on timeout.
+    func read(timeoutMilliseconds ms: Int32) -> [Event] {
+        guard let raw = next(timeoutMilliseconds: ms) else { return [] }
+        switch KeyDecoder.decode(raw) {
+        case .key(let key): return [.msg(.key(key))]
+        case .resize: return [.resized]
+        case .mouse:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return [] }
+            return MouseDecoder.events(x: Int(event.x), y: Int(event.y), buttonState: event.bstate).map { .msg(.mouse($0)) }
+        case .sgrMousePrefix:
+            return sgrMouse(body: "")
+        case .escapePrefix:
+            // ncurses already waited ESCDELAY for a known sequence; what follows at once belongs to this ESC.
+            let following = next(timeoutMilliseconds: 0)
+            if case .character(let c)? = following, c == 0x5B || c == 0x4F {  // '[' or 'O'
+                let introducer = Character(Unicode.Scalar(UInt8(c)))
+                guard let body = sequenceBody() else { return [.msg(.key(.alt(introducer)))] }
+                if introducer == "[", body.hasPrefix("<") {
+                    return sgrMouse(body: String(body.dropFirst()), complete: true)
+                }
+                return [.msg(.key(KeyDecoder.escapeSequence(introducer: introducer, body: body)))]
+            }
+            return KeyDecoder.compose(escapeFollowedBy: following).map { .msg(.key($0)) }
+        }
+    }
+
+    /// The rest of a CSI or SS3 sequence already waiting: parameter and intermediate bytes, then a
+    /// final byte. Nil when nothing follows at once (a typed Alt+[).
+    private func sequenceBody() -> String? {
+        var body = ""
+        while body.count < 32, let raw = next(timeoutMilliseconds: body.isEmpty ? 0 : 5) {
+            guard case .character(let c) = raw, let scalar = Unicode.Scalar(c) else { return body }
+            body.unicodeScalars.append(scalar)
+            if (0x40...0x7E).contains(c) { return body }
+        }
+        return body.isEmpty ? nil : body
+    }
+
+    /// Reads an SGR mouse report's parameters up to its final `M` or `m`.
+    private func sgrMouse(body start: String, complete: Bool = false) -> [Event] {
+        var body = start
+        if !complete {
+            while body.count < 32, let raw = next(timeoutMilliseconds: 10) {
+                guard case .character(let c) = raw, let scalar = Unicode.Scalar(c) else { break }
+                body.unicodeScalars.append(scalar)
+                if c == 0x4D || c == 0x6D { break }  // M, m
+            }
+        }
+        guard let event = MouseDecoder.sgr(body) else { return [] }
+        return [.msg(.mouse(event))]
+    }
+}

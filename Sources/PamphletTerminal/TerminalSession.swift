@@ -1,0 +1,125 @@
+import CNCursesW
+import Glibc
+
+/// Why the terminal could not be opened. The executable prints the description and exits with 2.
+public enum TerminalError: Error, CustomStringConvertible, Equatable {
+    case notATerminal
+    case unknownTerminal(String?)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "pamphlet needs a terminal: its input and output must not be redirected or piped."
+        case .unknownTerminal(nil):
+            return "The terminal type is not set (TERM is empty). Try: TERM=xterm-256color pamphlet"
+        case .unknownTerminal(let name?):
+            return "Unknown terminal type \"\(name)\" (TERM): no terminfo entry for it. "
+                + "Install ncurses-term, or try: TERM=xterm-256color pamphlet"
+        }
+    }
+}
+
+/// How keys reach the program.
+public enum InputMode: Sendable, Equatable {
+    /// ^C, ^Z and ^\ act as usual (signals): the browser.
+    case cbreak
+    /// Every key arrives as a key, ^C included: the kiosk.
+    case raw
+}
+
+nonisolated(unsafe) private let sessionActive: UnsafeMutablePointer<sig_atomic_t> = {
+    let p = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
+    p.initialize(to: 0)
+    return p
+}()
+nonisolated(unsafe) private var atexitRegistered = false
+
+/// An open ncurses screen: set up in `init`, restored by `end()` (also at process exit, as a last resort).
+final class TerminalSession {
+    let colorSupport: ColorSupport
+    let defaultColors: Bool
+    /// ncurses was told X10 mouse reports but we asked the terminal for SGR ones and decode them ourselves.
+    private var sgrMouseByHand = false
+    private var ended = false
+
+    init(mode: InputMode, useColor: Bool, mouse: Bool) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        let term = getenv("TERM").map { String(cString: $0) }
+        guard let term, !term.isEmpty else { throw TerminalError.unknownTerminal(nil) }
+        // Our handlers first: ncurses only installs its own where it finds the default.
+        SignalTrap.install(interrupts: mode == .cbreak)
+        // newterm, unlike initscr, returns NULL for an unknown type instead of exiting.
+        guard pamphlet_newterm(nil) != nil else {
+            SignalTrap.uninstall()
+            throw TerminalError.unknownTerminal(term)
+        }
+        sessionActive.pointee = 1
+        if !atexitRegistered {
+            atexitRegistered = true
+            atexit { if sessionActive.pointee != 0 { sessionActive.pointee = 0; endwin() } }
+        }
+        switch mode {
+        case .cbreak: cbreak()
+        case .raw: raw()
+        }
+        noecho()
+        nonl()
+        _ = pamphlet_intrflush_off()
+        _ = pamphlet_keypad(1)
+        set_escdelay(25)
+        curs_set(0)
+
+        var support = ColorSupport.none
+        var defaults = false
+        if useColor, has_colors() {
+            start_color()
+            defaults = use_default_colors() == OK
+            support = pamphlet_colors() >= 16 ? .bright : .basic
+        }
+        colorSupport = support
+        defaultColors = defaults
+
+        if mouse {
+            _ = mousemask(pamphlet_all_mouse_events(), nil)
+            _ = mouseinterval(0)
+            // tmux and screen entries announce X10 reports (kmous=\E[M), which cannot address
+            // columns past 223. Ask for SGR reports too and read those ourselves.
+            let kmous = pamphlet_tigetstr("kmous").map { String(cString: $0) }
+            if kmous != "\u{1B}[<" {
+                _ = define_key("\u{1B}[<", KeyDecoder.sgrMouseKeyCode)
+                sgrMouseByHand = true
+            }
+        }
+    }
+
+    /// Called once the first frame is out (ncurses has sent its own mode switches by then).
+    func didPaintFirstFrame() {
+        if sgrMouseByHand { pamphlet_write_raw("\u{1B}[?1006h") }
+    }
+
+    /// Rows and columns now.
+    var size: (width: Int, height: Int) {
+        var rows: Int32 = 0, cols: Int32 = 0
+        pamphlet_getmaxyx(&rows, &cols)
+        return (Int(max(0, cols)), Int(max(0, rows)))
+    }
+
+    /// Also drops the scrollback where the terminal can (terminfo's E3), for kiosk privacy.
+    func clearScrollback() {
+        if let e3 = pamphlet_tigetstr("E3") { pamphlet_write_raw(e3) }
+    }
+
+    /// Restores the terminal. Safe to call twice.
+    func end() {
+        guard !ended else { return }
+        ended = true
+        if sessionActive.pointee != 0 {
+            sessionActive.pointee = 0
+            endwin()
+            if sgrMouseByHand { pamphlet_write_raw("\u{1B}[?1006l") }
+        }
+        SignalTrap.uninstall()
+    }
+
+    deinit { end() }
+}

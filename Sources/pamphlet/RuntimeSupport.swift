@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import PamphletKit
+import PamphletTerminal
+import PamphletUI
+
+/// What `browse` and `kiosk` share around the terminal runtime: the terminal check, the theme,
+/// NO_COLOR, loading content, today's date, and turning how a run ended into an exit code.
+enum RuntimeSupport {
+    /// Exits with 2 and a clear message unless standard input and output are a terminal.
+    static func requireTerminal() throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            printError("pamphlet: \(TerminalError.notATerminal.description) "
+                + "To read content without the browser, try `pamphlet show` or `pamphlet search`.")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The theme: `--theme` if given (an unknown name is a usage error), else `site.yaml`'s `theme`
+    /// (an unknown name there is a warning), else the default.
+    static func theme(flag: String?, site: String?) throws -> Theme {
+        let names = Theme.all.map(\.name).joined(separator: ", ")
+        if let flag {
+            guard let theme = Theme.named(flag) else {
+                throw ValidationError("Unknown theme \"\(flag)\". Themes: \(names).")
+            }
+            return theme
+        }
+        if let site, !site.isEmpty {
+            if let theme = Theme.named(site) { return theme }
+            printError("pamphlet: warning: site.yaml: unknown theme \"\(site)\" (themes: \(names)); using default.")
+        }
+        return .standard
+    }
+
+    /// NO_COLOR (https://no-color.org): any non-empty value turns colour off.
+    static var noColor: Bool {
+        if let value = ProcessInfo.processInfo.environment["NO_COLOR"] { return !value.isEmpty }
+        return false
+    }
+
+    /// Loads content and its search engine. Warnings go to stderr; errors too, and when nothing
+    /// loaded at all the command exits with 1.
+    static func loadContent(_ options: ContentOptions) throws -> LoadedContent {
+        let directory = try options.directory()
+        let result = ContentLoader.load(directory: directory)
+        for diagnostic in result.diagnostics { printError(diagnostic.description) }
+        guard !result.library.documents.isEmpty else {
+            printError("pamphlet: no documents could be loaded from \(directory).")
+            throw ExitCode(1)
+        }
+        return LoadedContent(library: result.library, engine: SearchEngine(library: result.library))
+    }
+
+    /// Today in the local time zone, for review dates (the app core never reads a clock).
+    static func today() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// Runs a program in the terminal; maps a terminal that cannot be opened to exit code 2 and
+    /// a signal to 128 + its number (the shell's convention).
+    static func run<P: Program>(_ program: inout P, options: RuntimeOptions, mailbox: Mailbox? = nil,
+                                perform: ((Effect) -> [Msg])? = nil) throws {
+        let outcome: RunOutcome
+        do {
+            outcome = try TerminalRuntime.run(&program, options: options, mailbox: mailbox, perform: perform)
+        } catch let error as TerminalError {
+            printError("pamphlet: \(error.description)")
+            throw ExitCode(2)
+        }
+        if case .signal(let sig) = outcome { throw ExitCode(128 + sig) }
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,305 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+
+/// The real `pamphlet` binary in a real terminal (tmux), driven as a patient would drive it.
+/// Without tmux these are skipped locally, but fail in CI (CI=true), where tmux must be installed.
+@Suite("Browser end to end (tmux)", .serialized, .timeLimit(.minutes(3)),
+       .enabled(if: TmuxSession.isAvailable || ProcessInfo.processInfo.environment["CI"] == "true",
+                "tmux is not installed: skipping the end-to-end tests (scripts/install-deps installs it)"))
+struct BrowserEndToEndTests {
+    /// A scratch folder for what the shell writes after the program ends (`stty -a`, the exit code).
+    let scratch: URL = FileManager.default.temporaryDirectory
+        .appendingPathComponent("pamphlet-e2e-\(UUID().uuidString.prefix(8))")
+
+    init() throws {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    /// `sh` runs the browser, then records its exit code and the terminal's modes, then idles so the
+    /// pane stays for inspection.
+    func start(term: String = "tmux-256color", env: String = "", arguments: String = "",
+               width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        let binary = PamphletBinary.url.path
+        let assets = RepoPaths.assets.path
+        let after = scratch.path
+        let command = """
+            env -u NO_COLOR LANG=C.UTF-8 LC_ALL= TERM=\(term) \(env) '\(binary)' browse --content '\(assets)' \(arguments); \
+            echo $? > '\(after)/exit'; stty -a > '\(after)/stty'; echo "[ended]"; sleep 120
+            """
+        return try TmuxSession(command, width: width, height: height)
+    }
+
+    func waitForFile(_ name: String, timeout: Double = 15) throws -> String {
+        let url = scratch.appendingPathComponent(name)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOf: url, encoding: .utf8), text.hasSuffix("\n") { return text }
+            usleep(50_000)
+        }
+        throw TmuxSession.Failure.timeout("file \(name)", screen: "")
+    }
+
+    /// The row of the screen holding `text`, if any.
+    func row(of text: String, in screen: String) -> Int? {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) }
+    }
+
+    func column(of text: String, in screen: String) -> Int? {
+        for line in screen.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let r = line.range(of: text) { return line.distance(from: line.startIndex, to: r.lowerBound) }
+        }
+        return nil
+    }
+
+    @Test func opensHome() throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        let screen = try tmux.wait(for: "Mental Health, Reimagined.")
+        #expect(screen.contains("Articles"))
+        #expect(screen.contains("Search"))
+        #expect(screen.contains("q quit"))
+    }
+
+    @Test func readsTheArticleAndItsSectionsByKeys() throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.send("Enter")
+        try tmux.wait(for: "Is Ketamine an Opiate?")
+        try tmux.send("]")
+        try tmux.wait(for: "section title in the status bar") { screen in
+            screen.split(separator: "\n").suffix(2).contains { $0.contains("Ketamine Effects") }
+        }
+        try tmux.send("]")
+        try tmux.wait(for: "the next section") { screen in
+            screen.split(separator: "\n").suffix(2).contains { $0.contains("Ketamine Drug Tri") }
+        }
+    }
+
+    @Test("reaches a section by mouse clicks", arguments: ["tmux-256color", "xterm-256color", "screen"])
+    func mouse(term: String) throws {
+        let tmux = try start(term: term)
+        defer { tmux.kill() }
+        let home = try tmux.wait(for: "Articles")
+        let y = try #require(row(of: "Articles", in: home))
+        let x = try #require(column(of: "Articles", in: home))
+        try tmux.click(x: x + 2, y: y)
+        let article = try tmux.wait(for: "Is Ketamine Addic")
+        let entryY = try #require(row(of: "Is Ketamine Addic", in: article))
+        let entryX = try #require(column(of: "Is Ketamine Addic", in: article))
+        try tmux.click(x: entryX + 1, y: entryY)
+        try tmux.wait(for: "Is Ketamine Addictive?")
+        try tmux.wait(for: "the section's opening words") { $0.contains("Pursuant to the Stanford study") }
+        // The wheel scrolls the text.
+        try tmux.wheel(down: true, x: 40, y: 12)
+        try tmux.wait(for: "scrolled text") { !$0.contains("Pursuant to the Stanford study") }
+    }
+
+    @Test("a search lands on the section with the match highlighted", arguments: [("", "43"), ("NO_COLOR=1", "7")])
+    func search(env: String, highlightSGR: String) throws {
+        let tmux = try start(env: env)
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.type("/")
+        try tmux.wait(for: "Search:")
+        try tmux.type("addict")
+        try tmux.wait(for: "results for \"addict\"") { $0.lowercased().contains("is ketamine addictive?") }
+        try tmux.send("Enter")
+        let screen = try tmux.wait(for: "the section, highlighted", styles: true) { screen in
+            !screen.contains("Search:") && screen.lowercased().contains("is ketamine addictive?")
+                && Self.highlighted("addict", in: screen, sgr: highlightSGR)
+        }
+        #expect(Self.highlighted("addict", in: screen, sgr: highlightSGR))
+    }
+
+    /// Whether `word` appears right after an SGR sequence that sets `sgr` (43: yellow background,
+    /// 7: reverse video).
+    static func highlighted(_ word: String, in screen: String, sgr: String) -> Bool {
+        let pattern = "\u{1B}\\[([0-9;]*)m((?:\u{1B}\\[[0-9;]*m)*)" + word
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return false }
+        let ns = screen as NSString
+        for match in regex.matches(in: screen, range: NSRange(location: 0, length: ns.length)) {
+            let codes = ns.substring(with: match.range).components(separatedBy: "\u{1B}[").flatMap {
+                $0.prefix { $0 != "m" }.split(separator: ";").map(String.init)
+            }
+            if codes.contains(sgr) { return true }
+        }
+        return false
+    }
+
+    @Test func goesBackAndForward() throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.send("Enter")
+        try tmux.wait(for: "Is Ketamine an Opiate?")
+        try tmux.send("BSpace")
+        try tmux.wait(for: "Mental Health, Reimagined.")
+        try tmux.send("f")
+        try tmux.wait(for: "the article again") { !$0.contains("Mental Health, Reimagined.") && $0.contains("Is Ketamine an Opiate?") }
+        try tmux.send("h")
+        try tmux.wait(for: "Mental Health, Reimagined.")
+    }
+
+    @Test func resizingKeepsTheSection() throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.type("/")
+        try tmux.wait(for: "Search:")
+        try tmux.type("Pursuant")
+        try tmux.wait(for: "Is Ketamine Addictive?")
+        try tmux.send("Enter")
+        try tmux.wait(for: "the section") { !$0.contains("Search:") && $0.contains("Is Ketamine Addictive?") }
+        for (w, h) in [(60, 20), (120, 40), (44, 14), (80, 24)] {
+            try tmux.resize(width: w, height: h)
+            try tmux.wait(for: "the section at \(w)x\(h)") { screen in
+                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                return lines.count >= h && lines.allSatisfy { $0.count <= w }
+                    && (screen.contains("Is Ketamine Addictive?") || screen.contains("Pursuant"))
+            }
+        }
+        // Too small to read: a clear message, no crash; back to a good size: still there.
+        for (w, h) in [(20, 5), (1, 1), (2, 30), (300, 2)] {
+            try tmux.resize(width: w, height: h)
+            try tmux.wait(for: "a drawn frame at \(w)x\(h)") { screen in
+                screen.split(separator: "\n", omittingEmptySubsequences: false).count >= h
+            }
+            #expect(try tmux.isRunning())
+        }
+        try tmux.resize(width: 80, height: 24)
+        try tmux.wait(for: "the section again") { $0.contains("Is Ketamine Addictive?") }
+        #expect(try !tmux.capture().contains("[ended]"))
+    }
+
+    @Test func tooSmallAsksToEnlarge() throws {
+        let tmux = try start(width: 24, height: 6)
+        defer { tmux.kill() }
+        try tmux.wait(for: "the enlarge message") { $0.lowercased().contains("enlarge") }
+        try tmux.resize(width: 80, height: 24)
+        try tmux.wait(for: "Mental Health, Reimagined.")
+    }
+
+    @Test("q quits and the shell is usable", arguments: ["tmux-256color", "xterm-256color", "vt100"])
+    func quit(term: String) throws {
+        let tmux = try start(term: term)
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.send("q")
+        try tmux.wait(for: "[ended]")
+        #expect(try waitForFile("exit") == "0\n")
+        try Self.expectSane(try waitForFile("stty"))
+    }
+
+    @Test("a signal restores the terminal", arguments: [(SIGTERM, "143"), (SIGHUP, "129"), (SIGINT, "130")])
+    func signal(sig: Int32, code: String) throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        let shell = try tmux.panePID()
+        let child = try #require(Self.childPID(of: shell), "no browser process under the pane's shell")
+        #expect(Glibc.kill(child, sig) == 0)
+        try tmux.wait(for: "[ended]")
+        #expect(try waitForFile("exit") == "\(code)\n")
+        try Self.expectSane(try waitForFile("stty"))
+    }
+
+    @Test func ctrlCQuitsCleanly() throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.send("C-c")
+        try tmux.wait(for: "[ended]")
+        #expect(try waitForFile("exit") == "130\n")
+        try Self.expectSane(try waitForFile("stty"))
+    }
+
+    @Test func unknownTerminalIsAClearError() throws {
+        let tmux = try start(term: "no-such-terminal")
+        defer { tmux.kill() }
+        let screen = try tmux.wait(for: "[ended]")
+        #expect(screen.contains("Unknown terminal type \"no-such-terminal\""))
+        #expect(try waitForFile("exit") == "2\n")
+    }
+
+    @Test("plain terminals and NO_COLOR", arguments: [("vt100", ""), ("xterm", ""), ("xterm-256color", "NO_COLOR=1")])
+    func plainTerminals(term: String, env: String) throws {
+        let tmux = try start(term: term, env: env)
+        defer { tmux.kill() }
+        let screen = try tmux.wait(for: "Articles", styles: true)
+        // Without colour the selected menu item is marked by reverse video.
+        if term == "vt100" || !env.isEmpty {
+            #expect(!screen.contains("\u{1B}[4") && !screen.contains("\u{1B}[3"), "colour on \(term) \(env)")
+            #expect(screen.contains("\u{1B}[7m"), "no reverse video for the selection")
+        }
+        try tmux.send("q")
+        try tmux.wait(for: "[ended]")
+    }
+
+    @Test func asciiWhenTheLocaleIsNotUTF8() throws {
+        let tmux = try start(env: "LANG=C LC_ALL=C")
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.send("Enter")
+        let screen = try tmux.wait(for: "Is Ketamine an Opiate?")
+        #expect(!screen.contains("│"), "box drawing in a non-UTF-8 locale")
+        #expect(screen.contains("|"))
+    }
+
+    /// `stty -a` after the program: canonical mode and echo back on.
+    static func expectSane(_ stty: String) throws {
+        let flags = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        #expect(flags.contains("icanon"), "\(stty)")
+        #expect(flags.contains("echo"), "\(stty)")
+        #expect(flags.contains("isig"), "\(stty)")
+        #expect(flags.contains("icrnl"), "\(stty)")
+    }
+
+    static func childPID(of parent: Int32) -> Int32? {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
+            if let first = children.split(separator: " ").first, let pid = Int32(first) { return pid }
+            usleep(50_000)
+        }
+        return nil
+    }
+}
+
+/// The binary refuses to run without a terminal, clearly.
+@Suite("Browser without a terminal")
+struct BrowserWithoutTerminalTests {
+    @Test func pipedOutputIsAClearError() throws {
+        let process = Process()
+        process.executableURL = PamphletBinary.url
+        process.arguments = ["browse", "--content", RepoPaths.assets.path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("needs a terminal"))
+    }
+
+    @Test func unknownThemeIsAUsageError() throws {
+        let process = Process()
+        process.executableURL = PamphletBinary.url
+        process.arguments = ["browse", "--theme", "neon"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(message.contains("Unknown theme \"neon\""))
+        #expect(message.contains("high-contrast"))
+    }
+}

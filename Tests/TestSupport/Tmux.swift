@@ -1,0 +1,147 @@
+import Foundation
+
+/// Drives a program in a private tmux server, as a patient at a real terminal would: keys in,
+/// screen text (and styles) out. Each session has its own socket, so a user's tmux is never touched.
+public final class TmuxSession: @unchecked Sendable {
+    public enum Failure: Error, CustomStringConvertible {
+        case tmuxMissing
+        case command(String, String)
+        case timeout(String, screen: String)
+
+        public var description: String {
+            switch self {
+            case .tmuxMissing: "tmux is not installed (scripts/install-deps installs it)"
+            case .command(let args, let err): "tmux \(args) failed: \(err)"
+            case .timeout(let what, let screen): "timed out waiting for \(what); the screen was:\n\(screen)"
+            }
+        }
+    }
+
+    public let socket: String
+    public let name = "pamphlet"
+    private var killed = false
+
+    /// Whether a tmux executable is on the PATH.
+    public static var isAvailable: Bool { tmuxPath != nil }
+
+    private static let tmuxPath: String? = {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// Starts `shellCommand` (run by `sh -c`) in a detached session of the given size.
+    public init(_ shellCommand: String, width: Int = 80, height: Int = 24) throws {
+        guard Self.isAvailable else { throw Failure.tmuxMissing }
+        socket = "pamphlet-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try run(["-f", "/dev/null", "-u", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+                 "-s", name, shellCommand])
+        // Keep the pane when the program ends, so its last words can be read.
+        _ = try? run(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit { kill() }
+
+    /// Ends the session and its private server.
+    public func kill() {
+        guard !killed else { return }
+        killed = true
+        _ = try? run(["kill-server"])
+    }
+
+    /// Sends keys by tmux name (`Enter`, `Up`, `BSpace`, `C-c`, or plain text words).
+    public func send(_ keys: String...) throws {
+        try run(["send-keys", "-t", name] + keys)
+    }
+
+    /// Types text literally, character by character.
+    public func type(_ text: String) throws {
+        try run(["send-keys", "-t", name, "-l", text])
+    }
+
+    /// A left click at a cell (0-based), as an SGR (1006) mouse report: press, then release.
+    public func click(x: Int, y: Int) throws {
+        try type("\u{1B}[<0;\(x + 1);\(y + 1)M")
+        try type("\u{1B}[<0;\(x + 1);\(y + 1)m")
+    }
+
+    /// One turn of the wheel at a cell (0-based).
+    public func wheel(down: Bool, x: Int = 10, y: Int = 10) throws {
+        try type("\u{1B}[<\(down ? 65 : 64);\(x + 1);\(y + 1)M")
+    }
+
+    /// Resizes the window (and so the pane and the program's terminal).
+    public func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The screen as text rows; with `styles`, including the SGR escape sequences of colours and attributes.
+    public func capture(styles: Bool = false) throws -> String {
+        try run(["capture-pane", "-p", "-t", name] + (styles ? ["-e"] : []))
+    }
+
+    /// The process id of the pane's first process (the `sh` running the command).
+    public func panePID() throws -> Int32 {
+        Int32(try run(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// Whether the pane's command is still running.
+    public func isRunning() throws -> Bool {
+        try run(["display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "0"
+    }
+
+    /// Polls the screen until `predicate` holds; returns that screen. Never sleeps blindly.
+    @discardableResult
+    public func wait(for what: String, timeout: Double = 15, styles: Bool = false,
+                     until predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        repeat {
+            screen = try capture(styles: styles)
+            if predicate(screen) { return screen }
+            usleep(50_000)
+        } while Date() < deadline
+        throw Failure.timeout(what, screen: screen)
+    }
+
+    /// Polls until the screen shows `text`.
+    @discardableResult
+    public func wait(for text: String, timeout: Double = 15, styles: Bool = false) throws -> String {
+        try wait(for: "\"\(text)\"", timeout: timeout, styles: styles) { $0.contains(text) }
+    }
+
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.tmuxPath ?? "/usr/bin/tmux")
+        process.arguments = ["-L", socket] + arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "TMUX")  // run inside a user's tmux too
+        if env["TERM"] == nil || env["TERM"] == "dumb" { env["TERM"] = "xterm-256color" }
+        process.environment = env
+        // Files, not pipes: the tmux server that new-session forks inherits them, and a pipe
+        // would then never reach end-of-file.
+        let dir = FileManager.default.temporaryDirectory
+        let outURL = dir.appendingPathComponent("tmux-\(UUID().uuidString).out")
+        let errURL = dir.appendingPathComponent("tmux-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try? out.close()
+        try? err.close()
+        let data = (try? Data(contentsOf: outURL)) ?? Data()
+        let errData = (try? Data(contentsOf: errURL)) ?? Data()
+        guard process.terminationStatus == 0 else {
+            throw Failure.command(arguments.joined(separator: " "), String(decoding: errData, as: UTF8.self))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
