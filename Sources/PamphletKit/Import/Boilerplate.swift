@@ -33,7 +33,8 @@ enum Boilerplate {
         var verdicts: [Verdict] = []
         var formLinesLeft = 0
         for line in lines {
-            guard !line.isBlank else { verdicts.append(.content); continue }
+            // Boilerplate lines are short; long lines skip the checks (they are content).
+            guard !line.isBlank, line.text.utf8.count <= 240 else { verdicts.append(.content); continue }
             let key = Reflow.collapseSpaces(line.text).lowercased()
             if commentForm.contains(key) {
                 verdicts.append(.commentForm)
@@ -57,7 +58,7 @@ enum Boilerplate {
     }
 
     static func isCallToAction(_ text: String) -> Bool {
-        guard text.count <= 120 else { return false }
+        guard text.utf8.count <= 240 else { return false }
         let stripped = text.trimming(separatorGlyphs)
         let key = letters(stripped)
         guard !key.isEmpty else { return false }

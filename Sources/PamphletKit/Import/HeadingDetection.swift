@@ -24,6 +24,7 @@ enum HeadingDetection {
     /// Short, starts with a capital or digit, no sentence-ending punctuation (a trailing `?` is a
     /// question heading), and not an address or a list item.
     static func isHeadingLike(_ text: String) -> Bool {
+        guard text.utf8.count <= maxCharacters * 4 else { return false }
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= maxWords, text.count <= maxCharacters,
               let first = text.first, let last = text.last else { return false }

@@ -100,10 +100,12 @@ public enum PlainTextImporter {
 
         let comment = "Imported from \(baseName(sourceName, keepExtension: true)) by `pamphlet import`.\nCheck the text, then add review dates (review: {last_reviewed, next_review}) before publishing."
         let imported = documents.map { doc in
+            var doc = doc
+            doc.sourcePath = "content/\(doc.kind.folderName)/\(doc.id).md"
             let note = doc.checklist == nil ? comment
                 : comment + "\nThe outcome texts and disclaimer are neutral placeholders: replace them with the clinic's own."
             return ImportedDocument(document: doc, markdown: MarkdownWriter.write(doc, comment: note),
-                             relativePath: "content/\(doc.kind.folderName)/\(doc.id).md")
+                             relativePath: doc.sourcePath)
         }
         return ImportResult(documents: imported, diagnostics: diagnostics, droppedLines: dropped)
     }
@@ -114,6 +116,7 @@ public enum PlainTextImporter {
 
     /// A title may be a little longer than a heading, and may end in `?` or `!`.
     static func isTitleLike(_ text: String) -> Bool {
+        guard text.utf8.count <= 480 else { return false }
         let t = Reflow.collapseSpaces(text)
         guard t.count <= 120, t.split(separator: " ").count <= 16, let last = t.last, !".:;,".contains(last) else { return false }
         return t.contains(where: \.isLetter) && ListDetection.marker(t) == nil
@@ -135,6 +138,7 @@ public enum PlainTextImporter {
         for ch in text {
             // A sentence ends at . ? ! followed by a space ("version 5.2" goes on).
             if ch == " ", ".?!".contains(previous), sentence.count >= 20 { break }
+            if sentence.count > 400 { break }
             sentence.append(ch)
             previous = ch
         }

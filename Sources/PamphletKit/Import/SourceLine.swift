@@ -27,7 +27,18 @@ struct SourceLine: Sendable, Equatable {
     }
 
     static func make(_ line: String, number: Int) -> SourceLine {
+        // Plain ASCII without tabs (most lines) needs no expansion.
+        let expanded = line.utf8.contains { $0 == 9 || $0 >= 0x80 || $0 == 0x0B || $0 == 0x0C } ? expandingTabs(line) : line
+        let end = expanded.lastIndex { $0 != " " }.map { expanded.index(after: $0) } ?? expanded.startIndex
+        let raw = String(expanded[..<end])
+        let indent = raw.prefix { $0 == " " }.count
+        return SourceLine(number: number, indent: indent, text: String(raw.dropFirst(indent)), raw: raw)
+    }
+
+    /// Tabs advance to the next multiple of 8; other white space (no-break space ...) becomes a space.
+    private static func expandingTabs(_ line: String) -> String {
         var expanded = ""
+        expanded.reserveCapacity(line.utf8.count)
         var column = 0
         for ch in line {
             if ch == "\t" {
@@ -42,9 +53,7 @@ struct SourceLine: Sendable, Equatable {
                 column += 1
             }
         }
-        let indent = expanded.prefix { $0 == " " }.count
-        let raw = String(expanded.reversed().drop { $0 == " " }.reversed())
-        return SourceLine(number: number, indent: indent, text: String(raw.dropFirst(indent)), raw: raw)
+        return expanded
     }
 }
 
