@@ -43,7 +43,11 @@ def machine():
         except OSError:
             return None
 
-    return {"nproc": os.cpu_count(), "cpu": cpu, "memory": mem, "kernel": platform.release(),
+    try:
+        load = open("/proc/loadavg").read().split()[:3]
+    except OSError:
+        load = []
+    return {"load_average": " ".join(load), "nproc": os.cpu_count(), "cpu": cpu, "memory": mem, "kernel": platform.release(),
             "os": cmd(["sh", "-c", ". /etc/os-release && echo $PRETTY_NAME"]),
             "swift": cmd(["swift", "--version"]), "python": platform.python_version()}
 
@@ -58,8 +62,7 @@ def fmt(x, digits=3):
     return f"{x:.{digits}f}"
 
 
-def side_by_side(reports, scale):
-    present = [(k, name) for k, name in ENGINES if k in reports]
+def latency_table(reports, present, prefix=""):
     head = "| class | queries | " + " | ".join(f"{n} median | {n} p99" for _, n in present) + " |"
     lines = [head, "|" + "---|" * (2 + 2 * len(present))]
     for cls in CLASSES:
@@ -68,11 +71,21 @@ def side_by_side(reports, scale):
                   for k, _ in present]
         row.append(str(next((c for c in counts if c), "")))
         for k, _ in present:
-            c = reports[k]["classes"].get(cls)
-            row += [fmt(c["median_ms"]) if c else "–", fmt(c["p99_ms"]) if c else "–"]
+            c = reports[k]["classes"].get(cls) or {}
+            row += [fmt(c.get(prefix + "median_ms")), fmt(c.get(prefix + "p99_ms"))]
         lines.append("| " + " | ".join(row) + " |")
+    return lines
+
+
+def side_by_side(reports, scale):
+    present = [(k, name) for k, name in ENGINES if k in reports]
+    lines = ["Wall time per query, ms (top 10 with snippets):", ""]
+    lines += latency_table(reports, present)
+    lines += ["", "The same queries on the thread's CPU clock, ms (the work itself, without time "
+              "the scheduler gave to other processes):", ""]
+    lines += latency_table(reports, present, "cpu_")
     lines.append("")
-    lines.append("| (latencies in ms, top 10 with snippets) | " + " | ".join(n for _, n in present) + " |")
+    lines.append("| | " + " | ".join(n for _, n in present) + " |")
     lines.append("|---|" + "---|" * len(present))
 
     def add(label, fn):
@@ -99,13 +112,16 @@ def targets(all_reports):
     """Issue 3's targets (and issue 4's keystroke one), each with what this run measured."""
     rows = []
 
-    def check(name, value, limit, unit="ms", better="below"):
+    def check(name, value, limit, unit="ms", better="below", cpu=None):
+        bar = f"{'≤' if better == 'below' else '≥'} {limit} {unit}"
         if value is None:
-            rows.append((name, "not measured", f"{'≤' if better == 'below' else '≥'} {limit} {unit}", "?"))
+            rows.append((name, "not measured", "", bar, "?"))
             return
         ok = value <= limit if better == "below" else value >= limit
-        rows.append((name, f"{fmt(value)} {unit}", f"{'≤' if better == 'below' else '≥'} {limit} {unit}",
-                     "met" if ok else "MISSED"))
+        cpu_text = f"{fmt(cpu)} {unit}" if cpu is not None else ""
+        if cpu is not None and not ok and (cpu <= limit if better == "below" else cpu >= limit):
+            cpu_text += " (met on CPU time)"
+        rows.append((name, f"{fmt(value)} {unit}", cpu_text, bar, "met" if ok else "MISSED"))
 
     p1 = all_reports.get(1, {}).get("pamphlet")
     p4 = all_reports.get(4, {}).get("pamphlet")
@@ -113,12 +129,15 @@ def targets(all_reports):
     def cls(r, c, key):
         return ((r or {}).get("classes", {}).get(c) or {}).get(key)
 
-    check("typing p99 (1x)", cls(p1, "typing", "p99_ms"), 1.5)
-    check("typing median (1x)", cls(p1, "typing", "median_ms"), 0.3)
-    check("typing 1-letter p99 (1x)", cls(p1, "typing_1char", "p99_ms"), 1.5)
-    check("typing p99 (4x)", cls(p4, "typing", "p99_ms"), 3)
+    def lat(name, r, c, key, limit):
+        check(name, cls(r, c, key), limit, cpu=cls(r, c, "cpu_" + key))
+
+    lat("typing p99 (1x)", p1, "typing", "p99_ms", 1.5)
+    lat("typing median (1x)", p1, "typing", "median_ms", 0.3)
+    lat("typing 1-letter p99 (1x)", p1, "typing_1char", "p99_ms", 1.5)
+    lat("typing p99 (4x)", p4, "typing", "p99_ms", 3)
     for c in ["word_common", "word_medium", "word_rare", "two_words", "phrase"]:
-        check(f"{c} p99 (1x)", cls(p1, c, "p99_ms"), 1)
+        lat(f"{c} p99 (1x)", p1, c, "p99_ms", 1)
     for scale, reports in sorted(all_reports.items()):
         p = reports.get("pamphlet")
         for ref, factor in [("tantivy", 2), ("fts5", 10)]:
@@ -127,17 +146,20 @@ def targets(all_reports):
                 continue
             for c in CLASSES[:-1]:
                 a, b = cls(p, c, "p99_ms"), cls(r, c, "p99_ms")
+                ca, cb = cls(p, c, "cpu_p99_ms"), cls(r, c, "cpu_p99_ms")
                 if a and b:
-                    check(f"{c} p99 vs {ref} ({scale}x): speed-up", b / a, factor, "x", better="above")
+                    check(f"{c} p99 vs {ref} ({scale}x): speed-up", b / a, factor, "x", better="above",
+                          cpu=(cb / ca) if ca and cb else None)
     if p1:
         check("build speed (1x)", p1.get("build_mb_per_s"), 40, "MB/s", better="above")
         check("snapshot size / corpus (1x)", p1.get("index_ratio"), 1.0, "x")
         check("peak RSS / corpus (1x)", p1["peak_rss_mb"] * 1048576 / p1["corpus_bytes"], 2.0, "x")
         check("cold start (1x)", (p1.get("cold_start") or {}).get("median_ms"), 20)
         ks = p1.get("keystroke") or {}
-        check("keystroke to frame p99 at 200x60", (ks.get("200x60") or {}).get("p99_ms"), 2)
-    lines = ["| target | measured | bar | |", "|---|---|---|---|"]
-    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+        check("keystroke to frame p99 at 200x60", (ks.get("200x60") or {}).get("p99_ms"), 2,
+              cpu=(ks.get("200x60") or {}).get("cpu_p99_ms"))
+    lines = ["| target | measured (wall) | on CPU time | bar | |", "|---|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows]
     return "\n".join(lines), rows
 
 
@@ -145,9 +167,11 @@ def keystroke_table(p):
     ks = (p or {}).get("keystroke") or {}
     if not ks:
         return ""
-    lines = ["| terminal size | keystrokes | median ms | p99 ms | max ms |", "|---|---|---|---|---|"]
+    lines = ["| terminal size | keystrokes | median ms | p99 ms | max ms | CPU median ms | CPU p99 ms |",
+             "|---|---|---|---|---|---|---|"]
     for size, s in sorted(ks.items()):
-        lines.append(f"| {size} | {s['samples']} | {fmt(s['median_ms'])} | {fmt(s['p99_ms'])} | {fmt(s['max_ms'])} |")
+        lines.append(f"| {size} | {s['samples']} | {fmt(s['median_ms'])} | {fmt(s['p99_ms'])} | {fmt(s['max_ms'])} "
+                     f"| {fmt(s.get('cpu_median_ms'))} | {fmt(s.get('cpu_p99_ms'))} |")
     return "### Keystroke to frame (update + view + diff, search results on screen)\n\n" + "\n".join(lines)
 
 
@@ -170,7 +194,7 @@ def main():
         raise SystemExit(f"report: no results in {args.out}")
     m = machine()
     parts = [f"Machine: {m['nproc']} cores, {m['cpu']}, {m['memory']} RAM, {m['os']}, kernel {m['kernel']}; "
-             f"{m['swift']}; Python {m['python']}"]
+             f"{m['swift']}; Python {m['python']}; load average when the report was written: {m['load_average']}"]
     for scale, reports in sorted(all_reports.items()):
         parts.append(side_by_side(reports, scale))
     ks = keystroke_table(all_reports.get(1, {}).get("pamphlet"))
@@ -183,7 +207,7 @@ def main():
     (args.out / "results.md").write_text(text + "\n")
     (args.out / "results.json").write_text(json.dumps(
         {"machine": m, "runs": {f"x{s}": r for s, r in all_reports.items()},
-         "targets": [{"target": a, "measured": b, "bar": c, "status": d} for a, b, c, d in rows]},
+         "targets": [{"target": a, "measured": b, "cpu": c, "bar": d, "status": e} for a, b, c, d, e in rows]},
         indent=1, ensure_ascii=False) + "\n")
 
 

@@ -104,7 +104,8 @@ enum BenchTable {
         }
         lines.append("")
         lines.append(pad("class", 14) + pad("queries", 9, right: true) + pad("median ms", 11, right: true)
-                     + pad("p99 ms", 9, right: true) + pad("max ms", 9, right: true) + pad("empty", 7, right: true))
+                     + pad("p99 ms", 9, right: true) + pad("max ms", 9, right: true) + pad("empty", 7, right: true)
+                     + pad("cpu median", 12, right: true) + pad("cpu p99", 9, right: true))
         let known = classOrder.filter { r.classes[$0] != nil }
         for cls in known + r.classes.keys.sorted().filter({ !classOrder.contains($0) }) {
             guard let s = r.classes[cls] else { continue }
@@ -124,6 +125,8 @@ enum BenchTable {
             + pad(String(format: "%.3f", s.p99Ms), 9, right: true)
             + pad(String(format: "%.3f", s.maxMs), 9, right: true)
             + pad(s.empty.map(String.init) ?? "", 7, right: true)
+            + pad(s.cpuMedianMs.map { String(format: "%.3f", $0) } ?? "", 12, right: true)
+            + pad(s.cpuP99Ms.map { String(format: "%.3f", $0) } ?? "", 9, right: true)
     }
 
     private static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {

@@ -117,24 +117,32 @@ struct SearchBench {
         var sink = 0
         for q in queries { sink &+= engine.search(q.q, limit: 10).hits.count }
         var samples: [String: [Double]] = [:]
+        var cpu: [String: [Double]] = [:]
         var oneLetter: [Double] = []
+        var oneLetterCPU: [Double] = []
         var empty: [String: Int] = [:]
         for pass in 0..<passes {
             for q in queries {
+                let c0 = BenchStats.threadCPUms()
                 let t0 = clock.now
                 let results = engine.search(q.q, limit: 10)
                 let ms = BenchStats.milliseconds(clock.now - t0)
+                let cpuMs = BenchStats.threadCPUms() - c0
                 sink &+= results.hits.count
                 samples[q.cls, default: []].append(ms)
-                if q.cls == "typing" && q.q.count == 1 { oneLetter.append(ms) }
+                cpu[q.cls, default: []].append(cpuMs)
+                if q.cls == "typing" && q.q.count == 1 {
+                    oneLetter.append(ms)
+                    oneLetterCPU.append(cpuMs)
+                }
                 if pass == 0 && results.hits.isEmpty { empty[q.cls, default: 0] += 1 }
             }
         }
         var out: [String: LatencySummary] = [:]
         for (cls, s) in samples {
-            out[cls] = LatencySummary(s, queries: s.count / max(passes, 1), empty: empty[cls] ?? 0)
+            out[cls] = LatencySummary(s, cpu: cpu[cls] ?? [], queries: s.count / max(passes, 1), empty: empty[cls] ?? 0)
         }
-        out["typing_1char"] = LatencySummary(oneLetter)
+        out["typing_1char"] = LatencySummary(oneLetter, cpu: oneLetterCPU)
         if sink == Int.min { log("") }   // keeps the results observable so nothing is optimised away
         return out
     }

@@ -13,8 +13,12 @@ struct LatencySummary: Codable {
     var samples: Int
     var queries: Int?
     var empty: Int?
+    /// The same on this thread's CPU clock: what the work cost, without time the scheduler gave
+    /// to other processes (on a busy machine wall time is mostly waiting).
+    var cpuMedianMs: Double?
+    var cpuP99Ms: Double?
 
-    init?(_ samples: [Double], queries: Int? = nil, empty: Int? = nil) {
+    init?(_ samples: [Double], cpu: [Double] = [], queries: Int? = nil, empty: Int? = nil) {
         guard !samples.isEmpty else { return nil }
         let sorted = samples.sorted()
         medianMs = BenchStats.median(sorted)
@@ -23,6 +27,11 @@ struct LatencySummary: Codable {
         self.samples = samples.count
         self.queries = queries
         self.empty = empty
+        if !cpu.isEmpty {
+            let c = cpu.sorted()
+            cpuMedianMs = BenchStats.median(c)
+            cpuP99Ms = BenchStats.percentile(c, 99)
+        }
     }
 }
 
@@ -51,6 +60,13 @@ enum BenchStats {
     static func milliseconds(_ d: Duration) -> Double {
         let c = d.components
         return Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15
+    }
+
+    /// This thread's CPU time in milliseconds.
+    static func threadCPUms() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
     }
 
     /// This process's peak resident set so far (Linux reports ru_maxrss in KiB).

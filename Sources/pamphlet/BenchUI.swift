@@ -23,15 +23,21 @@ struct KeystrokeBench {
             _ = state.update(.key(.char("/")))
             var previous: Canvas? = state.view(width: size.width, height: size.height)
             var samples: [Double] = []
+            var cpu: [Double] = []
             func press(_ key: Key, timed: Bool) {
+                let c0 = BenchStats.threadCPUms()
                 let t0 = clock.now
                 _ = state.update(.key(key))
                 let frame = state.view(width: size.width, height: size.height)
                 let runs = CanvasDiff.changes(from: previous, to: frame)
                 let ms = BenchStats.milliseconds(clock.now - t0)
+                let cpuMs = BenchStats.threadCPUms() - c0
                 sink &+= runs.count
                 previous = frame
-                if timed { samples.append(ms) }
+                if timed {
+                    samples.append(ms)
+                    cpu.append(cpuMs)
+                }
             }
             for (n, text) in ([texts.first ?? "warm up"] + texts).enumerated() {
                 let timed = n > 0   // the first text warms caches and page faults
@@ -40,7 +46,7 @@ struct KeystrokeBench {
                 press(.down, timed: timed)
                 for _ in text { press(.backspace, timed: timed) }
             }
-            out["\(size.width)x\(size.height)"] = LatencySummary(samples)
+            out["\(size.width)x\(size.height)"] = LatencySummary(samples, cpu: cpu)
         }
         if sink == Int.min { print("") }   // keeps the frames observable so nothing is optimised away
         return out
