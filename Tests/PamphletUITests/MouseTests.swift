@@ -37,9 +37,9 @@ import Testing
     @Test func clickingALinkFollowsIt() throws {
         var app = Fixtures.app()
         app.press(.char("1"), .char("G"))
-        let spot = try #require(find(app, "IV ketamine"))
+        let spot = try #require(find(app, "transcranial"))
         click(&app, x: spot.x + 1, y: spot.y)
-        #expect(app.route == .document("iv-ketamine-infusions"))
+        #expect(app.route == .document("tms-therapy"))
     }
 
     @Test func wheelScrolls() {

@@ -47,6 +47,12 @@ extension AppState {
             }
             s.selected = min(max(0, count - 1), s.selected + 1)
         case .searchOpen:
+            if count == 0, let suggestion = s.results.suggestion {
+                s.query = suggestion  // Enter on "did you mean" searches for it
+                search = s
+                runSearch()
+                return []
+            }
             guard s.results.hits.indices.contains(s.selected) else { return [] }
             openHit(s.results.hits[s.selected], query: s.query)
             return []

@@ -35,19 +35,27 @@ extension AppState {
                 canvas.blit(layout.lines[line].cells, x: geo.textX, y: geo.bodyTop + line - top, maxX: maxX)
             }
         }
-        func paint(_ span: Span, _ role: Role) {
+        // Focus first, keeping search highlights visible inside it; the current match goes on top.
+        func paint(_ span: Span, _ role: Role, keepHighlights: Bool) {
             guard span.line >= top, span.line < end else { return }
-            canvas.restyle(x: geo.textX + span.start, y: geo.bodyTop + span.line - top,
-                           count: min(span.end, maxX - geo.textX) - span.start, role: role)
-        }
-        if let m = current.matchIndex, layout.matches.indices.contains(m) {
-            let match = layout.matches[m]
-            paint(Span(line: match.line, start: match.start, end: match.end), .selection)
+            let y = geo.bodyTop + span.line - top
+            let lo = geo.textX + span.start, hi = min(geo.textX + span.end, maxX)
+            guard lo < hi else { return }
+            for x in lo..<hi {
+                var cell = canvas[x, y]
+                if keepHighlights && cell.role == .highlight { continue }
+                cell.role = role
+                canvas[x, y] = cell
+            }
         }
         let showFocus = current.focus == .text || !geo.contentsVisible
         if showFocus, let i = effectiveFocus(layout) {
             let t = layout.targets[i]
-            for span in t.spans { paint(span, t.focusRole) }
+            for span in t.spans { paint(span, t.focusRole, keepHighlights: true) }
+        }
+        if let m = current.matchIndex, layout.matches.indices.contains(m) {
+            let match = layout.matches[m]
+            paint(Span(line: match.line, start: match.start, end: match.end), .selection, keepHighlights: false)
         }
     }
 }

@@ -64,7 +64,7 @@ enum StatusBar {
         let room = width - TextMetrics.width(glyphs.ellipsis)
         guard room > 0 else { return "" }
         var cut = TextMetrics.truncate(last, to: room + TextMetrics.width(glyphs.ellipsis), ellipsis: glyphs.ellipsis)
-        if let space = last.prefix(cut.count - 1).lastIndex(of: " "), last.distance(from: last.startIndex, to: space) > room / 2 {
+        if let space = last.prefix(max(0, cut.count - 1)).lastIndex(of: " "), last.distance(from: last.startIndex, to: space) > room / 2 {
             cut = String(last[..<space]) + glyphs.ellipsis
         }
         last = cut

@@ -10,8 +10,9 @@ enum Highlighter {
             let ranges = engine.highlights(for: query, in: text)
             guard !ranges.isEmpty else { return [] }
             var m = [Bool](repeating: false, count: text.unicodeScalars.count)
-            for r in ranges where r.length > 0 {
-                for o in max(0, r.start)..<min(m.count, r.end) { m[o] = true }
+            for r in ranges {
+                let lo = max(0, r.start), hi = min(m.count, r.end)
+                if lo < hi { for o in lo..<hi { m[o] = true } }
             }
             return m
         }
