@@ -131,6 +131,32 @@ import Testing
         #expect(!result.diagnostics.hasErrors)
     }
 
+    @Test func foldersReachedByManyLinksAreReadOnce() throws {
+        let folder = try LoadFixtures.temporaryFolder([
+            "site.yaml": LoadFixtures.minimalSite,
+            "content/level4/end.md": Data("---\nkind: article\ntitle: End\n---\nText.\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fm = FileManager.default
+        // Two links to the next level at each of 4 levels: 16 paths to one file.
+        for level in 0..<4 {
+            let dir = folder + "/content/level\(level)"
+            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try fm.createSymbolicLink(atPath: dir + "/left", withDestinationPath: "../level\(level + 1)")
+            try fm.createSymbolicLink(atPath: dir + "/right", withDestinationPath: "../level\(level + 1)")
+        }
+        try fm.createSymbolicLink(atPath: folder + "/content/alias.md", withDestinationPath: "level4/end.md")
+        let result = ContentLoader.load(directory: folder)
+        // Each file is read once, under its real name; links inside the folder are skipped with a warning.
+        #expect(result.library.documents.map(\.id) == ["end"])
+        #expect(result.library.documents.first?.sourcePath == "content/level4/end.md")
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        #expect(result.diagnostics.count == 9)
+        #expect(result.diagnostics.contains {
+            $0.path == folder + "/content/alias.md" && $0.message == "symbolic link to '\(folder)/content/level4/end.md', which is read there; skipped"
+        })
+    }
+
     @Test func singleFileChecksItsOwnReferences() throws {
         let folder = try LoadFixtures.temporaryFolder([
             "one.md": Data("---\nkind: faq\ntitle: A\n---\nSee [q](pamphlet:one#nope) and [x](pamphlet:other).\n\n## Q?\nA.\n".utf8),

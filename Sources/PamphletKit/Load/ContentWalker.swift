@@ -1,7 +1,8 @@
 import Foundation
 
 /// Finds a content folder's Markdown files in a stable order (sorted paths), following symbolic
-/// links but never into a loop: a link back to a folder already being read is reported and skipped.
+/// links but never into a loop: a link back to a folder already being read is reported and skipped,
+/// and a folder or file reached again by another path (links fanning out) is read only once.
 enum ContentWalker {
     struct File {
         /// Path relative to the content root given to `load` (e.g. `content/faq/costs.md`).
@@ -10,46 +11,97 @@ enum ContentWalker {
     }
 
     /// Markdown files under `absolute` (shown as `relative`); problems are reported with `display(relativePath)`.
-    static func markdownFiles(in absolute: String, relative: String, display: (String) -> String,
+    static func markdownFiles(in absolute: String, relative: String, display: @escaping (String) -> String,
                               diagnostics: inout [Diagnostic]) -> [File] {
-        var files: [File] = []
-        var ancestors: [String: String] = [:]
-        walk(absolute, relative, display, &ancestors, &files, &diagnostics)
-        return files
+        var walk = Walk(display: display, root: realPath(absolute) ?? absolute, rootRelative: relative)
+        walk.folder(absolute, relative)
+        diagnostics += walk.diagnostics
+        return walk.files
     }
 
-    private static func walk(_ absolute: String, _ relative: String, _ display: (String) -> String,
-                             _ ancestors: inout [String: String], _ files: inout [File], _ diagnostics: inout [Diagnostic]) {
-        let fm = FileManager.default
-        guard let real = realPath(absolute) else { return }
-        if let first = ancestors[real] {
-            diagnostics.append(.warning(display(relative), line: 1, column: 1,
-                "symbolic link loop: this folder is '\(display(first))' again; skipped"))
-            return
-        }
-        ancestors[real] = relative
-        defer { ancestors[real] = nil }
+    private struct Walk {
+        let display: (String) -> String
+        /// Real path of the folder being walked and the name it is shown as.
+        let root: String
+        let rootRelative: String
+        var files: [File] = []
+        var diagnostics: [Diagnostic] = []
+        /// Real paths of the folders being read (the current path from the root), to spot loops.
+        var ancestors: [String: String] = [:]
+        /// Real paths already read, with the path they were first read as.
+        var seenFolders: [String: String] = [:]
+        var seenFiles: [String: String] = [:]
 
-        let names: [String]
-        do {
-            names = try fm.contentsOfDirectory(atPath: absolute)
-        } catch {
-            diagnostics.append(.error(display(relative), "cannot read folder: \(error.localizedDescription)"))
-            return
+        mutating func folder(_ absolute: String, _ relative: String) {
+            guard let real = ContentWalker.realPath(absolute) else { return }
+            if let first = ancestors[real] {
+                diagnostics.append(.warning(display(relative), line: 1, column: 1,
+                    "symbolic link loop: this folder is '\(display(first))' again; skipped"))
+                return
+            }
+            if let first = seenFolders[real] {
+                diagnostics.append(.warning(display(relative), line: 1, column: 1,
+                    "same folder as '\(display(first))' (a symbolic link); read once, skipped here"))
+                return
+            }
+            ancestors[real] = relative
+            seenFolders[real] = relative
+            defer { ancestors[real] = nil }
+            entries(absolute, relative)
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let childAbsolute = (absolute as NSString).appendingPathComponent(name)
-            let childRelative = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: childAbsolute, isDirectory: &isDirectory) else {
-                diagnostics.append(.warning(display(childRelative), "broken symbolic link; skipped"))
-                continue
+
+        mutating func entries(_ absolute: String, _ relative: String) {
+            let fm = FileManager.default
+
+            let names: [String]
+            do {
+                names = try fm.contentsOfDirectory(atPath: absolute)
+            } catch {
+                diagnostics.append(.error(display(relative), "cannot read folder: \(error.localizedDescription)"))
+                return
             }
-            if isDirectory.boolValue {
-                walk(childAbsolute, childRelative, display, &ancestors, &files, &diagnostics)
-            } else if name.lowercased().hasSuffix(".md") {
-                files.append(File(relativePath: childRelative, absolutePath: childAbsolute))
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let childAbsolute = (absolute as NSString).appendingPathComponent(name)
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: childAbsolute, isDirectory: &isDirectory) else {
+                    diagnostics.append(.warning(display(childRelative), "broken symbolic link; skipped"))
+                    continue
+                }
+                if isDirectory.boolValue || name.lowercased().hasSuffix(".md"),
+                   let target = linkTargetInsideRoot(childAbsolute) {
+                    // A link to something the walk reads under its own name anyway: skip it, so each
+                    // file is named by where it really is. A link to a folder being read is a loop.
+                    let real = ContentWalker.realPath(childAbsolute) ?? ""
+                    let message = ancestors[real].map { "symbolic link loop: this folder is '\(display($0))' again; skipped" }
+                        ?? "symbolic link to '\(display(target))', which is read there; skipped"
+                    diagnostics.append(.warning(display(childRelative), message))
+                    continue
+                }
+                if isDirectory.boolValue {
+                    folder(childAbsolute, childRelative)
+                } else if name.lowercased().hasSuffix(".md") {
+                    let real = ContentWalker.realPath(childAbsolute) ?? childAbsolute
+                    if let first = seenFiles[real] {
+                        diagnostics.append(.warning(display(childRelative),
+                            "same file as '\(display(first))' (a symbolic link); read once, skipped here"))
+                        continue
+                    }
+                    seenFiles[real] = childRelative
+                    files.append(File(relativePath: childRelative, absolutePath: childAbsolute))
+                }
             }
+        }
+
+        /// For a symbolic link whose target lies inside the walked folder: the target's path as shown
+        /// (e.g. `content/faq`). Nil for anything else, including links that leave the folder.
+        func linkTargetInsideRoot(_ path: String) -> String? {
+            guard (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil,
+                  let real = ContentWalker.realPath(path) else { return nil }
+            if real == root { return rootRelative.isEmpty ? "." : rootRelative }
+            guard real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return nil }
+            let inside = String(real.dropFirst(root.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            return rootRelative.isEmpty ? inside : rootRelative + "/" + inside
         }
     }
 
