@@ -48,6 +48,11 @@ enum ImportTestSupport {
             #expect(parsed.sections.map(\.heading) == imported.document.sections.map(\.heading), sourceLocation: sourceLocation)
             #expect(parsed.sections.map(\.id) == imported.document.sections.map(\.id), sourceLocation: sourceLocation)
             #expect(parsed.checklist?.items.map(\.text) == imported.document.checklist?.items.map(\.text), sourceLocation: sourceLocation)
+            // The text reads back as written: escaping lost nothing and added nothing.
+            #expect(parsed.intro.plainText == imported.document.intro.plainText, "\(imported.relativePath) intro", sourceLocation: sourceLocation)
+            for (a, b) in zip(parsed.sections, imported.document.sections) {
+                #expect(a.blocks.plainText == b.blocks.plainText, "\(imported.relativePath)#\(b.id)", sourceLocation: sourceLocation)
+            }
         }
     }
 
