@@ -178,6 +178,20 @@ import Testing
         #expect(app.currentTop == app.currentLayout.start(ofSection: target) + 3)
     }
 
+    @Test func reloadedContentKeepsThePageAndDropsVanishedOnes() {
+        var app = Fixtures.app()
+        app.press(.char("1"), .char("]"), .char("]"))
+        let anchor = app.current.anchor
+        let reloaded = LoadedContent(library: app.content.library, engine: app.content.engine)
+        _ = app.update(.contentReloaded(reloaded))
+        #expect(app.content === reloaded)
+        #expect(app.route == .document(articleID))
+        #expect(app.current.anchor == anchor)
+        _ = app.update(.contentReloaded(Fixtures.wide))
+        #expect(app.route == .home, "the article is gone from the new content")
+        #expect(!app.backStack.contains { $0.route == .document(articleID) })
+    }
+
     @Test func tooSmallShowsAMessageAndOnlyQuitWorks() {
         var app = Fixtures.app(width: 20, height: 5)
         #expect(app.screenText.contains("Please"))

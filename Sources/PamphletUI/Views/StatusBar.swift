@@ -126,7 +126,7 @@ enum StatusBar {
             local.filter { !first.contains($0) }.forEach(add)
             global.filter { $0.action == .home || $0.action == .quit }.forEach(add)
         }
-        if state.search == nil, let help = Keymap.map(for: .global).bindings.first(where: { $0.action == .help }) {
+        if state.search == nil, state.route != .help, let help = Keymap.map(for: .global).bindings.first(where: { $0.action == .help }) {
             wanted.removeAll { $0.2 == .help }
             let helpItem = (help.keys.first?.label(g) ?? "?", help.hint ?? "help", Action.help)
             // Help goes third, right after moving and going back, so it survives narrow screens.
