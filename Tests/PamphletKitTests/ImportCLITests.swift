@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PamphletKit
+
+/// The real `pamphlet import` binary, as an operator would use it (runs through `CheckCLITests.pamphlet`).
+@Suite struct ImportCLITests {
+    func tempDir() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("pamphlet-import-cli-\(UUID().uuidString)")
+    }
+
+    @Test(.enabled(if: ImportTestSupport.seedExists, "the seed is not beside the repository"))
+    func seedImportsChecksAndLists() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try CheckCLITests.pamphlet(["import", ImportTestSupport.seed.path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").map(String.init) == [
+            "wrote \(out.path)/content/articles/is-ketamine-an-opiate.md (article, 6 sections)",
+            "wrote \(out.path)/content/checklists/could-tms-therapy-be-right-for-you.md (checklist, 5 items)",
+            "wrote \(out.path)/site.yaml",
+        ])
+        #expect(run.stderr == "", "piped: no progress line")
+
+        let check = try CheckCLITests.pamphlet(["check", out.path])
+        #expect(check.status == 0, "\(check.stdout)")
+
+        let list = try CheckCLITests.pamphlet(["list", "--json", "--content", out.path])
+        #expect(list.status == 0)
+        struct Entry: Decodable {
+            struct Sec: Decodable { var id: String; var title: String }
+            var id: String; var kind: String; var title: String; var sections: [Sec]
+        }
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(list.stdout.utf8))
+        let article = try #require(entries.first { $0.id == "is-ketamine-an-opiate" })
+        #expect(article.sections.map(\.title) == [
+            "Ketamine Effects", "Ketamine Drug Trials", "The Difference Between Ketamine & Opiates",
+            "Is Ketamine Addictive?", "Ketamine Efficacy in TRD", "Ketamine Treatment for Depression is Available",
+        ])
+        for boilerplate in ["Leave a Reply", "Your email address", "Get in touch", "Contact Us", "Call Us Today"] {
+            #expect(!list.stdout.contains(boilerplate))
+        }
+    }
+
+    @Test func neverOverwritesWithoutForce() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = ImportTestSupport.fixtures.appendingPathComponent("underlined.txt").path
+        #expect(try CheckCLITests.pamphlet(["import", input, "--out", out.path]).status == 0)
+        let file = out.appendingPathComponent("content/articles/visiting-the-clinic.md")
+        try "edited by staff\n".write(to: file, atomically: true, encoding: .utf8)
+
+        let again = try CheckCLITests.pamphlet(["import", input, "--out", out.path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists; not overwritten (use --force to replace it)"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "edited by staff\n")
+
+        let forced = try CheckCLITests.pamphlet(["import", input, "--out", out.path, "--force"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("## After the Visit"))
+    }
+
+    @Test func badInputIsNamedAndGoodInputStillImports() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let binary = out.appendingPathComponent("photo.jpg")
+        try Data([0xFF, 0xD8, 0xFF, 0x00, 0x10]).write(to: binary)
+        let good = ImportTestSupport.fixtures.appendingPathComponent("qa-faq.txt").path
+        let run = try CheckCLITests.pamphlet(["import", "/nonexistent/page.txt", binary.path, good, "--out", out.path,
+                                              "--site-name", "Test Clinic"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("/nonexistent/page.txt:1:1: error: cannot read file"))
+        #expect(run.stderr.contains("\(binary.path):1:1: error: looks like a binary file"))
+        #expect(run.stdout.contains("content/faq/parking-and-transport-faq.md (faq, 3 sections)"))
+        let site = try String(contentsOf: out.appendingPathComponent("site.yaml"), encoding: .utf8)
+        #expect(site.contains("name: \"Test Clinic\""))
+    }
+
+    @Test func helpHasAnExample() throws {
+        let run = try CheckCLITests.pamphlet(["import", "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Examples:") && run.stdout.contains("pamphlet import page.txt --out clinic/"))
+        let bad = try CheckCLITests.pamphlet(["import", "x.txt", "--out", "/tmp/never", "--kind", "leaflet"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("unknown kind 'leaflet'"))
+    }
+}
