@@ -17,12 +17,12 @@ import Testing
     enum Screen: String, CaseIterable, Sendable {
         case home, homeASCII, treatmentsList, articlesList, article, articleSection, articleLinkFocused,
              contentsFocused, faq, faqExpanded, treatment, selfCheck, selfCheckOutcome, contact, help, crisis,
-             search, searchTyping, searchNoResults, searchOpened, wide
+             search, searchTyping, searchNoResults, searchOpened, wide, wideEnd
 
         func reach(_ size: Size) -> AppState {
             let crisisScreens: Set<Screen> = [.home, .homeASCII, .selfCheckOutcome, .contact, .crisis]
             var app = Fixtures.app(width: size.width, height: size.height, crisis: crisisScreens.contains(self),
-                                   ascii: self == .homeASCII, content: self == .wide ? Fixtures.wide : Fixtures.bundled)
+                                   ascii: self == .homeASCII, content: self == .wide || self == .wideEnd ? Fixtures.wide : Fixtures.bundled)
             switch self {
             case .home, .homeASCII: break
             case .treatmentsList: app.press(.char("3"))
@@ -47,6 +47,7 @@ import Testing
             case .searchNoResults: app.press(.char("/")); app.type("opiatezz")
             case .searchOpened: app.press(.char("/")); app.type("addict"); app.press(.enter)
             case .wide: app.navigate(to: .document("wide")); app.press(.char("]"))
+            case .wideEnd: app.navigate(to: .document("wide")); app.press(.char("G"))
             }
             return app
         }

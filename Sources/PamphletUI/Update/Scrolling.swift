@@ -58,6 +58,15 @@ extension AppState {
         if line < top || line >= top + bodyHeight { scroll(to: line - bodyHeight / 3) }
     }
 
-    /// The section the reader is in: the anchored one (which stays put at the end of the page).
-    var currentSection: Int { current.anchor.section }
+    /// The section the reader is in: the anchored one, or at the end of the page (where short last
+    /// sections can never reach the top) the last one whose heading is on screen.
+    var currentSection: Int {
+        let s = current.anchor.section
+        let layout = currentLayout
+        let h = bodyHeight
+        let maxTop = max(0, layout.lineCount - h)
+        guard maxTop > 0, currentTop >= maxTop else { return s }
+        let lastShown = layout.sectionStarts.lastIndex { $0 < maxTop + h } ?? -1
+        return max(s, lastShown)
+    }
 }

@@ -21,14 +21,14 @@ enum SearchOverlay {
         let hits = search.results.hits
         let query = search.query.trimmingCharacters(in: .whitespaces)
         if query.isEmpty {
-            write(wrapped: "Type a word, for example \u{201C}side effects\u{201D}. Results appear as you type.",
+            write(wrapped: "Type a word, for example \u{201C}depression\u{201D}. Results appear as you type.",
                   &canvas, x: 1, y: info + 1, width: w - 2, rows: geo.bodyHeight - 2, role: .hint)
             return
         }
         if hits.isEmpty {
             var text = "No results for \u{201C}\(query)\u{201D}."
             if let suggestion = search.results.suggestion {
-                text += " Did you mean \u{201C}\(suggestion)\u{201D}? Press Tab to search for it."
+                text += " Did you mean \u{201C}\(suggestion)\u{201D}? Press Enter to search for it."
             } else {
                 text += " Try another word, or fewer words."
             }
@@ -41,12 +41,13 @@ enum SearchOverlay {
             let hit = hits[i]
             let y = info + 1 + row * 2
             let selected = i == search.selected
-            let title = hit.sectionTitle == hit.documentTitle || hit.reference.sectionID == nil
-                ? hit.documentTitle : hit.documentTitle + glyphs.breadcrumb + hit.sectionTitle
+            let parts = hit.sectionTitle == hit.documentTitle || hit.reference.sectionID == nil
+                ? [hit.documentTitle] : [hit.documentTitle, hit.sectionTitle]
             let role: Role = selected ? .menuSelected : .strong
             if selected { canvas.fill(x: 0, y: y, count: w, role: .menuSelected) }
             canvas.write(selected ? glyphs.pointer : " ", x: 0, y: y, role: role)
-            canvas.write(TextMetrics.truncate(title, to: w - 3, ellipsis: glyphs.ellipsis), x: 2, y: y, role: role)
+            // Narrow screens keep the section (what was found) and drop the document's name first.
+            canvas.write(StatusBar.fit(parts, to: w - 3, glyphs: glyphs), x: 2, y: y, role: role)
             snippet(hit, &canvas, x: 4, y: y + 1, width: w - 5, glyphs: glyphs)
         }
         if hits.count > perPage {
@@ -88,6 +89,7 @@ enum SearchOverlay {
                 while back > 0, used < width / 4 { back -= 1; used += chars[back].2 }
                 // Begin at a word.
                 while back < firstHit, chars[back].0 != " " { back += 1 }
+                while back < firstHit, chars[back].0 == " " { back += 1 }
                 start = back
             }
         }
