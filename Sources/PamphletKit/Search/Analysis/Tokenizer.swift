@@ -11,19 +11,30 @@ struct TokenScanner {
     /// Longest term kept, in bytes; longer words are cut (keeps typo matching bounded).
     static let maxTermBytes = 48
 
+    /// Fixed scratch memory for the current term (no Array bookkeeping per byte).
+    final class Scratch {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: TokenScanner.maxTermBytes + 8)
+        deinit { p.deallocate() }
+    }
+
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
     private(set) var scalarPosition = 0
+    private let scratch = Scratch()
+    private var length = 0
 
-    /// Folded bytes of the current token.
-    var term: [UInt8] = []
     var byteStart = 0, byteEnd = 0
     var scalarStart = 0, scalarEnd = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        term.reserveCapacity(64)
     }
+
+    /// Folded bytes of the current token (valid until the next call to `next`).
+    var termBuffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: scratch.p, count: length) }
+
+    /// A copy of the current term.
+    var term: [UInt8] { Array(termBuffer) }
 
     /// Decodes the scalar at byte `i`: (value, byte length). Invalid bytes decode as U+FFFD, length 1.
     @inline(__always)
@@ -44,55 +55,84 @@ struct TokenScanner {
         return (0xFFFD, 1)
     }
 
-    @inline(__always)
-    private static func isASCIIWord(_ b: UInt32) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+    /// ASCII letters and digits, as a 128-entry table: 0 = separator, else the folded byte.
+    private static let asciiFold: [UInt8] = (0..<128).map { b -> UInt8 in
+        if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { return UInt8(b) }
+        if b >= 0x41 && b <= 0x5A { return UInt8(b + 32) }
+        return 0
     }
 
     @inline(__always)
     private func isWord(_ v: UInt32) -> Bool {
-        if v < 0x80 { return Self.isASCIIWord(v) }
+        if v < 0x80 { return Self.asciiFold[Int(v)] != 0 }
         guard let s = Unicode.Scalar(v) else { return false }
         return ScalarFolding.isWordScalar(s)
+    }
+
+    @inline(__always)
+    private mutating func put(_ b: UInt8) {
+        if length < Self.maxTermBytes + 4 { scratch.p[length] = b; length += 1 }
     }
 
     /// Moves to the next token; false at the end of the text.
     mutating func next() -> Bool {
         let n = bytes.count
-        // Skip separators.
-        while position < n {
-            let (v, len) = decode(position)
-            if isWord(v) { break }
-            position += len
-            scalarPosition += 1
-        }
-        guard position < n else { return false }
-        term.removeAll(keepingCapacity: true)
-        byteStart = position
-        scalarStart = scalarPosition
-        var apostropheAt = -1
-        while position < n {
-            let (v, len) = decode(position)
-            if v < 0x80 {
-                if Self.isASCIIWord(v) {
-                    term.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
-                } else if ScalarFolding.isApostrophe(v), position + 1 < n, isWord(decode(position + 1).0) {
-                    apostropheAt = term.count
+        let fold = Self.asciiFold
+        while true {
+            // Skip separators (ASCII fast path).
+            while position < n {
+                let b = bytes[position]
+                if b < 0x80 {
+                    if fold[Int(b)] != 0 { break }
+                    position += 1
+                    scalarPosition += 1
+                    continue
+                }
+                let (v, len) = decode(position)
+                if isWord(v) { break }
+                position += len
+                scalarPosition += 1
+            }
+            guard position < n else { return false }
+            length = 0
+            byteStart = position
+            scalarStart = scalarPosition
+            var apostropheAt = -1
+            var folded: [UInt8] = []
+            while position < n {
+                let b = bytes[position]
+                if b < 0x80 {
+                    let f = fold[Int(b)]
+                    if f != 0 {
+                        put(f)
+                    } else if ScalarFolding.isApostrophe(UInt32(b)), position + 1 < n, isWord(decode(position + 1).0) {
+                        apostropheAt = length
+                    } else { break }
+                    position += 1
+                    scalarPosition += 1
+                    continue
+                }
+                let (v, len) = decode(position)
+                if isWord(v), let s = Unicode.Scalar(v) {
+                    folded.removeAll(keepingCapacity: true)
+                    ScalarFolding.append(s, to: &folded)
+                    for x in folded { put(x) }
+                } else if ScalarFolding.isApostrophe(v), position + len < n, isWord(decode(position + len).0) {
+                    apostropheAt = length
                 } else { break }
-            } else if isWord(v), let s = Unicode.Scalar(v) {
-                ScalarFolding.append(s, to: &term)
-            } else if ScalarFolding.isApostrophe(v), position + len < n, isWord(decode(position + len).0) {
-                apostropheAt = term.count
-            } else { break }
-            position += len
-            scalarPosition += 1
+                position += len
+                scalarPosition += 1
+            }
+            byteEnd = position
+            scalarEnd = scalarPosition
+            if apostropheAt >= 0, apostropheAt == length - 1, scratch.p[length - 1] == 0x73 { length -= 1 }
+            if length > Self.maxTermBytes {
+                // Cut at a character boundary.
+                length = Self.maxTermBytes
+                while length > 0 && scratch.p[length] & 0xC0 == 0x80 { length -= 1 }
+            }
+            if length > 0 { return true }   // else only marks or a dropped possessive: skip it
         }
-        byteEnd = position
-        scalarEnd = scalarPosition
-        if apostropheAt >= 0, apostropheAt == term.count - 1, term.last == 0x73 { term.removeLast() }
-        if term.count > Self.maxTermBytes { term.removeLast(term.count - Self.maxTermBytes) }
-        if term.isEmpty { return next() }  // only marks or a dropped possessive: skip
-        return true
     }
 }
 

@@ -24,8 +24,9 @@ struct IndexBuilder {
     private var pTerm: [UInt32] = []
     private var pSection: [UInt32] = []
     private var pTf: [UInt64] = []          // four 16-bit field frequencies
-    private var pPosStart: [UInt32] = []
-    private var allPositions: [UInt32] = []
+    /// Each posting's positions, varint-coded (count, then deltas), in posting order.
+    private var pBlob: [UInt8] = []
+    private var pBlobStart: [UInt32] = []
     private var fieldLengths: [UInt32] = [] // four per section
 
     private var entries: [UInt64] = []
@@ -61,7 +62,7 @@ struct IndexBuilder {
                 let detect = field == .body || field == .heading
                 if detect { acronyms.startField() }
                 while scanner.next() {
-                    let id = scanner.term.withUnsafeBufferPointer { table.intern($0) }
+                    let id = table.intern(scanner.termBuffer)
                     if position < (1 << 30) {
                         entries.append(UInt64(id) << 32 | UInt64(position) << 2 | UInt64(field.rawValue))
                         position += 1
@@ -84,9 +85,13 @@ struct IndexBuilder {
             var tf: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             pTerm.append(term)
             pSection.append(UInt32(section))
-            pPosStart.append(UInt32(allPositions.count))
+            pBlobStart.append(UInt32(pBlob.count))
             termLanguages[Int(term)] |= langBit
-            while i < n, UInt32(truncatingIfNeeded: entries[i] >> 32) == term {
+            var runEnd = i
+            while runEnd < n, UInt32(truncatingIfNeeded: entries[runEnd] >> 32) == term { runEnd += 1 }
+            Varint.append(UInt32(runEnd - i), to: &pBlob)
+            var prev: UInt32 = 0
+            while i < runEnd {
                 let e = entries[i]
                 switch e & 3 {
                 case 0: tf.0 += 1
@@ -94,14 +99,16 @@ struct IndexBuilder {
                 case 2: tf.2 += 1
                 default: tf.3 += 1
                 }
-                allPositions.append(UInt32(truncatingIfNeeded: (e >> 2) & 0x3FFF_FFFF))
+                let position = UInt32(truncatingIfNeeded: (e >> 2) & 0x3FFF_FFFF)
+                Varint.append(position - prev, to: &pBlob)
+                prev = position
                 i += 1
             }
             pTf.append(min(tf.0, 0xFFFF) | min(tf.1, 0xFFFF) << 16 | min(tf.2, 0xFFFF) << 32 | min(tf.3, 0xFFFF) << 48)
         }
     }
 
-    private func finish(library: Library, sources: [SectionSource], synonyms: SynonymTable, fingerprint: UInt64) -> [UInt8] {
+    private mutating func finish(library: Library, sources: [SectionSource], synonyms: SynonymTable, fingerprint: UInt64) -> [UInt8] {
         let termCount = table.count
         let sectionCount = sources.count
         // Sort terms by bytes and renumber.
@@ -131,54 +138,58 @@ struct IndexBuilder {
         for s in 0..<sectionCount { for f in 0..<4 { avg[f] += Float(fieldLengths[s * 4 + f]) } }
         for f in 0..<4 { avg[f] = max(avg[f] / Float(max(sectionCount, 1)), 1) }
 
-        // Bucket postings by new term id (stable: sections stay ascending).
+        // Bucket postings by new term id with a counting sort: one sequential pass over the
+        // postings (in section order, so sections stay ascending within a term), scattering writes.
         let postingCount = pTerm.count
+        pBlobStart.append(UInt32(pBlob.count))
         var postingStart = [UInt32](repeating: 0, count: termCount + 1)
-        for t in pTerm { postingStart[Int(newID[Int(t)]) + 1] += 1 }
-        for t in 0..<termCount { postingStart[t + 1] += postingStart[t] }
-        var cursor = postingStart
-        var perm = [Int32](repeating: 0, count: postingCount)
+        var blobSize = [Int](repeating: 0, count: termCount + 1)
+        var termOf = [UInt32](repeating: 0, count: postingCount)
         for p in 0..<postingCount {
             let t = Int(newID[Int(pTerm[p])])
-            perm[Int(cursor[t])] = Int32(p)
-            cursor[t] += 1
+            termOf[p] = UInt32(t)
+            postingStart[t + 1] += 1
+            blobSize[t + 1] += Int(pBlobStart[p + 1] - pBlobStart[p])
         }
-
+        var skipStart = [UInt32](repeating: 0, count: termCount + 1)
+        for t in 0..<termCount {
+            postingStart[t + 1] += postingStart[t]
+            blobSize[t + 1] += blobSize[t]
+            skipStart[t + 1] = skipStart[t] + (postingStart[t + 1] - postingStart[t] + 15) / 16
+        }
         var postSections = [UInt32](repeating: 0, count: postingCount)
         var postImpacts = [UInt16](repeating: 0, count: postingCount)
-        var positions: [UInt8] = []
-        positions.reserveCapacity(allPositions.count * 2)
-        var skips: [UInt32] = []
-        var skipStart: [UInt32] = [0]
-        skipStart.reserveCapacity(termCount + 1)
+        var positions = [UInt8](repeating: 0, count: pBlob.count)
+        var skips = [UInt32](repeating: 0, count: Int(skipStart[termCount]))
+        var slotCursor = postingStart
+        var blobCursor = blobSize
         let w = Self.fieldWeights, bParam = Self.fieldB, k1 = Self.k1
-        for t in 0..<termCount {
-            let lo = Int(postingStart[t]), hi = Int(postingStart[t + 1])
-            for slot in lo..<hi {
-                let p = Int(perm[slot])
-                let s = Int(pSection[p])
-                postSections[slot] = UInt32(s)
-                let tfs = pTf[p]
-                var tf: Float = 0
-                for f in 0..<4 {
-                    let c = Float((tfs >> UInt64(16 * f)) & 0xFFFF)
-                    if c > 0 {
-                        let len = Float(fieldLengths[s * 4 + f])
-                        tf += w[f] * c / (1 - bParam[f] + bParam[f] * len / avg[f])
+        pBlob.withUnsafeBufferPointer { blob in
+            positions.withUnsafeMutableBufferPointer { out in
+                for p in 0..<postingCount {
+                    let t = Int(termOf[p])
+                    let slot = Int(slotCursor[t])
+                    slotCursor[t] += 1
+                    let s = Int(pSection[p])
+                    postSections[slot] = UInt32(s)
+                    let tfs = pTf[p]
+                    var tf: Float = 0
+                    for f in 0..<4 {
+                        let c = Float((tfs >> UInt64(16 * f)) & 0xFFFF)
+                        if c > 0 {
+                            let len = Float(fieldLengths[s * 4 + f])
+                            tf += w[f] * c / (1 - bParam[f] + bParam[f] * len / avg[f])
+                        }
                     }
-                }
-                postImpacts[slot] = UInt16(min(65535, (tf / (k1 + tf) * 65535).rounded()))
-                if (slot - lo) % 16 == 0 { skips.append(UInt32(positions.count)) }
-                let ps = Int(pPosStart[p]), pe = p + 1 < postingCount ? Int(pPosStart[p + 1]) : allPositions.count
-                Varint.append(UInt32(pe - ps), to: &positions)
-                var prev: UInt32 = 0
-                for k in ps..<pe {
-                    let v = allPositions[k]
-                    Varint.append(v - prev, to: &positions)
-                    prev = v
+                    postImpacts[slot] = UInt16(min(65535, (tf / (k1 + tf) * 65535).rounded()))
+                    let rank = slot - Int(postingStart[t])
+                    let at = blobCursor[t]
+                    if rank % 16 == 0 { skips[Int(skipStart[t]) + rank / 16] = UInt32(at) }
+                    let b0 = Int(pBlobStart[p]), b1 = Int(pBlobStart[p + 1])
+                    for k in b0..<b1 { out[at + k - b0] = blob[k] }
+                    blobCursor[t] = at + b1 - b0
                 }
             }
-            skipStart.append(UInt32(skips.count))
         }
 
         // Term dictionary in sorted order; flags.

@@ -9,6 +9,9 @@ struct Snippeter {
     /// Scalars of context kept before the first match when the window starts mid-text.
     var leadContext = 30
 
+    static let scanBytes = 1024
+    static let maxScanBytes = 8192
+
     private struct Tok { var byteStart, byteEnd, scalarStart, scalarEnd: Int }
     private struct Hit { var token: Int; var key: UInt64 }
 
@@ -17,7 +20,7 @@ struct Snippeter {
         var out: [TextRange] = []
         var scanner = TokenScanner(text)
         while scanner.next() {
-            if matcher.key(scanner.term) != nil {
+            if matcher.key(scanner.termBuffer) != nil {
                 out.append(TextRange(start: scanner.scalarStart, length: scanner.scalarEnd - scanner.scalarStart))
             }
         }
@@ -33,11 +36,12 @@ struct Snippeter {
         while scanner.next() {
             toks.append(Tok(byteStart: scanner.byteStart, byteEnd: scanner.byteEnd,
                             scalarStart: scanner.scalarStart, scalarEnd: scanner.scalarEnd))
-            if !matcher.isEmpty, let k = matcher.key(scanner.term) { hits.append(Hit(token: toks.count - 1, key: k)) }
+            if !matcher.isEmpty, let k = matcher.key(scanner.termBuffer) { hits.append(Hit(token: toks.count - 1, key: k)) }
             totalScalars = scanner.scalarEnd
-            // Enough tokens past the last match to fill a window: stop scanning long sections early.
-            if let last = hits.last, hits.count >= 64, scanner.scalarStart > toks[last.token].scalarStart + width { break }
-            if hits.isEmpty && scanner.scalarStart > width * 4 && matcher.isEmpty { break }
+            // Long sections: the best window is looked for in the first few KB that hold a match
+            // (snippets must stay cheap for every keystroke).
+            if let f = hits.first, scanner.byteStart > toks[f.token].byteStart + Self.scanBytes { break }
+            if hits.isEmpty && (matcher.isEmpty ? scanner.scalarStart > width * 2 : scanner.byteStart > Self.maxScanBytes) { break }
         }
         guard !toks.isEmpty else { return (Self.clean(text, 0, min(text.count, 400)), []) }
 
