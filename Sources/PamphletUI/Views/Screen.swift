@@ -1,5 +1,7 @@
 /// Draws the whole screen: header, the page (or the search overlay), status line and key hints.
 extension AppState {
+    /// Draws the screen at this size. Pure: the same state and size always give the same canvas.
+    /// Below `options.minimumWidth` x `minimumHeight` it asks for a bigger window instead.
     public func view(width: Int, height: Int) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         if isTooSmall(width: width, height: height) {
