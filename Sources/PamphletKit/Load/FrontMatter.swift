@@ -17,19 +17,33 @@ struct FrontMatter {
         case unterminated
     }
 
-    /// Splits `text` (LF line ends) at the front matter fences.
+    /// Splits `text` (LF line ends) at the front matter fences. Scans bytes only up to the closing
+    /// fence, so a body of many megabytes costs nothing here.
     static func split(_ text: String) -> Result<FrontMatter, Failure> {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first, closing: false) else { return .failure(.missing) }
-        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0], closing: true) }) else {
-            return .failure(.unterminated)
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 1
+        var yamlStart = utf8.startIndex
+        while true {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = text[lineStart..<lineEnd]
+            if lineNumber == 1 {
+                guard isFence(line, closing: false) else { return .failure(.missing) }
+                yamlStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+            } else if isFence(line, closing: true) {
+                var yaml = String(text[yamlStart..<lineStart])
+                if yaml.hasSuffix("\n") { yaml.removeLast() }
+                let body = lineEnd == utf8.endIndex ? "" : String(text[utf8.index(after: lineEnd)...])
+                return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
+            }
+            if lineEnd == utf8.endIndex { return .failure(.unterminated) }
+            lineStart = utf8.index(after: lineEnd)
+            lineNumber += 1
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2))
     }
 
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {
+        guard line.utf8.count <= 64 else { return false }
         var trimmed = line
         while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
         return trimmed == "---" || (closing && trimmed == "...")

@@ -11,6 +11,7 @@ enum SectionBuilder {
         var intro: [Block] = []
         var sections: [Section] = []
         var used: Set<String> = []
+        var nextSuffix: [String: Int] = [:]
 
         func append(_ block: Block) {
             if sections.isEmpty { intro.append(block) } else { sections[sections.count - 1].blocks.append(block) }
@@ -27,8 +28,10 @@ enum SectionBuilder {
                 if heading.isEmpty { diagnostics.append(.warning(path, line: line, column: 1, "empty heading")) }
                 var slug = Slug.make(heading)
                 if used.contains(slug) {
-                    var n = 2
+                    // Remember where each base slug's numbering got to: 5,000 equal headings stay linear.
+                    var n = nextSuffix[slug, default: 2]
                     while used.contains("\(slug)-\(n)") { n += 1 }
+                    nextSuffix[slug] = n + 1
                     slug = "\(slug)-\(n)"
                 }
                 used.insert(slug)

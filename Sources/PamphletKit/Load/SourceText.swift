@@ -12,23 +12,33 @@ enum SourceText {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
 
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstIndex(of: 0, in: bytes) {
             let (line, column) = position(ofByte: nul, in: bytes)
             return (nil, [.error(path, line: line, column: column,
                                  "binary file: NUL byte at line \(line); content files must be UTF-8 text")])
         }
-        if let bad = firstInvalidUTF8(bytes) {
+        // The standard library's validation is fast; the scalar-by-scalar search only runs on bad input.
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes) ?? 0
             let (line, column) = position(ofByte: bad, in: bytes)
-            let hex = String(format: "0x%02X", bytes[bad])
+            let hex = String(format: "0x%02X", bytes[min(bad, bytes.count - 1)])
             return (nil, [.error(path, line: line, column: column,
                                  "invalid UTF-8 (byte \(hex)); save the file as UTF-8")])
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
+        if firstIndex(of: 0x0D, in: bytes) != nil {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if text.allSatisfy(\.isWhitespace) { return (nil, [.error(path, "empty file")]) }
         return (text, [])
+    }
+
+    /// Offset of the first `byte` (memchr: fast even in debug builds, on files of many megabytes).
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int = 0) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let hit = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Byte offset of the first byte that does not start or continue a valid UTF-8 scalar.
@@ -49,9 +59,9 @@ enum SourceText {
     static func position(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
-        for i in 0..<offset where bytes[i] == 0x0A {
+        while let newline = firstIndex(of: 0x0A, in: bytes, from: lineStart), newline < offset {
             line += 1
-            lineStart = i + 1
+            lineStart = newline + 1
         }
         // Columns count scalars: skip UTF-8 continuation bytes.
         let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
