@@ -13,7 +13,7 @@ final class KioskRun: @unchecked Sendable {
     static let url = "https://neurowellnessspa.example/ketamine-opiate"
 
     let root: URL
-    let tmux: TmuxSession
+    let tmux: KioskTmux
     var content: URL { root.appendingPathComponent("content") }
     var log: URL { root.appendingPathComponent("kiosk.log") }
 
@@ -46,7 +46,7 @@ final class KioskRun: @unchecked Sendable {
             LANG=C.UTF-8 LC_ALL= TERM=tmux-256color sh -c 'echo $$ > "\(r)/pid"; exec \(kiosk.replacingOccurrences(of: "'", with: "\"")) 2> "\(r)/stderr"'; \
             echo $? > '\(r)/exit.tmp'; stty -g > '\(r)/stty.after'; mv '\(r)/exit.tmp' '\(r)/exit'; echo "[kiosk ended]"; sleep 300
             """
-        tmux = try TmuxSession(command, width: width, height: height)
+        tmux = try KioskTmux(command, width: width, height: height)
     }
 
     deinit {
@@ -56,20 +56,10 @@ final class KioskRun: @unchecked Sendable {
 
     /// Runs `pamphlet hash-pin` with the PIN on stdin; returns the `pin_hash: "..."` line.
     static func hashPIN(_ pin: String) throws -> String {
-        let process = Process()
-        process.executableURL = PamphletBinary.url
-        process.arguments = ["hash-pin"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data((pin + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let line = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0, line.hasPrefix("pin_hash: \"$argon2id$") else {
-            throw KioskTestError("hash-pin failed: \(line)")
+        let out = try KioskSpawn.run([PamphletBinary.url.path, "hash-pin"], input: pin + "\n")
+        let line = out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard out.status == 0, line.hasPrefix("pin_hash: \"$argon2id$") else {
+            throw KioskTestError("hash-pin failed: \(line) \(out.stderr)")
         }
         return line
     }
@@ -119,21 +109,7 @@ final class KioskRun: @unchecked Sendable {
 
     /// Direct tmux commands on this run's private server (scrollback capture, paste buffers).
     @discardableResult
-    func tmuxCommand(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", tmux.socket] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "TMUX")
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    func tmuxCommand(_ arguments: [String]) throws -> String { try tmux.tmux(arguments) }
 
     /// The pane's whole history, scrollback included.
     func scrollback() throws -> String {
@@ -241,15 +217,7 @@ enum KioskQRDecoder {
         }
         let file = directory.appendingPathComponent("tmp/qr.pbm")
         try pbm.write(to: file, atomically: true, encoding: .ascii)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: zbar)
-        process.arguments = ["--quiet", "--raw", file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let out = try KioskSpawn.run([zbar, "--quiet", "--raw", file.path])
+        return out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
