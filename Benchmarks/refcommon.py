@@ -53,12 +53,17 @@ def cold_start(argv, runs):
     import subprocess
     import time
     from pathlib import Path
-    times = []
+    import resource
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
         times.append((time.perf_counter() - t0) * 1000)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000)
     return {"median_ms": statistics.median(times), "min_ms": min(times), "runs": runs,
+            "cpu_median_ms": statistics.median(cpu),
             "command": " ".join(Path(a).name if i == 0 else a for i, a in enumerate(argv))}
 
 

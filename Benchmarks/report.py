@@ -96,6 +96,16 @@ def side_by_side(reports, scale):
     add("index on disk / corpus", lambda r: f"{fmt(r.get('index_ratio'), 2)}x" if r.get("index_ratio") else "–")
     add("peak RSS MB (x corpus)", lambda r: f"{fmt(r['peak_rss_mb'], 1)} ({r['peak_rss_mb'] * 1048576 / r['corpus_bytes']:.2f}x)")
     add("cold start ms (process start to answer)", lambda r: fmt((r.get("cold_start") or {}).get("median_ms"), 1))
+    add("cold start, the child's CPU ms (user + sys)", lambda r: fmt((r.get("cold_start") or {}).get("cpu_median_ms"), 1))
+    if "pamphlet" in reports:
+        p = reports["pamphlet"]
+        cs = p.get("cold_start") or {}
+        lines.append("")
+        lines.append(f"Pamphlet: loading the corpus through the loader took {fmt(p.get('load_seconds'), 2)} s "
+                     f"(not counted in the build); `pamphlet index` (load + build + write, fresh process) took "
+                     f"{fmt(p.get('index_command_seconds'), 2)} s with a peak RSS of {fmt(p.get('index_command_peak_rss_mb'), 1)} MB; "
+                     f"the cold-start `pamphlet search` peaked at {fmt(cs.get('peak_rss_mb'), 1)} MB; "
+                     f"in-memory index image {p.get('image_bytes', 0) / 1e6:.1f} MB.")
     if "fts5" in reports and reports["fts5"].get("cold_start_sqlite3_cli"):
         lines.append("")
         lines.append(f"FTS5 cold start with the sqlite3 command-line shell instead of Python: "
@@ -154,7 +164,8 @@ def targets(all_reports):
         check("build speed (1x)", p1.get("build_mb_per_s"), 40, "MB/s", better="above")
         check("snapshot size / corpus (1x)", p1.get("index_ratio"), 1.0, "x")
         check("peak RSS / corpus (1x)", p1["peak_rss_mb"] * 1048576 / p1["corpus_bytes"], 2.0, "x")
-        check("cold start (1x)", (p1.get("cold_start") or {}).get("median_ms"), 20)
+        check("cold start (1x)", (p1.get("cold_start") or {}).get("median_ms"), 20,
+              cpu=(p1.get("cold_start") or {}).get("cpu_median_ms"))
         ks = p1.get("keystroke") or {}
         check("keystroke to frame p99 at 200x60", (ks.get("200x60") or {}).get("p99_ms"), 2,
               cpu=(ks.get("200x60") or {}).get("cpu_p99_ms"))

@@ -91,7 +91,8 @@ enum BenchTable {
         lines.append(String(format: "  load         %.2f s (loader, not part of the build)", r.loadSeconds))
         lines.append(String(format: "  build        %.3f s = %.1f MB/s", r.buildSeconds, r.buildMbPerS))
         if let bytes = r.indexBytes, let ratio = r.indexRatio {
-            lines.append(String(format: "  snapshot     %.1f MB on disk = %.2fx the corpus", Double(bytes) / 1e6, ratio))
+            lines.append(String(format: "  snapshot     %.1f MB on disk = %.2fx the corpus (pamphlet index: %.1f s, peak RSS %.1f MB)",
+                                Double(bytes) / 1e6, ratio, r.indexCommandSeconds ?? 0, r.indexCommandPeakRssMb ?? 0))
         } else {
             lines.append(String(format: "  index image  %.1f MB in memory = %.2fx the corpus (no snapshot file measured)",
                                 Double(r.imageBytes) / 1e6, Double(r.imageBytes) / Double(r.corpusBytes)))
@@ -99,8 +100,8 @@ enum BenchTable {
         lines.append(String(format: "  peak RSS     %.1f MB = %.2fx the corpus (this process: load + build + queries)",
                             r.peakRssMb, r.peakRssMb * 1_048_576 / Double(r.corpusBytes)))
         if let c = r.coldStart {
-            lines.append(String(format: "  cold start   median %.1f ms, min %.1f ms over %d runs (child peak RSS %.1f MB)",
-                                c.medianMs, c.minMs, c.runs, c.peakRssMb ?? 0))
+            lines.append(String(format: "  cold start   median %.1f ms, min %.1f ms over %d runs; child CPU %.1f ms, peak RSS %.1f MB",
+                                c.medianMs, c.minMs, c.runs, c.cpuMedianMs ?? 0, c.peakRssMb ?? 0))
         }
         lines.append("")
         lines.append(pad("class", 14) + pad("queries", 9, right: true) + pad("median ms", 11, right: true)

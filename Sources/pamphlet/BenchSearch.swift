@@ -32,6 +32,8 @@ struct SearchBenchReport: Codable {
     var indexBytes: Int?
     var indexRatio: Double?
     var indexCommandSeconds: Double?
+    /// Peak RSS of the `pamphlet index` child (load + build + write in a fresh process).
+    var indexCommandPeakRssMb: Double?
     var peakRssMb: Double
     var coldStart: ColdStart?
     var classes: [String: LatencySummary]
@@ -56,6 +58,16 @@ struct SearchBench {
             throw BenchError("\(corpus): no content/**/*.md found. Build it with: python3 Benchmarks/make_corpus.py")
         }
         let clock = ContinuousClock()
+
+        // Child processes first, while this process is small: a child's ru_maxrss counts its
+        // parent's resident size at exec, so measured later it would report ours.
+        log("writing the snapshot: pamphlet index --content \(corpus)")
+        var (indexBytes, indexSeconds, indexRSS): (Int?, Double?, Double?) = (nil, nil, nil)
+        do { (indexBytes, indexSeconds, indexRSS) = try writeSnapshot() } catch { log("  snapshot not measured: \(error)") }
+        let probe = queries.first { $0.cls == "word_medium" }?.q ?? "python"
+        log("cold start: pamphlet search \(probe) --content \(corpus), \(coldRuns) runs")
+        var cold: ColdStart?
+        do { cold = try coldStart(query: probe) } catch { log("  cold start not measured: \(error)") }
 
         log("loading \(corpus) (\(String(format: "%.1f", Double(corpusBytes) / 1e6)) MB of Markdown)")
         var t0 = clock.now
@@ -82,13 +94,6 @@ struct SearchBench {
                 .run(clock: clock)
         }
 
-        log("writing the snapshot: pamphlet index --content \(corpus)")
-        var (indexBytes, indexSeconds): (Int?, Double?) = (nil, nil)
-        do { (indexBytes, indexSeconds) = try writeSnapshot() } catch { log("  snapshot not measured: \(error)") }
-        let probe = queries.first { $0.cls == "word_medium" }?.q ?? "python"
-        log("cold start: pamphlet search \(probe) --content \(corpus), \(coldRuns) runs")
-        var cold: ColdStart?
-        do { cold = try coldStart(query: probe) } catch { log("  cold start not measured: \(error)") }
 
         return SearchBenchReport(
             corpus: corpus, corpusBytes: corpusBytes, documents: library.documents.count, sections: sectionCount,
@@ -96,7 +101,7 @@ struct SearchBench {
             buildMbPerS: Double(corpusBytes) / 1e6 / buildSeconds,
             imageBytes: engine.indexByteCount,
             indexBytes: indexBytes, indexRatio: (indexBytes ?? engine.indexByteCount.nonZero).map { Double($0) / Double(corpusBytes) },
-            indexCommandSeconds: indexSeconds, peakRssMb: peak, coldStart: cold, classes: classes,
+            indexCommandSeconds: indexSeconds, indexCommandPeakRssMb: indexRSS, peakRssMb: peak, coldStart: cold, classes: classes,
             keystroke: keystroke)
     }
 
@@ -148,13 +153,12 @@ struct SearchBench {
     }
 
     /// Runs `pamphlet index` and measures what it left beside the content (the snapshot).
-    private func writeSnapshot() throws -> (Int?, Double?) {
-        let before = Set(snapshotFiles())
-        let (ms, _) = try BenchStats.spawnAndWait([executable, "index", "--content", corpus])
+    private func writeSnapshot() throws -> (Int?, Double?, Double?) {
+        let (ms, rss, _) = try BenchStats.spawnAndWait([executable, "index", "--content", corpus])
         let files = snapshotFiles()
-        if files.isEmpty { log("  no snapshot file found beside the content"); return (nil, ms / 1000) }
-        if before.isEmpty { log("  snapshot: \(files.joined(separator: ", "))") }
-        return (files.reduce(0) { $0 + BenchStats.fileSize($1) }, ms / 1000)
+        if files.isEmpty { log("  no snapshot file found beside the content"); return (nil, ms / 1000, rss) }
+        log("  snapshot: \(files.joined(separator: ", "))")
+        return (files.reduce(0) { $0 + BenchStats.fileSize($1) }, ms / 1000, rss)
     }
 
     /// Files in the corpus folder that are not the content itself or the corpus builder's sidecars.
@@ -177,15 +181,18 @@ struct SearchBench {
         let argv = [executable, "search", query, "--content", corpus]
         _ = try BenchStats.spawnAndWait(argv)   // the page cache holds the binary and the snapshot, as on a kiosk
         var times: [Double] = []
+        var cpu: [Double] = []
         var rss = 0.0
         for _ in 0..<max(coldRuns, 1) {
-            let (ms, peak) = try BenchStats.spawnAndWait(argv)
+            let (ms, peak, cpuMs) = try BenchStats.spawnAndWait(argv)
             times.append(ms)
+            cpu.append(cpuMs)
             rss = max(rss, peak)
         }
         let sorted = times.sorted()
         return ColdStart(medianMs: BenchStats.median(sorted), minMs: sorted[0], runs: sorted.count,
-                         command: "pamphlet search \(query) --content \(corpus)", peakRssMb: rss)
+                         command: "pamphlet search \(query) --content \(corpus)", peakRssMb: rss,
+                         cpuMedianMs: BenchStats.median(cpu.sorted()))
     }
 
     private func markdownBytes(under dir: String) -> Int {

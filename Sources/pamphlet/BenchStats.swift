@@ -41,7 +41,11 @@ struct ColdStart: Codable {
     var minMs: Double
     var runs: Int
     var command: String
+    /// The child's peak RSS. Measured before this process grows: a spawned child's ru_maxrss
+    /// starts from its parent's resident size at exec.
     var peakRssMb: Double?
+    /// The child's own user + system CPU time (median), which a busy machine does not inflate.
+    var cpuMedianMs: Double?
 }
 
 enum BenchStats {
@@ -81,7 +85,7 @@ enum BenchStats {
     }
 
     /// Runs `argv` with stdout and stderr to /dev/null; returns wall time and the child's peak RSS.
-    static func spawnAndWait(_ argv: [String]) throws -> (ms: Double, peakRssMb: Double) {
+    static func spawnAndWait(_ argv: [String]) throws -> (ms: Double, peakRssMb: Double, cpuMs: Double) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -105,7 +109,8 @@ enum BenchStats {
         guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
             throw BenchError("\(argv.joined(separator: " ")) failed (wait status \(status))")
         }
-        return (elapsed, Double(usage.ru_maxrss) / 1024)
+        func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
+        return (elapsed, Double(usage.ru_maxrss) / 1024, ms(usage.ru_utime) + ms(usage.ru_stime))
     }
 
     /// Total size of the regular files under `path` (or of the file itself).
