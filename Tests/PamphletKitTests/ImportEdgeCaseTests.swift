@@ -147,6 +147,28 @@ import Testing
         ImportTestSupport.expectRoundTrip(result)
     }
 
+    @Test func allCapsHeadingsEvenDirectlyOverTheirText() throws {
+        let result = importText("User Guide\n\nGETTING STARTED\n\nPlug it in.\n\nJOB CONTROL\nJobs can be stopped\nand resumed.\n")
+        let doc = try #require(result.documents.first?.document)
+        #expect(doc.sections.map(\.heading) == ["GETTING STARTED", "JOB CONTROL"])
+        #expect(doc.sections[1].blocks == [.paragraph([.text("Jobs can be stopped and resumed.")])])
+        ImportTestSupport.expectRoundTrip(result)
+    }
+
+    @Test func aFormAloneBecomesOnlyAChecklist() throws {
+        let result = importText("Is This You?\n\nI sleep badly.\n\nI feel tired.\n")
+        #expect(result.documents.map(\.relativePath) == ["content/checklists/is-this-you.md"])
+        #expect(result.documents.first?.document.checklist?.items.map(\.text) == ["I sleep badly.", "I feel tired."])
+        ImportTestSupport.expectRoundTrip(result)
+    }
+
+    @Test func sentencesAreNotHeadings() throws {
+        let result = importText("Title\n\nThe recommended form to use for a coprocess is\n\n    coproc NAME { command; }\n\nPlease read this first.\n\nMore text follows here.\n")
+        let doc = try #require(result.documents.first?.document)
+        #expect(doc.sections.isEmpty)
+        #expect(doc.intro.count == 4)
+    }
+
     @Test(arguments: [
         ("Call Us Today", true), ("Call Us TodayCall Us Today", true), ("CONTACT US", true),
         ("• • Get in touch • •", true), ("Learn MoreLearn More", true),
