@@ -89,7 +89,8 @@ enum BenchTable {
         lines.append(String(format: "  corpus       %.1f MB Markdown, %d documents, %d sections (%d load diagnostics)",
                             Double(r.corpusBytes) / 1e6, r.documents, r.sections, r.loadDiagnostics))
         lines.append(String(format: "  load         %.2f s (loader, not part of the build)", r.loadSeconds))
-        lines.append(String(format: "  build        %.3f s = %.1f MB/s", r.buildSeconds, r.buildMbPerS))
+        lines.append(String(format: "  build        %.3f s = %.1f MB/s (CPU time %.3f s = %.1f MB/s)",
+                            r.buildSeconds, r.buildMbPerS, r.buildCpuSeconds, r.buildCpuMbPerS))
         if let bytes = r.indexBytes, let ratio = r.indexRatio {
             lines.append(String(format: "  snapshot     %.1f MB on disk = %.2fx the corpus (pamphlet index: %.1f s, peak RSS %.1f MB)",
                                 Double(bytes) / 1e6, ratio, r.indexCommandSeconds ?? 0, r.indexCommandPeakRssMb ?? 0))

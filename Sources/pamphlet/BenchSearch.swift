@@ -26,6 +26,9 @@ struct SearchBenchReport: Codable {
     var loadSeconds: Double
     var buildSeconds: Double
     var buildMbPerS: Double
+    /// The build on this thread's CPU clock (the build is single-threaded).
+    var buildCpuSeconds: Double
+    var buildCpuMbPerS: Double
     /// The in-memory index image (what the snapshot file holds).
     var imageBytes: Int
     /// The snapshot file `pamphlet index` wrote, on disk.
@@ -80,8 +83,10 @@ struct SearchBench {
 
         log("building the index in memory")
         t0 = clock.now
+        let c0 = BenchStats.threadCPUms()
         let engine = SearchEngine(library: library)
         let buildSeconds = BenchStats.milliseconds(clock.now - t0) / 1000
+        let buildCPU = (BenchStats.threadCPUms() - c0) / 1000
 
         log("timing \(queries.count) queries x \(passes) passes (after one warm-up pass)")
         let classes = timeQueries(queries, engine: engine, clock: clock)
@@ -99,6 +104,7 @@ struct SearchBench {
             corpus: corpus, corpusBytes: corpusBytes, documents: library.documents.count, sections: sectionCount,
             loadDiagnostics: loaded.diagnostics.count, loadSeconds: loadSeconds, buildSeconds: buildSeconds,
             buildMbPerS: Double(corpusBytes) / 1e6 / buildSeconds,
+            buildCpuSeconds: buildCPU, buildCpuMbPerS: Double(corpusBytes) / 1e6 / max(buildCPU, 1e-9),
             imageBytes: engine.indexByteCount,
             indexBytes: indexBytes, indexRatio: (indexBytes ?? engine.indexByteCount.nonZero).map { Double($0) / Double(corpusBytes) },
             indexCommandSeconds: indexSeconds, indexCommandPeakRssMb: indexRSS, peakRssMb: peak, coldStart: cold, classes: classes,
