@@ -73,4 +73,20 @@ import Testing
             #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
         }
     }
+
+    @Test(arguments: 1...30)
+    func asciiFastPathMatchesClusterPath(width: Int) {
+        let texts = [
+            "the quick brown fox jumps over the lazy dog", "  lead and trail  ", "a\n\nb\n", "\n", "",
+            "see https://example.org/a/very/long/path/that/breaks and more", "tabs\tand\t\tspaces   mixed",
+            "x", String(repeating: "word ", count: 40), "abcdefghijklmnopqrstuvwxyz0123456789 ab cd",
+        ]
+        for text in texts {
+            var copy = text
+            let fast = copy.withUTF8 { TextWrap.asciiWrap($0, width: width) }
+            #expect(fast == TextWrap.clusterWrap(text, width: width), "\(text.debugDescription) at \(width)")
+        }
+        var accented = "café"
+        #expect(accented.withUTF8 { TextWrap.asciiWrap($0, width: 10) } == nil)
+    }
 }

@@ -31,9 +31,9 @@ public enum PlainTextRenderer {
         }
         if let footer = reviewFooter(document.review) { parts.append(TextWrap.wrap(footer, width: width)) }
 
-        let text = parts.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { trimTrailing($0) }.joined(separator: "\n") + "\n"
+        return parts.filter { !$0.isEmpty }
+            .map { $0.map(trimTrailing).joined(separator: "\n") }
+            .joined(separator: "\n\n") + "\n"
     }
 
     /// "Reviewed by …, last reviewed …, next review …" or nil when there is no review metadata.
@@ -131,8 +131,9 @@ public enum PlainTextRenderer {
         return out
     }
 
-    static func trimTrailing(_ line: Substring) -> String {
-        var s = line
+    static func trimTrailing(_ line: String) -> String {
+        guard line.utf8.last == UInt8(ascii: " ") else { return line }
+        var s = Substring(line)
         while let last = s.last, last == " " { s = s.dropLast() }
         return String(s)
     }

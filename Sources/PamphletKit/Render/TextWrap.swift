@@ -7,6 +7,15 @@ public enum TextWrap {
     /// Lines of at most `width` cells (except lone clusters wider than `width`). `width` below 1 counts as 1.
     public static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
+        var text = text
+        // Printable ASCII (the common case) wraps byte by byte: one cell per byte, no grapheme breaking.
+        if let lines = text.withUTF8({ asciiWrap($0, width: width) }) { return lines }
+        return clusterWrap(text, width: width)
+    }
+
+    /// The general algorithm, by grapheme cluster and display width.
+    static func clusterWrap(_ text: String, width: Int) -> [String] {
+        let width = max(1, width)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             wrapLine(paragraph, width: width, into: &lines)
@@ -60,5 +69,57 @@ public enum TextWrap {
             }
         }
         if !line.isEmpty || !produced { lines.append(line) }
+    }
+
+    /// The same greedy algorithm over bytes; nil when the text is not printable ASCII (plus newlines and tabs).
+    static func asciiWrap(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String]? {
+        for byte in bytes where byte >= 0x7F || (byte < 0x20 && byte != 0x0A && byte != 0x09) { return nil }
+        let space: UInt8 = 0x20, tab: UInt8 = 0x09, newline: UInt8 = 0x0A
+        let n = bytes.count
+        var lines: [String] = []
+        var line: [UInt8] = []
+        line.reserveCapacity(width + 1)
+
+        func flush() {
+            while line.last == space { line.removeLast() }
+            lines.append(String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
+        }
+
+        var start = 0
+        while true {
+            var end = start
+            while end < n && bytes[end] != newline { end += 1 }
+            let linesBefore = lines.count
+            var i = start
+            while i < end {
+                while i < end && (bytes[i] == space || bytes[i] == tab) { i += 1 }
+                let wordStart = i
+                while i < end && bytes[i] != space && bytes[i] != tab { i += 1 }
+                let length = i - wordStart
+                guard length > 0 else { continue }
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<i])
+                let gap = line.isEmpty ? 0 : 1
+                if line.count + gap + length <= width {
+                    if gap == 1 { line.append(space) }
+                    line.append(contentsOf: word)
+                } else if length <= width {
+                    if !line.isEmpty { flush() }
+                    line.append(contentsOf: word)
+                } else {
+                    if !line.isEmpty {
+                        if line.count + 2 <= width { line.append(space) } else { flush() }
+                    }
+                    for byte in word {
+                        if line.count + 1 > width && !line.isEmpty { flush() }
+                        line.append(byte)
+                    }
+                }
+            }
+            if !line.isEmpty || lines.count == linesBefore { flush() }
+            if end >= n { break }
+            start = end + 1
+        }
+        return lines
     }
 }
