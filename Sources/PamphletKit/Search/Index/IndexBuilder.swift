@@ -29,7 +29,15 @@ struct IndexBuilder {
     private var pBlobStart: [UInt32] = []
     private var fieldLengths: [UInt32] = [] // four per section
 
-    private var entries: [UInt64] = []
+    // Per-section grouping of positions by term without sorting: each term seen in the section gets
+    // a slot (first-seen order); its entries are chained backwards through `entryPrevious`.
+    private var entries: [UInt32] = []          // position << 2 | field
+    private var entryPrevious: [Int32] = []
+    private var slotTerm: [Int32] = []
+    private var slotHead: [Int32] = []
+    private var termSlot: [Int32] = []          // per term: its slot in the current section
+    private var termSection: [Int32] = []       // per term: the last section it was seen in
+    private var scratchPositions: [UInt32] = []
 
     /// Builds the image for `library`. `synonyms` are the groups read from synonyms.txt; acronyms
     /// found in the text are added to them.
@@ -51,6 +59,9 @@ struct IndexBuilder {
     private mutating func add(section: Int, _ source: SectionSource) {
         let langBit = UInt32(1) << UInt32(language(source.language))
         entries.removeAll(keepingCapacity: true)
+        entryPrevious.removeAll(keepingCapacity: true)
+        slotTerm.removeAll(keepingCapacity: true)
+        slotHead.removeAll(keepingCapacity: true)
         var position = 0
         var lengths = [UInt32](repeating: 0, count: 4)
         for field in SectionSource.Field.allCases {
@@ -64,7 +75,20 @@ struct IndexBuilder {
                 while scanner.next() {
                     let id = table.intern(scanner.termBuffer)
                     if position < (1 << 30) {
-                        entries.append(UInt64(id) << 32 | UInt64(position) << 2 | UInt64(field.rawValue))
+                        if id >= termSection.count {
+                            termSection.append(contentsOf: repeatElement(-1, count: id + 1 - termSection.count))
+                            termSlot.append(contentsOf: repeatElement(0, count: id + 1 - termSlot.count))
+                        }
+                        if termSection[id] != Int32(section) {
+                            termSection[id] = Int32(section)
+                            termSlot[id] = Int32(slotTerm.count)
+                            slotTerm.append(Int32(id))
+                            slotHead.append(-1)
+                        }
+                        let slot = Int(termSlot[id])
+                        entryPrevious.append(slotHead[slot])
+                        slotHead[slot] = Int32(entries.count)
+                        entries.append(UInt32(position) << 2 | UInt32(field.rawValue))
                         position += 1
                     }
                     if detect { acronyms.see(term: id, scanner: scanner, table: table) }
@@ -77,32 +101,33 @@ struct IndexBuilder {
         if termLanguages.count < table.count {
             termLanguages.append(contentsOf: repeatElement(0, count: table.count - termLanguages.count))
         }
-        entries.sort()
-        var i = 0
-        let n = entries.count
-        while i < n {
-            let term = UInt32(truncatingIfNeeded: entries[i] >> 32)
+        for slot in 0..<slotTerm.count {
+            let term = UInt32(slotTerm[slot])
             var tf: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             pTerm.append(term)
             pSection.append(UInt32(section))
             pBlobStart.append(UInt32(pBlob.count))
             termLanguages[Int(term)] |= langBit
-            var runEnd = i
-            while runEnd < n, UInt32(truncatingIfNeeded: entries[runEnd] >> 32) == term { runEnd += 1 }
-            Varint.append(UInt32(runEnd - i), to: &pBlob)
-            var prev: UInt32 = 0
-            while i < runEnd {
-                let e = entries[i]
-                switch e & 3 {
+            scratchPositions.removeAll(keepingCapacity: true)
+            var e = Int(slotHead[slot])
+            while e >= 0 {
+                let v = entries[e]
+                switch v & 3 {
                 case 0: tf.0 += 1
                 case 1: tf.1 += 1
                 case 2: tf.2 += 1
                 default: tf.3 += 1
                 }
-                let position = UInt32(truncatingIfNeeded: (e >> 2) & 0x3FFF_FFFF)
+                scratchPositions.append(v >> 2)
+                e = Int(entryPrevious[e])
+            }
+            // The chain runs backwards: positions descend.
+            Varint.append(UInt32(scratchPositions.count), to: &pBlob)
+            var prev: UInt32 = 0
+            for k in stride(from: scratchPositions.count - 1, through: 0, by: -1) {
+                let position = scratchPositions[k]
                 Varint.append(position - prev, to: &pBlob)
                 prev = position
-                i += 1
             }
             pTf.append(min(tf.0, 0xFFFF) | min(tf.1, 0xFFFF) << 16 | min(tf.2, 0xFFFF) << 32 | min(tf.3, 0xFFFF) << 48)
         }

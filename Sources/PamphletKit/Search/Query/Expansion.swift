@@ -48,7 +48,7 @@ struct WordExpander {
     static let maxCompletions = 64
     /// ...and until their postings add up to this many (after the first 8), so a 1-letter prefix
     /// stays fast while every common completion is still there.
-    static let completionPostingBudget = 150_000
+    static let completionPostingBudget = 60_000
     static let maxTypoTerms = 32
 
     init(index: IndexData, synonyms: [String: [String]]) {
