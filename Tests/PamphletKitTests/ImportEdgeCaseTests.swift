@@ -58,6 +58,15 @@ import Testing
         ImportTestSupport.expectRoundTrip(result)
     }
 
+    @Test(arguments: [
+        "plain", "  two  spaces\there ", "no\u{A0}break\u{A0} \u{A0}space", "ideographic\u{3000}space\u{2003}em",
+        "caf\u{E9} \u{2019}quote\u{2019} \u{1F600}", "e\u{301} combining", "\u{2028}line\u{2029}sep", "", "   ",
+        "\u{FFFD}\u{85}next", "a\u{200B}zero-width stays",
+    ])
+    func byteCollapseMatchesCharacters(_ text: String) {
+        #expect(Reflow.collapseSpaces(text) == Reflow.collapseSpacesByCharacter(text))
+    }
+
     @Test func reflowKeepsHyphenatedWords() throws {
         let result = importText("Title\n\nThis is a well-\nknown fact, a dash --\nhere, and 1990-\n2000.\n")
         let doc = try #require(result.documents.first?.document)

@@ -3,8 +3,17 @@ enum MarkdownEscaping {
     /// Characters that start emphasis, code, links, raw HTML or strikethrough anywhere in a line.
     private static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", "~"]
 
+    /// Bytes that may need a backslash somewhere (the specials, `&` and `#`).
+    private static let needsLook: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for c in "\\`*_[]<~&#".utf8 { table[Int(c)] = true }
+        return table
+    }()
+
     /// Escapes `text` for use as one line of a paragraph, list item or heading.
     static func inline(_ text: String, heading: Bool = false) -> String {
+        // Most text has nothing to escape: skip the per-character walk.
+        if !text.utf8.contains(where: { needsLook[Int($0)] }) { return escapingLineStart(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         let chars = Array(text)

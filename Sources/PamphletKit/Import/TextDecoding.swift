@@ -17,6 +17,10 @@ enum TextDecoding {
     /// CRLF and lone CR become LF; a form feed (page break) becomes a blank line; other control
     /// characters except tab are dropped, so nothing invisible reaches the content file.
     static func normalize(_ text: String) -> String {
+        // Fast path: nothing but printable text, tabs and LF (the usual case) stays as it is.
+        if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
+            return text
+        }
         var out = String.UnicodeScalarView()
         out.reserveCapacity(text.unicodeScalars.count)
         var previousWasCR = false
