@@ -61,15 +61,12 @@ enum HeadingDetection {
     static func numbered(_ text: String) -> (depth: Int, rest: String)? {
         var index = text.startIndex
         var depth = 0
-        var sawTrailingDot = false
         while index < text.endIndex {
             let digits = text[index...].prefix { $0.isASCII && $0.isNumber }
             guard !digits.isEmpty, digits.count <= 3 else { break }
             depth += 1
             index = text.index(index, offsetBy: digits.count)
-            sawTrailingDot = false
             if index < text.endIndex, text[index] == "." {
-                sawTrailingDot = true
                 index = text.index(after: index)
                 continue
             }
@@ -78,7 +75,6 @@ enum HeadingDetection {
         guard depth > 0, index < text.endIndex, text[index] == " " else { return nil }
         let rest = text[index...].drop { $0 == " " }
         guard !rest.isEmpty, rest.first.map({ !$0.isNumber }) ?? false else { return nil }
-        _ = sawTrailingDot
         return (depth, String(rest))
     }
 
