@@ -35,16 +35,6 @@ extension Canvas {
         }
     }
 
-    /// Changes the role of a run of cells, keeping their text.
-    mutating func restyle(x: Int, y: Int, count: Int, role: Role) {
-        guard count > 0 else { return }
-        for col in x..<(x + count) {
-            var c = self[col, y]
-            c.role = role
-            self[col, y] = c
-        }
-    }
-
     /// The canvas as text rows (wide characters once, their covered cell contributing nothing),
     /// trailing blanks trimmed. What golden tests and debugging compare.
     public var textRows: [String] {

@@ -12,6 +12,14 @@ struct LayoutKey: Hashable {
     var content: ObjectIdentifier
 }
 
+/// What a screenful of search results depends on.
+struct SearchRowsKey: Hashable {
+    var query: String
+    var width: Int
+    var glyphs: Glyphs
+    var content: ObjectIdentifier
+}
+
 /// Laid-out pages kept between frames, so a keystroke re-wraps nothing unless the width or the
 /// page's variant (expanded answers, ticks, highlighted words) changed. Shared by copies of the
 /// state; keys carry everything a layout depends on, so sharing is safe.
@@ -37,7 +45,31 @@ final class LayoutCache: @unchecked Sendable {
     func removeAll() {
         lock.lock()
         pages.removeAll()
+        searchKey = nil
+        searchRows.removeAll()
         lock.unlock()
+    }
+
+    // Search results drawn once per query and width: choosing a result only moves the selection.
+    private var searchKey: SearchRowsKey?
+    private var searchRows: [Int: [[Cell]]] = [:]
+
+    func searchRows(_ key: SearchRowsKey, hit: Int, build: () -> [[Cell]]) -> [[Cell]] {
+        lock.lock()
+        if searchKey != key {
+            searchKey = key
+            searchRows.removeAll(keepingCapacity: true)
+        }
+        if let rows = searchRows[hit] {
+            lock.unlock()
+            return rows
+        }
+        lock.unlock()
+        let rows = build()
+        lock.lock()
+        if searchKey == key { searchRows[hit] = rows }
+        lock.unlock()
+        return rows
     }
 }
 

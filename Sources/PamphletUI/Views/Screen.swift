@@ -13,7 +13,7 @@ extension AppState {
         let top = topLine(of: current, in: layout, bodyHeight: geo.bodyHeight)
         Header.draw(&canvas, self)
         if let search {
-            SearchOverlay.draw(&canvas, search, geo: geo, glyphs: options.glyphs)
+            SearchOverlay.draw(&canvas, search, geo: geo, glyphs: options.glyphs, cache: cache, content: content)
         } else {
             drawPage(&canvas, layout, geo: geo, top: top)
         }

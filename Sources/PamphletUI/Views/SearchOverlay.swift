@@ -6,7 +6,8 @@ enum SearchOverlay {
     /// Results are shown a screenful at a time; the page containing the chosen one.
     static func firstShown(selected: Int, perPage: Int) -> Int { selected - selected % max(1, perPage) }
 
-    static func draw(_ canvas: inout Canvas, _ search: SearchState, geo: Geometry, glyphs: Glyphs) {
+    static func draw(_ canvas: inout Canvas, _ search: SearchState, geo: Geometry, glyphs: Glyphs,
+                     cache: LayoutCache, content: LoadedContent) {
         let w = geo.width
         let top = geo.bodyTop
         canvas.fill(x: 0, y: top, count: w, role: .searchInput)
@@ -37,23 +38,36 @@ enum SearchOverlay {
         }
         let perPage = AppState.resultsPerPage(bodyHeight: geo.bodyHeight)
         let first = firstShown(selected: search.selected, perPage: perPage)
+        let key = SearchRowsKey(query: search.query, width: w, glyphs: glyphs, content: ObjectIdentifier(content))
         for (row, i) in (first..<min(hits.count, first + perPage)).enumerated() {
-            let hit = hits[i]
             let y = info + 1 + row * 2
-            let selected = i == search.selected
-            let parts = hit.sectionTitle == hit.documentTitle || hit.reference.sectionID == nil
-                ? [hit.documentTitle] : [hit.documentTitle, hit.sectionTitle]
-            let role: Role = selected ? .menuSelected : .strong
-            if selected { canvas.fill(x: 0, y: y, count: w, role: .menuSelected) }
-            canvas.write(selected ? glyphs.pointer : " ", x: 0, y: y, role: role)
-            // Narrow screens keep the section (what was found) and drop the document's name first.
-            canvas.write(StatusBar.fit(parts, to: w - 3, glyphs: glyphs), x: 2, y: y, role: role)
-            snippet(hit, &canvas, x: 4, y: y + 1, width: w - 5, glyphs: glyphs)
+            let rows = cache.searchRows(key, hit: i) { resultRows(hits[i], width: w, glyphs: glyphs) }
+            canvas.blit(rows[0], x: 0, y: y, maxX: w)
+            canvas.blit(rows[1], x: 0, y: y + 1, maxX: w)
+            if i == search.selected {
+                for x in 0..<w {
+                    var cell = canvas[x, y]
+                    cell.role = .menuSelected
+                    canvas[x, y] = cell
+                }
+                canvas.write(glyphs.pointer, x: 0, y: y, role: .menuSelected)
+            }
         }
         if hits.count > perPage {
             let pageText = "\(first + 1)-\(min(hits.count, first + perPage)) of \(hits.count)"
             canvas.write(pageText, x: max(0, w - TextMetrics.width(pageText) - 1), y: info, role: .dim)
         }
+    }
+
+    /// A result's two rows, unselected: "Document › Section", then the snippet with matches marked.
+    private static func resultRows(_ hit: SearchHit, width w: Int, glyphs: Glyphs) -> [[Cell]] {
+        var scratch = Canvas(width: w, height: 2)
+        let parts = hit.sectionTitle == hit.documentTitle || hit.reference.sectionID == nil
+            ? [hit.documentTitle] : [hit.documentTitle, hit.sectionTitle]
+        // Narrow screens keep the section (what was found) and drop the document's name first.
+        scratch.write(StatusBar.fit(parts, to: w - 3, glyphs: glyphs), x: 2, y: 0, role: .strong)
+        snippet(hit, &scratch, x: 4, y: 1, width: w - 5, glyphs: glyphs)
+        return (0..<2).map { y in (0..<w).map { scratch[$0, y] } }
     }
 
     private static func write(wrapped text: String, _ canvas: inout Canvas, x: Int, y: Int, width: Int, rows: Int,

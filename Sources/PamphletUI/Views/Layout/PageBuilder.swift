@@ -161,8 +161,6 @@ struct PageBuilder {
 
     static func spaces(_ n: Int) -> [Cell] { Array(repeating: .blank, count: max(0, n)) }
 
-    static func width(of cells: [Cell]) -> Int { cells.count }
-
     /// Wraps glyphs into lines of at most `width` cells, the first line after `first`, the rest after
     /// `rest` (a hanging indent). Returns the index of the first line added.
     @discardableResult
