@@ -32,7 +32,8 @@ struct KioskCommand: ParsableCommand {
             Exit codes (for a supervisor such as systemd):
               0    staff exit with the right PIN
               1    the content failed to load at startup (errors are in the log)
-              2    usage or configuration error (bad flag, no PIN, not a terminal)
+              2    configuration error (no PIN, bad --config or --idle-timeout, not a terminal)
+              64   the command line itself could not be parsed (unknown flag)
               129  SIGHUP   (128 + signal number)
               143  SIGTERM
 
@@ -66,7 +67,11 @@ struct KioskCommand: ParsableCommand {
     var ascii = false
 
     func validate() throws {
-        if let idleTimeout, idleTimeout < 1 { throw ValidationError("--idle-timeout must be at least 1 second.") }
+        // Exit 2 (not the parser's 64) so a supervisor sees one code for every configuration mistake.
+        if let idleTimeout, idleTimeout < 1 {
+            RuntimeSupport.printError("pamphlet kiosk: --idle-timeout must be at least 1 second.")
+            throw ExitCode(2)
+        }
     }
 
     func run() throws {

@@ -37,7 +37,8 @@ enum KioskReloader {
         }
         if result.diagnostics.hasErrors || result.library.documents.isEmpty {
             let count = result.diagnostics.filter { $0.severity == .error }.count
-            logger.error("\(purpose) refused: \(count) error(s) in the content\(result.library.documents.isEmpty ? " (no documents)" : ""); keeping what is on screen")
+            let consequence = purpose == "reload" ? "keeping the content on screen" : "nothing to show"
+            logger.error("\(purpose) refused: \(count) error(s) in the content\(result.library.documents.isEmpty ? " (no documents)" : ""); \(consequence)")
             return nil
         }
         let loaded = LoadedContent(library: result.library, engine: SearchEngine(library: result.library))
