@@ -44,7 +44,7 @@ let package = Package(
         ),
 
         .target(name: "TestSupport", dependencies: ["PamphletKit"], path: "Tests/TestSupport"),
-        .testTarget(name: "PamphletKitTests", dependencies: ["PamphletKit", "TestSupport"]),
+        .testTarget(name: "PamphletKitTests", dependencies: ["PamphletKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PamphletUITests", dependencies: ["PamphletUI", "PamphletKit", "TestSupport"],
                     resources: [.copy("Goldens")]),
         .testTarget(name: "EndToEndTests", dependencies: ["pamphlet", "TestSupport"]),
