@@ -1,0 +1,56 @@
+import PamphletKit
+import Testing
+@testable import PamphletUI
+
+/// The kiosk's own screens at small and tiny sizes: everything fits or degrades, nothing crashes.
+@Suite("Kiosk screens at small sizes")
+struct KioskSmallScreenTests {
+    @Test(arguments: [(40, 12), (30, 8), (20, 5), (10, 3), (1, 1), (0, 0)])
+    func everyKioskScreenDrawsAtAnySize(_ width: Int, _ height: Int) {
+        var k = KioskFixtures.kiosk()
+        _ = k.update(.resize(width: width, height: height))
+        var canvases = [k.view(width: width, height: height)]
+        k.press(.char("x"), .enter, .enter)
+        canvases.append(k.view(width: width, height: height))
+        k.press(KioskKeys.takeHome)
+        canvases.append(k.view(width: width, height: height))
+        k.press(.char("z"), .ctrl("a"), .ctrl("x"))
+        k.type("12")
+        canvases.append(k.view(width: width, height: height))
+        k.press(.escape)
+        k.send(.tick(now: 1000 + 61))
+        canvases.append(k.view(width: width, height: height))
+        for canvas in canvases {
+            #expect(canvas.width == max(0, width) && canvas.height == max(0, height))
+        }
+    }
+
+    @Test func attractAt40x12() {
+        var k = KioskFixtures.kiosk()
+        _ = k.update(.resize(width: 40, height: 12))
+        let rows = k.view(width: 40, height: 12).textRows
+        #expect(rows.contains { $0.contains("Neuro Wellness Spa") })
+        #expect(rows.joined(separator: " ").contains("Press any key or touch"))
+        #expect(rows.last?.contains("F5 Start over") == true)
+    }
+
+    @Test func takeHomeOnANarrowScreenFallsBackToTheAddress() {
+        var k = KioskFixtures.kiosk()
+        _ = k.update(.resize(width: 40, height: 12))
+        k.press(.char("x"), .enter, .enter)
+        k.press(KioskKeys.takeHome)
+        let text = k.view(width: 40, height: 12).textRows.joined()
+        #expect(text.contains("Enlarge the window to show a QR code"))
+        #expect(text.replacingOccurrences(of: " ", with: "").contains(KioskFixtures.url))
+    }
+
+    @Test func countdownAt40x12() {
+        var k = KioskFixtures.kiosk(idle: 30, countdown: 10)
+        _ = k.update(.resize(width: 40, height: 12))
+        k.press(.char("x"))
+        k.send(.tick(now: 1001), .tick(now: 1032))
+        let text = k.view(width: 40, height: 12).textRows.joined(separator: "\n")
+        #expect(text.contains("Still there?"))
+        #expect(text.contains("Starting over in 9 s"))
+    }
+}
