@@ -21,6 +21,8 @@ struct TokenScanner {
     private(set) var position = 0
     private(set) var scalarPosition = 0
     private let scratch = Scratch()
+    /// `scratch.p`, held directly so the hot loop does no reference counting.
+    private let buffer: UnsafeMutablePointer<UInt8>
     private var length = 0
 
     var byteStart = 0, byteEnd = 0
@@ -28,10 +30,11 @@ struct TokenScanner {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        self.buffer = scratch.p
     }
 
     /// Folded bytes of the current token (valid until the next call to `next`).
-    var termBuffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: scratch.p, count: length) }
+    var termBuffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer, count: length) }
 
     /// A copy of the current term.
     var term: [UInt8] { Array(termBuffer) }
@@ -55,35 +58,35 @@ struct TokenScanner {
         return (0xFFFD, 1)
     }
 
-    /// ASCII letters and digits, as a 128-entry table: 0 = separator, else the folded byte.
-    private static let asciiFold: [UInt8] = (0..<128).map { b -> UInt8 in
-        if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { return UInt8(b) }
-        if b >= 0x41 && b <= 0x5A { return UInt8(b + 32) }
-        return 0
+    /// An ASCII letter or digit folded to lower case, or 0 for a separator.
+    @inline(__always)
+    private static func foldASCII(_ b: UInt8) -> UInt8 {
+        if b &- 0x30 < 10 { return b }
+        let l = b | 0x20
+        return l &- 0x61 < 26 ? l : 0
     }
 
     @inline(__always)
     private func isWord(_ v: UInt32) -> Bool {
-        if v < 0x80 { return Self.asciiFold[Int(v)] != 0 }
+        if v < 0x80 { return Self.foldASCII(UInt8(v)) != 0 }
         guard let s = Unicode.Scalar(v) else { return false }
         return ScalarFolding.isWordScalar(s)
     }
 
     @inline(__always)
     private mutating func put(_ b: UInt8) {
-        if length < Self.maxTermBytes + 4 { scratch.p[length] = b; length += 1 }
+        if length < Self.maxTermBytes + 4 { buffer[length] = b; length += 1 }
     }
 
     /// Moves to the next token; false at the end of the text.
     mutating func next() -> Bool {
         let n = bytes.count
-        let fold = Self.asciiFold
         while true {
             // Skip separators (ASCII fast path).
             while position < n {
                 let b = bytes[position]
                 if b < 0x80 {
-                    if fold[Int(b)] != 0 { break }
+                    if Self.foldASCII(b) != 0 { break }
                     position += 1
                     scalarPosition += 1
                     continue
@@ -102,7 +105,7 @@ struct TokenScanner {
             while position < n {
                 let b = bytes[position]
                 if b < 0x80 {
-                    let f = fold[Int(b)]
+                    let f = Self.foldASCII(b)
                     if f != 0 {
                         put(f)
                     } else if ScalarFolding.isApostrophe(UInt32(b)), position + 1 < n, isWord(decode(position + 1).0) {
@@ -125,11 +128,11 @@ struct TokenScanner {
             }
             byteEnd = position
             scalarEnd = scalarPosition
-            if apostropheAt >= 0, apostropheAt == length - 1, scratch.p[length - 1] == 0x73 { length -= 1 }
+            if apostropheAt >= 0, apostropheAt == length - 1, buffer[length - 1] == 0x73 { length -= 1 }
             if length > Self.maxTermBytes {
                 // Cut at a character boundary.
                 length = Self.maxTermBytes
-                while length > 0 && scratch.p[length] & 0xC0 == 0x80 { length -= 1 }
+                while length > 0 && buffer[length] & 0xC0 == 0x80 { length -= 1 }
             }
             if length > 0 { return true }   // else only marks or a dropped possessive: skip it
         }
