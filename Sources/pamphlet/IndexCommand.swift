@@ -8,18 +8,22 @@ struct IndexCommand: AsyncParsableCommand {
         commandName: "index",
         abstract: "Build the search index and save it as a snapshot for fast startup.",
         discussion: """
-            Writes one file the search and browser commands memory-map at startup instead of indexing
-            again. It records a fingerprint of the content (file paths, sizes, modification times), so
-            a stale snapshot is noticed and rebuilt; a damaged one (checksum) too. The write is atomic.
+            Writes one file that the search and browser commands memory-map at
+            startup instead of indexing again. It records a fingerprint of the
+            content (file paths, sizes, modification times), so a stale snapshot
+            is noticed and rebuilt; a damaged one (checksum) too. The write is
+            atomic (temporary file, fsync, rename).
 
-            Default location: <content>/.pamphlet-index; when the content folder is not writable,
-            $XDG_CACHE_HOME/pamphlet/index-<hash> (~/.cache/pamphlet/... without XDG_CACHE_HOME).
+            Default location: <content>/.pamphlet-index; when the content folder
+            is not writable, $XDG_CACHE_HOME/pamphlet/index-<hash>
+            (~/.cache/pamphlet/... without XDG_CACHE_HOME).
 
-            --check only verifies: exits 0 when a snapshot matching the content exists, 1 otherwise.
+            --check only verifies: exit 0 when a current, intact snapshot exists,
+            1 otherwise. Exit 2 when no snapshot could be written.
 
             Examples:
               pamphlet index
-              pamphlet index --content ~/clinic-content --out /var/cache/pamphlet/clinic.index
+              pamphlet index --content ~/clinic --out /var/cache/pamphlet/clinic.index
               pamphlet index --check
             """
     )

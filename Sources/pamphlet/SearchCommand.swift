@@ -13,22 +13,26 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Search the content: ranked, typo-tolerant, with snippets.",
         discussion: """
-            Words are matched in any form (stemming), with typos (1 edit from 5 letters, 2 from 9),
-            synonyms and acronyms; the last word also matches as a prefix. "Quoted words" must appear
-            together; -word excludes sections containing it. Sections matching every word come first.
+            Words match in any form (stemming), with typos (1 edit from 5 letters,
+            2 from 9), synonyms and acronyms; the last word also matches as a
+            prefix. "Quoted words" must appear together; -word excludes sections
+            containing it. Sections matching every word come first.
 
-            The index is read from a snapshot (`pamphlet index`) when it matches the content, else
-            built and saved for next time (<content>/.pamphlet-index, or the user cache folder when
-            the content folder is read-only).
+            The index comes from a snapshot (`pamphlet index`) when it matches the
+            content, else it is built and saved for next time
+            (<content>/.pamphlet-index, or the user cache folder when the content
+            folder is read-only).
 
-            Output: numbered results "Document › Section" with a snippet, matches in bold on a
-            terminal (NO_COLOR or a pipe: [brackets]). --json prints an array, best first, of
-            {"id","document","section","kind","score","snippet","highlights":[[start,length],...]};
-            id is "doc#section" (just "doc" for a document's introduction), document and section are
-            titles, highlights are Unicode scalar offsets into snippet.
+            Output: numbered hits "Document › Section" with a snippet; matches in
+            bold on a terminal, in [brackets] through a pipe or with NO_COLOR.
+            --json prints an array, best first, of {"id", "document", "section",
+            "kind", "score", "snippet", "highlights": [[start, length], ...]}: id
+            is "doc#section" ("doc" for a document's introduction), document and
+            section are titles, highlights are Unicode scalar offsets in snippet.
 
-            Exit status: 0 when something matched, 1 when nothing did (a "Did you mean" suggestion is
-            printed when there is one; with --json the array is empty), 2 on bad arguments.
+            Exit status: 0 when something matched; 1 when nothing did (with a
+            "Did you mean" line when there is a close word; --json prints []);
+            64 on bad arguments.
 
             Examples:
               pamphlet search is ketamine addictive
