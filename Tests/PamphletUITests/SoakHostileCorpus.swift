@@ -1,0 +1,1 @@
+../PamphletKitTests/HostileCorpus.swift
