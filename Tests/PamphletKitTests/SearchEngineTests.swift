@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PamphletKit
 
@@ -92,6 +93,15 @@ import Testing
         #expect(Self.engine.search("", limit: 10).hits.isEmpty)
         #expect(Self.engine.search("ketamine", limit: 0).hits.isEmpty)
         #expect(SearchEngine(library: Library(site: Site(name: "x"), documents: [])).search("x", limit: 5).hits.isEmpty)
+    }
+
+    @Test func concurrentSearchesAgree() {
+        let queries = ["ketamin adictive", "naltrex", "tratamiento", "\"opioid blocker\"", "tms", "infusions -insurance"]
+        let expected = queries.map { Self.engine.search($0, limit: 5) }
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            let q = i % queries.count
+            precondition(Self.engine.search(queries[q], limit: 5) == expected[q])
+        }
     }
 
     @Test func everyPrefixOfATypedWordFindsSomething() {
