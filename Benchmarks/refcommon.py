@@ -139,6 +139,7 @@ def run_queries(queries, search, repeat):
         report[cls]["queries"] = len(samples) // repeat
     if prefix1:
         report["typing_1char"] = summary(prefix1, prefix1_cpu)
+        report["typing_1char"]["queries"] = len(prefix1) // repeat
     return report
 
 

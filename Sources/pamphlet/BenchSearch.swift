@@ -153,7 +153,7 @@ struct SearchBench {
         for (cls, s) in samples {
             out[cls] = LatencySummary(s, cpu: cpu[cls] ?? [], queries: s.count / max(passes, 1), empty: empty[cls] ?? 0)
         }
-        out["typing_1char"] = LatencySummary(oneLetter, cpu: oneLetterCPU)
+        out["typing_1char"] = LatencySummary(oneLetter, cpu: oneLetterCPU, queries: oneLetter.count / max(passes, 1))
         if sink == Int.min { log("") }   // keeps the results observable so nothing is optimised away
         return out
     }
