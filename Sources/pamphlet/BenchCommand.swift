@@ -7,18 +7,15 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Benchmark search on the Benchmarks corpus: build speed, size, memory, latency, cold start.",
         discussion: """
-            Loads the corpus through the normal loader, times the in-memory index build (MB/s over the
-            Markdown bytes), runs every query of the query file (one warm-up pass, then --repeat timed
-            passes of search(query, limit: 10) with snippets) and reports the median and p99 per query
-            class, writes the snapshot with `pamphlet index` and measures its size, and times cold starts
-            of `pamphlet search QUERY --content CORPUS` as child processes (spawn to exit).
-            Build the corpus and queries first (Benchmarks/run.sh does everything, with FTS5 and tantivy
-            side by side). Use a release build: debug numbers mean nothing.
+            Loads the corpus through the normal loader, times the in-memory index build (MB/s over the Markdown bytes), runs every query of the query file (one warm-up pass, then --repeat timed passes of search(query, limit: 10) with snippets) and reports the median and p99 per query class, on the wall clock and on the thread's CPU clock. Writes the snapshot with `pamphlet index` and measures its size, and times cold starts of `pamphlet search QUERY --content CORPUS` as child processes (spawn to exit). --ui adds keystroke to frame in the browser.
+
+            Build the corpus and the queries first; Benchmarks/run.sh does everything, with SQLite FTS5 and tantivy side by side. Use a release build: debug numbers mean nothing.
 
             Examples:
-              python3 Benchmarks/make_corpus.py && python3 Benchmarks/make_queries.py
+              python3 Benchmarks/make_corpus.py
+              python3 Benchmarks/make_queries.py
               .build/release/pamphlet bench --ui
-              .build/release/pamphlet bench --scale 4 --json > Benchmarks/out/pamphlet-x4.json
+              .build/release/pamphlet bench --scale 4 --json > out.json
             """
     )
 
