@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Drives a program in a private tmux server, as a patient at a real terminal would: keys in,
 /// screen text (and styles) out. Each session has its own socket, so a user's tmux is never touched.
@@ -111,37 +112,56 @@ public final class TmuxSession: @unchecked Sendable {
 
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.tmuxPath ?? "/usr/bin/tmux")
-        process.arguments = ["-L", socket] + arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "TMUX")  // run inside a user's tmux too
         if env["TERM"] == nil || env["TERM"] == "dumb" { env["TERM"] = "xterm-256color" }
-        process.environment = env
-        // Files, not pipes: the tmux server that new-session forks inherits them, and a pipe
-        // would then never reach end-of-file.
-        let dir = FileManager.default.temporaryDirectory
-        let outURL = dir.appendingPathComponent("tmux-\(UUID().uuidString).out")
-        let errURL = dir.appendingPathComponent("tmux-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let result = try Spawn.run(Self.tmuxPath ?? "/usr/bin/tmux", ["-L", socket] + arguments, environment: env)
+        guard result.status == 0 else {
+            throw Failure.command(arguments.joined(separator: " "), result.error)
+        }
+        return result.output
+    }
+}
+
+/// Runs a program and waits for it, with output in files. Not Foundation's `Process`: it learns
+/// that a child ended from a socket the child inherits, and the tmux server that `new-session`
+/// forks inherits it too and keeps it open, so `waitUntilExit` never returns.
+public enum Spawn {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var output: String
+        public var error: String
+    }
+
+    public static func run(_ path: String, _ arguments: [String], environment: [String: String]) throws -> Result {
+        let dir = FileManager.default.temporaryDirectory.path
+        let token = UUID().uuidString
+        let outPath = "\(dir)/spawn-\(token).out", errPath = "\(dir)/spawn-\(token).err"
         defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
+            unlink(outPath)
+            unlink(errPath)
         }
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try? out.close()
-        try? err.close()
-        let data = (try? Data(contentsOf: outURL)) ?? Data()
-        let errData = (try? Data(contentsOf: errURL)) ?? Data()
-        guard process.terminationStatus == 0 else {
-            throw Failure.command(arguments.joined(separator: " "), String(decoding: errData, as: UTF8.self))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
         }
-        return String(decoding: data, as: UTF8.self)
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exited = status & 0x7F == 0
+        let code = exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let error = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return Result(status: code, output: output, error: error)
     }
 }
