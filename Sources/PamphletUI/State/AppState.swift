@@ -54,8 +54,7 @@ public struct AppState: Program {
     }
 
     mutating func replaceContent(_ new: LoadedContent) {
-        content = new
-        cache.removeAll()
+        content = new  // cached layouts are keyed by content, so switching back and forth stays cheap
         func valid(_ p: Page) -> Bool {
             if case .document(let id) = p.route { return document(id) != nil }
             return true
@@ -99,7 +98,7 @@ public struct AppState: Program {
         let id = documentID(of: page.route) ?? ""
         let key = LayoutKey(route: page.route, width: textWidth, expanded: expanded[id] ?? [],
                             answers: answers[id] ?? ChecklistAnswers(), query: page.query, options: options,
-                            content: ObjectIdentifier(content))
+                            content: ContentIdentity(content: content))
         return cache.layout(key) {
             let ctx = LayoutContext(content: content, options: options, width: textWidth,
                                     expanded: key.expanded, answers: key.answers, query: page.query)

@@ -9,7 +9,15 @@ struct LayoutKey: Hashable {
     var answers: ChecklistAnswers
     var query: String?
     var options: AppOptions
-    var content: ObjectIdentifier
+    /// Held (not just its address) so a freed content's address can never match a new one.
+    var content: ContentIdentity
+}
+
+/// A loaded content compared by identity, kept alive while a cached layout refers to it.
+struct ContentIdentity: Hashable, Sendable {
+    let content: LoadedContent
+    static func == (a: ContentIdentity, b: ContentIdentity) -> Bool { a.content === b.content }
+    func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(content)) }
 }
 
 /// What a screenful of search results depends on.
@@ -17,7 +25,7 @@ struct SearchRowsKey: Hashable {
     var query: String
     var width: Int
     var glyphs: Glyphs
-    var content: ObjectIdentifier
+    var content: ContentIdentity
 }
 
 /// Laid-out pages kept between frames, so a keystroke re-wraps nothing unless the width or the

@@ -38,7 +38,7 @@ enum SearchOverlay {
         }
         let perPage = AppState.resultsPerPage(bodyHeight: geo.bodyHeight)
         let first = firstShown(selected: search.selected, perPage: perPage)
-        let key = SearchRowsKey(query: search.query, width: w, glyphs: glyphs, content: ObjectIdentifier(content))
+        let key = SearchRowsKey(query: search.query, width: w, glyphs: glyphs, content: ContentIdentity(content: content))
         for (row, i) in (first..<min(hits.count, first + perPage)).enumerated() {
             let y = info + 1 + row * 2
             let rows = cache.searchRows(key, hit: i) { resultRows(hits[i], width: w, glyphs: glyphs) }

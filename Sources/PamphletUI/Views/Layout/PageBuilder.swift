@@ -54,15 +54,16 @@ struct PageBuilder {
     mutating func glyphs(_ text: String, role: Role, target: Int32 = -1, searchable: Bool = true) -> [Glyph] {
         var out: [Glyph] = []
         out.reserveCapacity(text.utf8.count)
+        var offset = scalarCount
         for ch in text {
             let isBreak = ch == "\n" || ch == "\r\n"
-            let g = Glyph(ch: isBreak ? "\n" : ch, width: isBreak ? 0 : TextMetrics.width(ch), role: role,
-                          offset: searchable ? scalarCount : -1, target: target)
-            if searchable {
-                sectionTexts[section + 1].append(ch)
-                scalarCount += Int32(ch.unicodeScalars.count)
-            }
-            out.append(g)
+            out.append(Glyph(ch: isBreak ? "\n" : ch, width: isBreak ? 0 : TextMetrics.width(ch), role: role,
+                             offset: searchable ? offset : -1, target: target))
+            offset += Int32(ch.unicodeScalars.count)
+        }
+        if searchable {
+            sectionTexts[section + 1] += text
+            scalarCount = offset
         }
         return out
     }
