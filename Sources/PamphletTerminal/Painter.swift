@@ -6,9 +6,13 @@ import PamphletUI
 final class Painter {
     private let styles: [Role: (attributes: attr_t, pair: Int32)]
     private var last: Canvas?
+    private let asciiPunctuation: Bool
 
     /// Sets up one colour pair per role for the theme (none without colour support).
-    init(theme: Theme, support: ColorSupport, defaultColors: Bool) {
+    /// `asciiPunctuation`: the locale is not UTF-8, so typographic quotes and dashes in the content
+    /// are written as their ASCII look-alikes (same width) rather than trusted to the terminal.
+    init(theme: Theme, support: ColorSupport, defaultColors: Bool, asciiPunctuation: Bool = false) {
+        self.asciiPunctuation = asciiPunctuation
         var styles: [Role: (attr_t, Int32)] = [:]
         for (index, role) in Role.allCases.enumerated() {
             let style = theme.resolved(role, support: support)
@@ -49,7 +53,13 @@ final class Painter {
             let style = styles[run.role] ?? (pamphlet_a_normal(), 0)
             _ = pamphlet_set_style(style.attributes, style.pair)
             buffer.removeAll(keepingCapacity: true)
-            for glyph in run.glyphs { Painter.append(glyph, to: &buffer) }
+            for glyph in run.glyphs {
+                if asciiPunctuation, glyph.width == 1, let plain = Painter.asciiLookAlike[glyph.text] {
+                    buffer.append(wchar_t(plain.value))
+                } else {
+                    Painter.append(glyph, to: &buffer)
+                }
+            }
             _ = buffer.withUnsafeBufferPointer {
                 pamphlet_mvaddnwstr(Int32(run.y), Int32(run.x), $0.baseAddress, Int32($0.count))
             }
@@ -57,6 +67,13 @@ final class Painter {
         _ = pamphlet_set_style(pamphlet_a_normal(), 0)
         _ = pamphlet_refresh()
     }
+
+    /// One-cell stand-ins for the typography most content uses.
+    static let asciiLookAlike: [String: Unicode.Scalar] = [
+        "\u{2018}": "'", "\u{2019}": "'", "\u{201A}": "'", "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"",
+        "\u{2013}": "-", "\u{2014}": "-", "\u{2010}": "-", "\u{2011}": "-", "\u{2212}": "-",
+        "\u{2026}": ".", "\u{00A0}": " ", "\u{2022}": "*", "\u{00B7}": ".", "\u{00AB}": "<", "\u{00BB}": ">",
+    ]
 
     /// Appends a glyph's characters, unless the terminal would give it a different width than the
     /// view did (control characters, emoji sequences the C library measures otherwise): then a

@@ -11,9 +11,13 @@ public struct RuntimeOptions: Sendable {
     public var mouse: Bool
     /// Seconds between ticks while idle; nil sends ticks only when the program schedules them.
     public var tickInterval: Double?
+    /// The locale is not UTF-8: write typographic quotes and dashes as ASCII look-alikes.
+    /// Defaults to what `TerminalLocale.setUp()` found.
+    public var asciiPunctuation: Bool
 
     public init(inputMode: InputMode = .cbreak, theme: Theme = .standard, useColor: Bool = true,
-                mouse: Bool = true, tickInterval: Double? = nil) {
+                mouse: Bool = true, tickInterval: Double? = nil, asciiPunctuation: Bool? = nil) {
+        self.asciiPunctuation = asciiPunctuation ?? !TerminalLocale.userLocaleIsUTF8
         self.inputMode = inputMode
         self.theme = theme
         self.useColor = useColor
@@ -50,7 +54,8 @@ public enum TerminalRuntime {
     ) throws -> RunOutcome {
         let session = try TerminalSession(mode: options.inputMode, useColor: options.useColor, mouse: options.mouse)
         defer { session.end() }
-        let painter = Painter(theme: options.theme, support: session.colorSupport, defaultColors: session.defaultColors)
+        let painter = Painter(theme: options.theme, support: session.colorSupport, defaultColors: session.defaultColors,
+                              asciiPunctuation: options.asciiPunctuation)
         let input = InputReader()
 
         var size = session.size

@@ -11,10 +11,14 @@ public enum TerminalLocale {
     @discardableResult
     public static func setUp() -> Bool {
         setlocale(LC_ALL, "")
-        if isUTF8 { return true }
+        userLocaleIsUTF8 = isUTF8
+        if userLocaleIsUTF8 { return true }
         if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
         return false
     }
+
+    /// What `setUp()` found (true until it runs).
+    nonisolated(unsafe) public private(set) static var userLocaleIsUTF8 = true
 
     /// Whether the current character type is UTF-8.
     public static var isUTF8: Bool {

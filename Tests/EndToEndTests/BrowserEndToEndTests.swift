@@ -261,6 +261,8 @@ struct BrowserEndToEndTests {
         try tmux.send("Enter")
         let screen = try tmux.wait(for: "Is Ketamine an Opiate?")
         #expect(!screen.contains("│"), "box drawing in a non-UTF-8 locale")
+        #expect(!screen.contains("\u{2019}"), "typographic apostrophe in a non-UTF-8 locale")
+        #expect(screen.contains("ketamine's"))
         #expect(screen.contains("|"))
     }
 
