@@ -61,6 +61,7 @@ struct KioskEndToEndTests {
     @Test func escapeSuite() throws {
         #expect(Self.hostile.count >= 30)
         let run = try KioskRun(arguments: "--idle-timeout 600")
+        defer { run.stop() }
         let attract = try run.tmux.wait(for: Self.attractPrompt)
         let pid = try run.pid()
         try run.tmux.send("x")
@@ -92,6 +93,7 @@ struct KioskEndToEndTests {
     @Test func idleResetWipesTheScreenScrollbackAndFiles() throws {
         let query = "zqxjprivacyprobe"
         let run = try KioskRun(arguments: "--idle-timeout 3", config: ["countdown: 2"])
+        defer { run.stop() }
         try run.tmux.wait(for: Self.attractPrompt)
         try run.tmux.send("x")
         try run.tmux.wait(for: "Articles")
@@ -116,6 +118,7 @@ struct KioskEndToEndTests {
 
     @Test func staffExitWithGrowingDelaysAndRestoredTerminal() throws {
         let run = try KioskRun(arguments: "--idle-timeout 600")
+        defer { run.stop() }
         try run.tmux.wait(for: Self.attractPrompt)
         try run.tmux.send("C-a")
         try run.tmux.send("C-x")
@@ -154,6 +157,7 @@ struct KioskEndToEndTests {
 
     @Test func hotReloadSwapsNewTextAndKeepsOldOnErrors() throws {
         let run = try KioskRun(arguments: "--idle-timeout 600")
+        defer { run.stop() }
         try run.tmux.wait(for: Self.attractPrompt)
         try run.tmux.send("x")
         try run.tmux.wait(for: "Articles")
@@ -183,6 +187,7 @@ struct KioskEndToEndTests {
     @Test(arguments: [(SIGTERM, "TERM"), (SIGHUP, "HUP")])
     func signalsEndItWithTheTerminalRestored(_ signal: Int32, _ name: String) throws {
         let run = try KioskRun(arguments: "--idle-timeout 600")
+        defer { run.stop() }
         try run.tmux.wait(for: Self.attractPrompt)
         try run.tmux.send("x")
         try run.tmux.wait(for: "Articles")
@@ -195,6 +200,7 @@ struct KioskEndToEndTests {
 
     @Test func qrCodeOnScreenDecodesToThePageURL() throws {
         let run = try KioskRun(arguments: "--idle-timeout 600")
+        defer { run.stop() }
         try run.tmux.wait(for: Self.attractPrompt)
         try run.tmux.send("x")
         try run.tmux.wait(for: "Articles")
@@ -216,6 +222,7 @@ struct KioskEndToEndTests {
 
     @Test func idleCPUIsNearZero() throws {
         let run = try KioskRun(arguments: "--idle-timeout 600")
+        defer { run.stop() }
         try run.tmux.wait(for: Self.attractPrompt)
         let pid = try run.pid()
         usleep(1_000_000)

@@ -49,7 +49,14 @@ final class KioskRun: @unchecked Sendable {
         tmux = try KioskTmux(command, width: width, height: height)
     }
 
-    deinit {
+    deinit { stop() }
+
+    /// Ends the tmux server (and the kiosk, if still running) and removes the temporary world.
+    func stop() {
+        if let pid = try? String(contentsOf: root.appendingPathComponent("pid"), encoding: .utf8),
+           let n = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)), state(of: n) != nil {
+            Glibc.kill(n, SIGKILL)
+        }
         tmux.kill()
         try? FileManager.default.removeItem(at: root)
     }
