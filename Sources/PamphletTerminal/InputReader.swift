@@ -23,6 +23,12 @@ final class InputReader {
     func read(timeoutMilliseconds ms: Int32) -> [Event] {
         guard let raw = next(timeoutMilliseconds: ms) else { return [] }
         switch KeyDecoder.decode(raw) {
+        case .key(.unknown):
+            // An extended terminfo key (Ctrl+Up is kUP5): ncurses knows its name.
+            if case .keyCode(let code) = raw, code > KEY_MAX, let name = keyname(code) {
+                return [.msg(.key(KeyDecoder.extendedKey(name: String(cString: name))))]
+            }
+            return [.msg(.key(.unknown))]
         case .key(let key): return [.msg(.key(key))]
         case .resize: return [.resized]
         case .mouse:

@@ -90,6 +90,25 @@ public enum KeyDecoder {
 }
 
 extension KeyDecoder {
+    /// Keys for terminfo's extended names (codes above KEY_MAX, named by `keyname`): modified
+    /// arrows and editing keys such as `kUP5` (Ctrl+Up) act as the plain key.
+    public static func extendedKey(name: String) -> Key {
+        let base = name.prefix { !$0.isNumber }
+        switch base {
+        case "kUP": return .up
+        case "kDN": return .down
+        case "kLFT": return .left
+        case "kRIT": return .right
+        case "kHOM": return .home
+        case "kEND": return .end
+        case "kPRV": return .pageUp
+        case "kNXT": return .pageDown
+        case "kDC": return .delete
+        case "kIC": return .insert
+        default: return .unknown
+        }
+    }
+
     /// Keys for CSI (`ESC [`) and SS3 (`ESC O`) sequences ncurses did not recognise (a terminfo
     /// entry that does not match the terminal): arrows and editing keys, modifiers ignored.
     public static func escapeSequence(introducer: Character, body: String) -> Key {

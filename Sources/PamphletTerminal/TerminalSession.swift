@@ -9,7 +9,7 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notATerminal:
-            return "pamphlet needs a terminal: its input and output must not be redirected or piped."
+            return "The browser needs a terminal: its input and output must not be redirected or piped."
         case .unknownTerminal(nil):
             return "The terminal type is not set (TERM is empty). Try: TERM=xterm-256color pamphlet"
         case .unknownTerminal(let name?):

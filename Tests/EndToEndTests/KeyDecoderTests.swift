@@ -56,6 +56,14 @@ struct KeyDecoderTests {
         #expect(KeyDecoder.escapeSequence(introducer: introducer, body: body) == key)
     }
 
+    @Test("extended terminfo keys", arguments: [
+        ("kUP5", Key.up), ("kDN3", .down), ("kLFT5", .left), ("kRIT6", .right), ("kHOM5", .home),
+        ("kEND2", .end), ("kPRV5", .pageUp), ("kNXT5", .pageDown), ("kDC5", .delete), ("kxIN", .unknown), ("", .unknown),
+    ])
+    func extended(name: String, key: Key) {
+        #expect(KeyDecoder.extendedKey(name: name) == key)
+    }
+
     /// Every code ncurses could hand over decodes without trapping.
     @Test func fuzz() {
         var rng = SystemRandomNumberGenerator()
