@@ -85,6 +85,11 @@ public final class TmuxSession: @unchecked Sendable {
         Int32(try run(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// A tmux format evaluated for the pane, e.g. `#{history_size}`.
+    public func format(_ format: String) throws -> String {
+        try run(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Whether the pane's command is still running.
     public func isRunning() throws -> Bool {
         try run(["display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "0"
