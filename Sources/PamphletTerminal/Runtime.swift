@@ -41,6 +41,9 @@ public enum TerminalRuntime {
     static let pollMilliseconds: Int32 = 100
     /// Input read in one go before drawing (a paste, key repeat).
     static let batchLimit = 256
+    /// Reads in a row that end at once with nothing before the terminal is taken as gone (a backstop
+    /// for terminals that hang up without POLLHUP).
+    static let maxEarlyEmptyReads = 50
 
     /// Opens the terminal, runs `program` until it quits or a signal ends it, and restores the
     /// terminal on every way out (thrown errors included).
@@ -63,6 +66,7 @@ public enum TerminalRuntime {
         var nextIdleTick = options.tickInterval.map { MonotonicClock.now() + $0 }
         var scheduledTick: Double?
         var firstFrame = true
+        var earlyEmptyReads = 0
 
         while true {
             // Update.
@@ -104,7 +108,15 @@ public enum TerminalRuntime {
             let deadline = [nextIdleTick, scheduledTick].compactMap { $0 }.min()
             var wait = pollMilliseconds
             if let deadline { wait = Int32(min(Double(pollMilliseconds), max(0, (deadline - now) * 1000).rounded(.up))) }
+            let readStart = MonotonicClock.now()
             var events = input.read(timeoutMilliseconds: wait)
+            if events.isEmpty, wait >= 20, (MonotonicClock.now() - readStart) * 1000 < Double(wait) / 4 {
+                // A read that gives up at once with nothing is end-of-file, not a timeout.
+                earlyEmptyReads += 1
+                if session.isHungUp || earlyEmptyReads >= maxEarlyEmptyReads { return .signal(SIGHUP) }
+            } else {
+                earlyEmptyReads = 0
+            }
             if !events.isEmpty {
                 // Drain what is already there before drawing again.
                 while events.count < batchLimit {

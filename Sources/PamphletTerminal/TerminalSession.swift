@@ -5,6 +5,8 @@ import Glibc
 public enum TerminalError: Error, CustomStringConvertible, Equatable {
     case notATerminal
     case unknownTerminal(String?)
+    /// The terminfo entry exists but cannot address the cursor (TERM=dumb): no full-screen drawing.
+    case cannotAddressCursor(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,9 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
         case .unknownTerminal(let name?):
             return "Unknown terminal type \"\(name)\" (TERM): no terminfo entry for it. "
                 + "Install ncurses-term, or try: TERM=xterm-256color pamphlet"
+        case .cannotAddressCursor(let name):
+            return "The terminal type \"\(name)\" (TERM) cannot move the cursor, so the browser cannot draw. "
+                + "Try: TERM=xterm-256color pamphlet, or use `pamphlet show` and `pamphlet search`."
         }
     }
 }
@@ -54,6 +59,12 @@ final class TerminalSession {
             throw TerminalError.unknownTerminal(term)
         }
         sessionActive.pointee = 1
+        guard pamphlet_tigetstr("cup") != nil else {
+            endwin()
+            sessionActive.pointee = 0
+            SignalTrap.uninstall()
+            throw TerminalError.cannotAddressCursor(term)
+        }
         if !atexitRegistered {
             atexitRegistered = true
             atexit { if sessionActive.pointee != 0 { sessionActive.pointee = 0; endwin() } }
@@ -102,6 +113,14 @@ final class TerminalSession {
         var rows: Int32 = 0, cols: Int32 = 0
         pamphlet_getmaxyx(&rows, &cols)
         return (Int(max(0, cols)), Int(max(0, rows)))
+    }
+
+    /// True when the terminal has hung up (its reads end at once with nothing): a dead SSH link or a
+    /// closed window whose SIGHUP never reached us. Reading on would spin.
+    var isHungUp: Bool {
+        var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) >= 0 else { return true }
+        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Also drops the scrollback where the terminal can (terminfo's E3), for kiosk privacy.
