@@ -41,7 +41,7 @@ enum KioskReloader {
             logger.error("\(purpose) refused: \(count) error(s) in the content\(result.library.documents.isEmpty ? " (no documents)" : ""); \(consequence)")
             return nil
         }
-        let loaded = LoadedContent(library: result.library, engine: SearchEngine(library: result.library))
+        let loaded = LoadedContent(library: result.library, engine: SearchEngine(library: result.library, contentDirectory: directory))
         logger.info("\(purpose): \(result.library.documents.count) documents loaded")
         return loaded
     }

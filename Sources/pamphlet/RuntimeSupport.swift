@@ -49,7 +49,9 @@ enum RuntimeSupport {
             printError("pamphlet: no documents could be loaded from \(directory).")
             throw ExitCode(1)
         }
-        return LoadedContent(library: result.library, engine: SearchEngine(library: result.library))
+        // The snapshot (when it matches the content) spares the index build; synonyms come from the folder.
+        let engine = SearchEngine.loadOrBuild(contentDirectory: directory) { result.library }.engine
+        return LoadedContent(library: result.library, engine: engine)
     }
 
     /// Today in the local time zone, for review dates (the app core never reads a clock).
