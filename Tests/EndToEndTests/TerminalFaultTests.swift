@@ -19,12 +19,13 @@ struct TerminalFaultTests {
     }
 
     /// `sh` runs `pamphlet ARGS` (shell words), then writes its exit code and `stty -a`, then idles.
-    /// `prefix` goes before the binary (environment changes), `suffix` after (redirections).
-    func start(_ arguments: String = "browse", prefix: String = "TERM=tmux-256color", suffix: String = "",
-               width: Int = 80, height: Int = 24) throws -> TmuxSession {
+    /// `envOptions` go to `env` (`-u TERM`), `prefix` before the binary (assignments), `suffix` after
+    /// the redirection of its stderr (a pipe). `ignoreHangup`: the shell survives SIGHUP to record the end.
+    func start(_ arguments: String = "browse", envOptions: String = "", prefix: String = "TERM=tmux-256color",
+               suffix: String = "", ignoreHangup: Bool = false, width: Int = 80, height: Int = 24) throws -> TmuxSession {
         let command = """
-            trap '' HUP; env -u NO_COLOR LANG=C.UTF-8 LC_ALL= \(prefix) '\(PamphletBinary.url.path)' \(arguments) \
-            --content '\(RepoPaths.assets.path)' \(suffix) 2> '\(scratch.path)/stderr'; \
+            \(ignoreHangup ? "trap '' HUP; " : "")env -u NO_COLOR \(envOptions) LANG=C.UTF-8 LC_ALL= \(prefix) \
+            '\(PamphletBinary.url.path)' \(arguments) --content '\(RepoPaths.assets.path)' 2> '\(scratch.path)/stderr' \(suffix); \
             echo $? > '\(scratch.path)/exit'; stty -a > '\(scratch.path)/stty'; echo "[ended]"; sleep 120
             """
         return try TmuxSession(command, width: width, height: height)
@@ -86,22 +87,23 @@ struct TerminalFaultTests {
         defer { tmux.kill() }
         try tmux.wait(for: "Mental Health, Reimagined.")
         try tmux.send("Down")
-        let before = try tmux.wait(for: "a settled screen") { !$0.isEmpty }
         usleep(300_000)
         let settled = try tmux.capture()
+        // One tmux client runs the whole storm (a client per resize is slower than 20 ms on a busy
+        // machine): 100 resizes, 20 ms apart, some of them to 1x1.
         var rng = SystemRandomNumberGenerator()
-        let start = Date()
+        var commands: [String] = []
         for i in 0..<100 {
             let (w, h) = i % 10 == 9 ? (1, 1) : (Int.random(in: 10...220, using: &rng), Int.random(in: 3...70, using: &rng))
-            try tmux.resize(width: w, height: h)
-            usleep(UInt32(max(0, 20_000 - Int(Date().timeIntervalSince(start) * 1e6) % 20_000)))
+            commands += ["resize-window", "-t", tmux.name, "-x", "\(w)", "-y", "\(h)", ";", "run-shell", "sleep 0.02", ";"]
         }
+        let start = Date()
+        try shell("tmux", ["-L", tmux.socket] + commands.dropLast())
         let storm = Date().timeIntervalSince(start)
-        #expect(storm < 6, "the storm took \(storm) s")
+        #expect(storm < 10, "the storm took \(storm) s")
         try tmux.resize(width: 80, height: 24)
         try tmux.wait(for: "the screen from before the storm", timeout: 15) { $0 == settled }
         #expect(try tmux.isRunning())
-        _ = before
         try tmux.send("q")
         try tmux.wait(for: "[ended]")
         #expect(try file("exit") == "0\n")
@@ -131,7 +133,7 @@ struct TerminalFaultTests {
     // MARK: TERM and output
 
     @Test func termUnsetIsAClearMessage() throws {
-        let tmux = try start(prefix: "-u TERM")
+        let tmux = try start(envOptions: "-u TERM", prefix: "")
         defer { tmux.kill() }
         try tmux.wait(for: "[ended]")
         let stderr = try String(contentsOf: scratch.appendingPathComponent("stderr"), encoding: .utf8)
@@ -145,7 +147,13 @@ struct TerminalFaultTests {
         let tmux = try start(prefix: "TERM=\(term)")
         defer { tmux.kill() }
         // Either a clear message and exit 2, or a safe fallback that draws and quits normally.
-        let screen = try tmux.wait(for: "an end or a screen") { $0.contains("[ended]") || $0.contains("Articles") }
+        // Known bug (reported): with TERM=dumb (no cursor addressing) the browser starts anyway and
+        // shows one line, neither refusing clearly nor drawing a usable screen.
+        var found: String?
+        try withKnownIssue("TERM=dumb gives an unusable one-line screen") {
+            found = try tmux.wait(for: "an end or a screen") { $0.contains("[ended]") || $0.contains("Articles") }
+        } when: { term == "dumb" }
+        guard let screen = found else { return }
         if screen.contains("[ended]") {
             let stderr = try String(contentsOf: scratch.appendingPathComponent("stderr"), encoding: .utf8)
             #expect(stderr.contains("TERM") || stderr.contains("terminal"), "unclear: \(stderr)")
@@ -179,20 +187,32 @@ struct TerminalFaultTests {
 
     // MARK: Signals
 
-    /// The terminal goes away (the tmux server is killed): the browser gets SIGHUP and must end,
-    /// not spin on a dead terminal.
+    /// The terminal goes away (the tmux server is killed): the shell, as session leader, gets SIGHUP
+    /// and dies, and the kernel hangs up the foreground job, the browser, which must end.
     @Test func hangupWhenTheTerminalGoesAway() throws {
         let tmux = try start()
         try tmux.wait(for: "Mental Health, Reimagined.")
         let pid = try browserPID(tmux)
         tmux.kill()
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, Glibc.kill(pid, 0) == 0, !isZombie(pid) { usleep(50_000) }
-        #expect(Glibc.kill(pid, 0) != 0 || isZombie(pid), "the browser is still running after its terminal went away")
-        if Glibc.kill(pid, 0) == 0, !isZombie(pid) { Glibc.kill(pid, SIGKILL) }
-        let code = try? file("exit", timeout: 5)
-        if let code {  // the shell ignores HUP, so it records the browser's status
-            #expect(["0\n", "129\n", "1\n"].contains(code), "exit \(code)")
+        #expect(waitForEnd(of: pid, seconds: 10), "the browser is still running 10 s after its terminal went away")
+    }
+
+    /// The terminal is hung up but no SIGHUP arrives (the shell ignores it, so the kernel never sends
+    /// one to the browser): reading the dead terminal must end the browser, not spin or wait forever.
+    @Test func deadTerminalWithoutHangupSignal() throws {
+        let tmux = try start(ignoreHangup: true)
+        try tmux.wait(for: "Mental Health, Reimagined.")
+        let pid = try browserPID(tmux)
+        tmux.kill()
+        let ended = waitForEnd(of: pid, seconds: 10)
+        let cpu = ended ? 0 : cpuSeconds(pid, over: 1)
+        // Known bug (reported): the runtime takes the dead terminal's endless end-of-file for timeouts
+        // and loops at ~40% CPU until killed. Remove withKnownIssue once the runtime ends on it.
+        withKnownIssue("the browser keeps running on a hung-up terminal when no SIGHUP arrives") {
+            #expect(ended, "the browser is still running 10 s after its terminal went away (using \(cpu) s of CPU per second)")
+        }
+        if ended, let code = try? file("exit", timeout: 5) {
+            #expect(!["132\n", "133\n", "134\n", "139\n"].contains(code), "crashed: exit \(code)")
         }
     }
 
@@ -245,6 +265,28 @@ struct TerminalFaultTests {
 
     // MARK: helpers
 
+    /// Waits for `pid` to end (gone, or a zombie nobody reaps); kills it if it does not.
+    func waitForEnd(of pid: Int32, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, Glibc.kill(pid, 0) == 0, !isZombie(pid) { usleep(50_000) }
+        return Glibc.kill(pid, 0) != 0 || isZombie(pid)
+    }
+
+    /// CPU seconds `pid` used per second, measured over `seconds`; then kills it.
+    func cpuSeconds(_ pid: Int32, over seconds: Double) -> Double {
+        func ticks() -> Double {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return 0 }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)  // utime + stime
+        }
+        let a = ticks()
+        usleep(UInt32(seconds * 1e6))
+        let b = ticks()
+        Glibc.kill(pid, SIGKILL)
+        return (b - a) / Double(sysconf(Int32(_SC_CLK_TCK))) / seconds
+    }
+
     func isZombie(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return true }
@@ -253,6 +295,11 @@ struct TerminalFaultTests {
 
     @discardableResult
     func shell(_ executable: String, _ arguments: String...) throws -> String {
+        try shell(executable, arguments)
+    }
+
+    @discardableResult
+    func shell(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/\(executable)")
         process.arguments = arguments
