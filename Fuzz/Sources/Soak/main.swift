@@ -19,7 +19,7 @@ let cycles = flag("--cycles", 1_000)
 let seed = UInt64(flag("--seed", 1))
 let content = BundledContent.loaded
 let reloads = [BundledContent.loaded, BundledContent.reloaded, BundledContent.shrunk]
-var failed = false
+nonisolated(unsafe) var failed = false
 
 func mb(_ kb: Int) -> String { String(format: "%.1f MB", Double(kb) / 1024) }
 
