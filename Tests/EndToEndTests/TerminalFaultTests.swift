@@ -150,12 +150,8 @@ struct TerminalFaultTests {
         let tmux = try start(prefix: "TERM=\(term)")
         defer { tmux.kill() }
         // Either a clear message and exit 2, or a safe fallback that draws and quits normally.
-        // Known bug (reported): with TERM=dumb (no cursor addressing) the browser starts anyway and
-        // shows one line, neither refusing clearly nor drawing a usable screen.
-        var found: String?
-        try withKnownIssue("TERM=dumb gives an unusable one-line screen") {
-            found = try tmux.wait(for: "an end or a screen") { $0.contains("[ended]") || $0.contains("Articles") }
-        } when: { term == "dumb" }
+        // TERM=dumb cannot address the cursor: the browser refuses with a clear message and exit 2.
+        let found: String? = try tmux.wait(for: "an end or a screen") { $0.contains("[ended]") || $0.contains("Articles") }
         guard let screen = found else { return }
         if screen.contains("[ended]") {
             let stderr = try String(contentsOf: scratch.appendingPathComponent("stderr"), encoding: .utf8)
@@ -199,12 +195,7 @@ struct TerminalFaultTests {
         tmux.kill()
         let ended = waitForEnd(of: pid, seconds: 10)
         if !ended { Glibc.kill(pid, SIGKILL) }
-        // Reported: in this suite the browser outlived its killed tmux server (a hand run with bash
-        // as the pane's shell ended within 3 s); whether SIGHUP reaches it depends on the shell, and
-        // the runtime does not notice the dead terminal itself (see the test below).
-        withKnownIssue("the browser may outlive its terminal", isIntermittent: true) {
-            #expect(ended, "the browser is still running 10 s after its terminal went away")
-        }
+        #expect(ended, "the browser is still running 10 s after its terminal went away")
     }
 
     /// The terminal is hung up but no SIGHUP arrives (the shell ignores it, so the kernel never sends
@@ -216,11 +207,7 @@ struct TerminalFaultTests {
         tmux.kill()
         let ended = waitForEnd(of: pid, seconds: 10)
         let cpu = ended ? 0 : cpuSeconds(pid, over: 1)
-        // Known bug (reported): the runtime takes the dead terminal's endless end-of-file for timeouts
-        // and loops at ~40% CPU until killed. Remove withKnownIssue once the runtime ends on it.
-        withKnownIssue("the browser keeps running on a hung-up terminal when no SIGHUP arrives") {
-            #expect(ended, "the browser is still running 10 s after its terminal went away (using \(cpu) s of CPU per second)")
-        }
+        #expect(ended, "the browser is still running 10 s after its terminal went away (using \(cpu) s of CPU per second)")
         if ended, let code = try? file("exit", timeout: 5) {
             #expect(!["132\n", "133\n", "134\n", "139\n"].contains(code), "crashed: exit \(code)")
         }
