@@ -28,12 +28,13 @@ let package = Package(
                 "CCMarkGFM", "CStemmer", "CQRencode", "CArgon2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Search/README.md"]
         ),
         // The app core: state, messages, update, render into a Canvas. No curses.
-        .target(name: "PamphletUI", dependencies: ["PamphletKit"]),
+        .target(name: "PamphletUI", dependencies: ["PamphletKit"], exclude: ["README.md"]),
         // The only code that touches ncursesw.
-        .target(name: "PamphletTerminal", dependencies: ["PamphletUI", "CNCursesW"]),
+        .target(name: "PamphletTerminal", dependencies: ["PamphletUI", "CNCursesW"], exclude: ["README.md"]),
         .executableTarget(
             name: "pamphlet",
             dependencies: [
