@@ -32,13 +32,7 @@ struct BrowserEndToEndTests {
     }
 
     func waitForFile(_ name: String, timeout: Double = 15) throws -> String {
-        let url = scratch.appendingPathComponent(name)
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let text = try? String(contentsOf: url, encoding: .utf8), text.hasSuffix("\n") { return text }
-            usleep(50_000)
-        }
-        throw TmuxSession.Failure.timeout("file \(name)", screen: "")
+        try TestSupport.waitForFile(scratch.appendingPathComponent(name), timeout: timeout)
     }
 
     /// The row of the screen holding `text`, if any.
