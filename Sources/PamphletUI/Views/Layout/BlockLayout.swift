@@ -126,25 +126,9 @@ extension PageBuilder {
               count: max(0, n))
     }
 
-    /// Emits one row of glyphs exactly as given (no wrapping; spaces kept).
+    /// Emits one row of glyphs exactly as given (no wrapping; spaces kept, no fill).
     private mutating func emitRaw(_ row: [Glyph], prefix: [Cell]) {
-        // Reuse the wrapper's emitter by wrapping at an unlimited width: it keeps inner spaces.
-        var cells = prefix
-        var offsets = [Int32](repeating: -1, count: prefix.count)
-        let lineNo = layout.lines.count
-        for g in row {
-            let col = cells.count
-            cells.append(Cell(text: String(g.ch), role: g.role))
-            offsets.append(g.offset)
-            if g.width == 2 {
-                cells.append(Cell(text: "", role: g.role))
-                offsets.append(g.offset)
-            }
-            if g.target >= 0 {
-                layout.targets[Int(g.target)].spans.append(Span(line: lineNo, start: col, end: cells.count))
-            }
-        }
-        layout.lines.append(LaidLine(cells: cells, offsets: offsets, section: section))
+        emit(row, prefix: prefix, fillRole: nil)
     }
 
     private mutating func stackedTable(_ table: Table, columns: Int, indent: [Cell], linkCounter: inout Int) {

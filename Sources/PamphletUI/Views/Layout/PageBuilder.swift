@@ -177,7 +177,8 @@ struct PageBuilder {
         return startLine
     }
 
-    private mutating func emit(_ row: [Glyph], prefix: [Cell], fillRole: Role?) {
+    /// Appends one laid-out line; a link's glyphs on the same line become one span.
+    mutating func emit(_ row: [Glyph], prefix: [Cell], fillRole: Role?) {
         var cells = prefix
         var offsets = [Int32](repeating: -1, count: prefix.count)
         cells.reserveCapacity(width)
