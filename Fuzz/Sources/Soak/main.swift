@@ -45,7 +45,7 @@ func soak<P: Program>(_ name: String, _ program: inout P, count: Int, seed: UInt
         }
     }
     let seconds = Date().timeIntervalSince(start)
-    print(String(format: "%@: %d messages in %.1f s (%.0f/s), %d cells drawn, %d quit effects; RSS start %@, end %@, peak %@",
+    print(String(format: "%@: %ld messages in %.1f s (%.0f/s), %ld cells drawn, %ld quit effects; RSS start %@, end %@, peak %@",
                  name, count, seconds, Double(count) / seconds, cells, quits, mb(startRSS), mb(Memory.residentKB), mb(Memory.peakKB)))
 }
 
