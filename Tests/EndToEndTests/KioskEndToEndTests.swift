@@ -10,6 +10,16 @@ import TestSupport
 struct KioskEndToEndTests {
     static let attractPrompt = "Press any key or touch the screen to start"
 
+    /// From the attract screen into the article: wake the kiosk, open Articles, then the article.
+    func openArticle(_ run: KioskRun) throws {
+        try run.tmux.wait(for: Self.attractPrompt)
+        try run.tmux.send("x")
+        try run.tmux.wait(for: "Articles")
+        try run.tmux.send("Enter")
+        try run.tmux.wait(for: "Is Ketamine an Opiate?")
+        try run.tmux.send("Enter")
+    }
+
     /// Hostile inputs, each a step a patient (or a curious teenager) might try.
     static let hostile: [(name: String, send: @Sendable (KioskRun) throws -> Void)] = {
         func keys(_ k: String...) -> @Sendable (KioskRun) throws -> Void { { try $0.tmux.send(k.joined(separator: " ")) } }
@@ -158,12 +168,7 @@ struct KioskEndToEndTests {
     @Test func hotReloadSwapsNewTextAndKeepsOldOnErrors() throws {
         let run = try KioskRun(arguments: "--idle-timeout 600")
         defer { run.stop() }
-        try run.tmux.wait(for: Self.attractPrompt)
-        try run.tmux.send("x")
-        try run.tmux.wait(for: "Articles")
-        try run.tmux.send("Enter")
-        try run.tmux.wait(for: "Is Ketamine an Opiate?")
-        try run.tmux.send("Enter")
+        try openArticle(run)
         let before = try run.tmux.wait(for: "With the dangers of ketamine")
         #expect(before.contains("With the dangers of ketamine"))
         let article = run.content.appendingPathComponent(KioskRun.articlePath)
@@ -201,12 +206,7 @@ struct KioskEndToEndTests {
     @Test func qrCodeOnScreenDecodesToThePageURL() throws {
         let run = try KioskRun(arguments: "--idle-timeout 600")
         defer { run.stop() }
-        try run.tmux.wait(for: Self.attractPrompt)
-        try run.tmux.send("x")
-        try run.tmux.wait(for: "Articles")
-        try run.tmux.send("Enter")
-        try run.tmux.wait(for: "Is Ketamine an Opiate?")
-        try run.tmux.send("Enter")
+        try openArticle(run)
         try run.tmux.wait(for: "F6 Take this page home")
         try run.tmux.send("F6")
         let screen = try run.tmux.wait(for: "Point your phone")
