@@ -30,8 +30,10 @@ public enum SnapshotFingerprint {
         guard depth < 32, let d = opendir(dir) else { return }
         defer { closedir(d) }
         while let ent = readdir(d) {
-            let name = withUnsafeBytes(of: ent.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            // Read the name in place up to its NUL: copying the whole 256-byte d_name reads past a
+            // short last record of readdir's buffer (AddressSanitizer: heap-buffer-overflow).
+            let name = withUnsafeMutablePointer(to: &ent.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
             }
             if name.hasPrefix(".") || name.hasSuffix("~") { continue }
             let full = dir + "/" + name
