@@ -24,11 +24,13 @@ import Testing
         var app = Fixtures.app()
         app.press(.char("/"))
         app.type("t")
-        let afterOne = app.search?.results.hits.count ?? 0
+        #expect(app.search?.results.query == "t")
         app.type("ms")
-        let hits = app.search?.results.hits ?? []
-        #expect(!hits.isEmpty)
-        #expect(hits.count != afterOne || afterOne == 0 || hits.allSatisfy { $0.snippet.lowercased().contains("tms") })
+        let results = app.search?.results ?? .empty
+        #expect(results.query == "tms")
+        #expect(!results.hits.isEmpty)
+        #expect(results == Fixtures.bundled.engine.rankedSearch("tms", limit: AppState.searchLimit))
+        #expect(app.screenText.contains("TMS"))
     }
 
     @Test func enterOpensTheSectionAtTheFirstMatchHighlighted() throws {

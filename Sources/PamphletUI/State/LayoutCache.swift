@@ -53,42 +53,101 @@ final class LayoutCache: @unchecked Sendable {
     func removeAll() {
         lock.lock()
         pages.removeAll()
-        searchKey = nil
+        ranked.removeAll()
         searchRows.removeAll()
         lock.unlock()
     }
 
-    // Search results drawn once per query and width: choosing a result only moves the selection.
-    private var searchKey: SearchRowsKey?
-    private var searchRows: [Int: [[Cell]]] = [:]
+    // Search as you type: a query's ranking and its drawn rows are kept for the last few queries,
+    // so erasing a letter (back to a query just shown) or moving the selection redoes nothing.
+    static let recentQueries = 8
+    private var ranked: RecentlyUsed<RankedKey, RankedResults> = RecentlyUsed(capacity: recentQueries)
+    private var searchRows: RecentlyUsed<SearchRowsKey, [Int: [[Cell]]]> = RecentlyUsed(capacity: recentQueries)
+
+    func rankedResults(_ key: RankedKey, search: () -> RankedResults) -> RankedResults {
+        lock.lock()
+        if let hit = ranked[key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let results = search()
+        lock.lock()
+        ranked[key] = results
+        lock.unlock()
+        return results
+    }
 
     func searchRows(_ key: SearchRowsKey, hit: Int, build: () -> [[Cell]]) -> [[Cell]] {
         lock.lock()
-        if searchKey != key {
-            searchKey = key
-            searchRows.removeAll(keepingCapacity: true)
-        }
-        if let rows = searchRows[hit] {
+        if let rows = searchRows[key]?[hit] {
             lock.unlock()
             return rows
         }
         lock.unlock()
         let rows = build()
         lock.lock()
-        if searchKey == key { searchRows[hit] = rows }
+        searchRows.modify(key, default: [:]) { $0[hit] = rows }
         lock.unlock()
         return rows
     }
 }
 
+/// What a ranking depends on: the words searched and the content (its engine).
+struct RankedKey: Hashable {
+    var words: String
+    var content: ContentIdentity
+}
+
+/// A small map that forgets its least recently used entry when full (a handful of entries, so a
+/// linear scan beats hashing).
+struct RecentlyUsed<Key: Equatable, Value> {
+    let capacity: Int
+    /// Most recently used last.
+    private var entries: [(key: Key, value: Value)] = []
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    subscript(key: Key) -> Value? {
+        mutating get {
+            guard let i = entries.lastIndex(where: { $0.key == key }) else { return nil }
+            let entry = entries.remove(at: i)
+            entries.append(entry)
+            return entry.value
+        }
+        set {
+            if let i = entries.lastIndex(where: { $0.key == key }) { entries.remove(at: i) }
+            guard let newValue else { return }
+            if entries.count >= capacity { entries.removeFirst() }
+            entries.append((key, newValue))
+        }
+    }
+
+    /// Changes the value in place (no copy of it), adding `value` first when `key` is missing.
+    mutating func modify(_ key: Key, default value: @autoclosure () -> Value, _ change: (inout Value) -> Void) {
+        if entries.last?.key != key {
+            if let i = entries.lastIndex(where: { $0.key == key }) {
+                entries.append(entries.remove(at: i))
+            } else {
+                if entries.count >= capacity { entries.removeFirst() }
+                entries.append((key, value()))
+            }
+        }
+        change(&entries[entries.count - 1].value)
+    }
+
+    mutating func removeAll() { entries.removeAll() }
+}
+
 /// The search bar and its results while it is open.
 public struct SearchState: Sendable, Equatable {
     public var query: String
-    public var results: SearchResults
+    /// The ranked results; snippets are cut as rows are drawn (`SearchEngine.hit(_:at:)`).
+    public var results: RankedResults
     /// The chosen result.
     public var selected: Int
 
-    public init(query: String = "", results: SearchResults = SearchResults(hits: []), selected: Int = 0) {
+    public init(query: String = "", results: RankedResults = .empty, selected: Int = 0) {
         self.query = query
         self.results = results
         self.selected = selected

@@ -8,7 +8,10 @@ extension AppState {
     mutating func runSearch() {
         guard var s = search else { return }
         let words = s.query.trimmingCharacters(in: .whitespaces)
-        s.results = words.isEmpty ? SearchResults(hits: []) : content.engine.search(words, limit: Self.searchLimit)
+        let engine = content.engine
+        s.results = words.isEmpty ? .empty : cache.rankedResults(RankedKey(words: words, content: ContentIdentity(content: content))) {
+            engine.rankedSearch(words, limit: Self.searchLimit)
+        }
         s.selected = 0
         search = s
     }

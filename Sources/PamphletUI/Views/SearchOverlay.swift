@@ -41,7 +41,10 @@ enum SearchOverlay {
         let key = SearchRowsKey(query: search.query, width: w, glyphs: glyphs, content: ContentIdentity(content: content))
         for (row, i) in (first..<min(hits.count, first + perPage)).enumerated() {
             let y = info + 1 + row * 2
-            let rows = cache.searchRows(key, hit: i) { resultRows(hits[i], width: w, glyphs: glyphs) }
+            // The snippet is cut here, for the rows on screen only.
+            let rows = cache.searchRows(key, hit: i) {
+                resultRows(content.engine.hit(search.results, at: i), width: w, glyphs: glyphs)
+            }
             canvas.blit(rows[0], x: 0, y: y, maxX: w)
             canvas.blit(rows[1], x: 0, y: y + 1, maxX: w)
             if i == search.selected {

@@ -1,0 +1,63 @@
+/// Search results ranked in full whose snippets are cut only when asked for.
+///
+/// Search as you type shows a screenful of results out of 50; cutting a snippet costs more than
+/// ranking, so the browser asks `SearchEngine.rankedSearch` for the order and cuts snippets with
+/// `SearchEngine.hit(_:at:)` for the rows it draws. `hit(_:at:)` returns exactly the hit
+/// `search(_:limit:)` returns at that position.
+public struct RankedResults: Sendable, Equatable {
+    /// The query as given to `rankedSearch`.
+    public let query: String
+    /// The hits in rank order, with empty `snippet` and `highlights` (see `SearchEngine.hit(_:at:)`).
+    public let hits: [SearchHit]
+    /// "Did you mean" text when nothing matched and a close query exists.
+    public let suggestion: String?
+    let sections: [Int]
+    let scores: [Float]
+    let matcher: HighlightMatcher?
+
+    /// No results (an empty query).
+    public static let empty = RankedResults(query: "", hits: [], suggestion: nil, sections: [], scores: [], matcher: nil)
+
+    /// The matcher follows from the query and the engine, so the query stands for it.
+    public static func == (a: RankedResults, b: RankedResults) -> Bool {
+        a.query == b.query && a.hits == b.hits && a.suggestion == b.suggestion && a.sections == b.sections
+    }
+}
+
+extension SearchEngine {
+    /// The best `limit` sections for `query`, best first, as `search(_:limit:)` ranks them, without
+    /// snippets: cut one with `hit(_:at:)` when it is shown.
+    public func rankedSearch(_ query: String, limit: Int = 10) -> RankedResults {
+        let parsed = QueryParser.parse(query)
+        guard !parsed.isEmpty, limit > 0, index.sectionCount > 0 else {
+            return RankedResults(query: query, hits: [], suggestion: nil, sections: [], scores: [], matcher: nil)
+        }
+        let plan = QueryPlan(parsed, expander: expander)
+        var scorer = Scorer(sectionCount: index.sectionCount)
+        plan.score(into: &scorer, index: index)
+        let top = scorer.top(limit)
+        if top.isEmpty {
+            return RankedResults(query: query, hits: [], suggestion: DidYouMean.suggest(for: parsed, expander: expander),
+                                 sections: [], scores: [], matcher: nil)
+        }
+        let hits = top.map { ranked in
+            let s = ranked.section
+            let d = index.sectionDocument.int(s)
+            let title = index.titles.string(d)
+            let heading = index.headings.length(s) == 0 ? title : index.headings.string(s)
+            return SearchHit(reference: index.reference(ofSection: s), kind: index.kind(ofDocument: d),
+                             documentTitle: title, sectionTitle: heading, score: Double(ranked.score),
+                             snippet: "", highlights: [])
+        }
+        return RankedResults(query: query, hits: hits, suggestion: nil, sections: top.map(\.section),
+                             scores: top.map(\.score), matcher: plan.matcher)
+    }
+
+    /// The hit at `i` of `results` with its snippet and highlight ranges: the same value
+    /// `search(results.query, limit:)` has at `i`. `results` must come from this engine and `i` be
+    /// an index of `results.hits`.
+    public func hit(_ results: RankedResults, at i: Int) -> SearchHit {
+        guard results.sections.indices.contains(i), let matcher = results.matcher else { return results.hits[i] }
+        return hit(section: results.sections[i], score: results.scores[i], matcher: matcher, Snippeter())
+    }
+}
