@@ -37,6 +37,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Also time keystroke to frame in the browser (update + view + diff) at 80x24 and 200x60.")
     var ui = false
 
+    @Option(help: "Also log the N slowest queries of each class (CPU time, best of the passes) to stderr.")
+    var slowest: Int = 0
+
     @Flag(help: "Print the report as JSON (same keys as the Python reference runners).")
     var json = false
 
@@ -48,7 +51,7 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         let dir = corpus ?? (scale == 1 ? "Benchmarks/corpus" : "Benchmarks/corpus-x\(scale)")
         let json = self.json
-        let bench = SearchBench(corpus: dir, queriesPath: queries, passes: `repeat`, coldRuns: coldRuns, keystrokes: ui,
+        let bench = SearchBench(corpus: dir, queriesPath: queries, passes: `repeat`, coldRuns: coldRuns, keystrokes: ui, slowest: slowest,
                                 executable: Self.executablePath(), log: { message in
                                     FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
                                 })

@@ -51,6 +51,8 @@ struct SearchBench {
     var coldRuns: Int
     /// Also time keystroke to frame in the browser (see `KeystrokeBench`).
     var keystrokes: Bool
+    /// Log this many slowest queries per class (0: none).
+    var slowest = 0
     var executable: String
     var log: (String) -> Void
 
@@ -132,14 +134,16 @@ struct SearchBench {
         var oneLetter: [Double] = []
         var oneLetterCPU: [Double] = []
         var empty: [String: Int] = [:]
+        var best = [Double](repeating: .infinity, count: queries.count)
         for pass in 0..<passes {
-            for q in queries {
+            for (n, q) in queries.enumerated() {
                 let c0 = BenchStats.threadCPUms()
                 let t0 = clock.now
                 let results = engine.search(q.q, limit: 10)
                 let ms = BenchStats.milliseconds(clock.now - t0)
                 let cpuMs = BenchStats.threadCPUms() - c0
                 sink &+= results.hits.count
+                best[n] = min(best[n], cpuMs)
                 samples[q.cls, default: []].append(ms)
                 cpu[q.cls, default: []].append(cpuMs)
                 if q.cls == "typing" && q.q.count == 1 {
@@ -147,6 +151,12 @@ struct SearchBench {
                     oneLetterCPU.append(cpuMs)
                 }
                 if pass == 0 && results.hits.isEmpty { empty[q.cls, default: 0] += 1 }
+            }
+        }
+        if slowest > 0 {
+            for cls in Set(queries.map(\.cls)).sorted() {
+                let worst = queries.indices.filter { queries[$0].cls == cls }.sorted { best[$0] > best[$1] }.prefix(slowest)
+                for i in worst { log("  slow \(cls) \(String(format: "%.3f", best[i])) ms  \(queries[i].q)") }
             }
         }
         var out: [String: LatencySummary] = [:]

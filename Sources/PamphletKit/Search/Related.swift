@@ -6,13 +6,16 @@ extension SearchEngine {
         guard limit > 0, let source = sectionIndex(of: reference) else { return [] }
         var seen = Set<Int>()
         var candidates: [(idf: Float, term: Int)] = []
-        for buffer in [index.headings.buffer(source), index.texts.buffer(source)] {
-            var scanner = TokenScanner(buffer)
-            while scanner.next() {
-                guard let t = index.terms.find(scanner.term), !index.isStopWord(t), seen.insert(t).inserted else { continue }
-                let df = index.documentFrequency(t)
-                guard df >= 2, df < max(3, index.sectionCount / 4) else { continue }
-                candidates.append((index.idf(t), t))
+        let body = index.text(ofSection: source)
+        body.withUnsafeBufferPointer { bodyBuffer in
+            for buffer in [index.headings.buffer(source), bodyBuffer] {
+                var scanner = TokenScanner(buffer)
+                while scanner.next() {
+                    guard let t = index.terms.find(scanner.term), !index.isStopWord(t), seen.insert(t).inserted else { continue }
+                    let df = index.documentFrequency(t)
+                    guard df >= 2, df < max(3, index.sectionCount / 4) else { continue }
+                    candidates.append((index.idf(t), t))
+                }
             }
         }
         candidates.sort { $0.idf > $1.idf }

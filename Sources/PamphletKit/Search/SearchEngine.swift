@@ -81,10 +81,25 @@ public final class SearchEngine: Sendable {
         let d = index.sectionDocument.int(s)
         let title = index.titles.string(d)
         let heading = index.headings.length(s) == 0 ? title : index.headings.string(s)
-        let (snippet, ranges) = snippeter.snippet(of: index.texts.buffer(s), matcher: matcher)
+        let (snippet, ranges) = Self.snippet(of: index.texts.buffer(s), decoder: index.textDecoder, matcher: matcher, snippeter)
         return SearchHit(reference: index.reference(ofSection: s), kind: index.kind(ofDocument: d),
                          documentTitle: title, sectionTitle: heading, score: Double(score),
                          snippet: snippet, highlights: ranges)
+    }
+
+    /// The snippet of a compressed section text, decompressing only as much as the window needs:
+    /// 4 KB, then 32 KB, then all of it (most sections are shorter than 4 KB).
+    static func snippet(of frame: UnsafeBufferPointer<UInt8>, decoder: TextDecoder, matcher: HighlightMatcher,
+                        _ snippeter: Snippeter) -> (text: String, highlights: [TextRange]) {
+        var limit = 4096
+        while true {
+            let (text, total) = decoder.decode(frame, prefixBytes: limit)
+            if text.count >= total || text.isEmpty {
+                return text.withUnsafeBufferPointer { snippeter.snippet(of: $0, matcher: matcher) }
+            }
+            if let s = text.withUnsafeBufferPointer({ snippeter.snippet(of: $0, totalBytes: total, matcher: matcher) }) { return s }
+            limit *= 8   // reaches the whole text after a few rounds
+        }
     }
 
     /// The index of the section `reference` names (a reference without a section is the intro).

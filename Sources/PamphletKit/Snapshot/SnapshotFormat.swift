@@ -13,12 +13,13 @@
 ///     64  16*n  directory: per array, byte offset (UInt64) and byte length (UInt64)
 ///      …        the arrays, each starting at a multiple of 8 bytes
 /// ```
-/// Every array is a flat run of fixed-width integers or UTF-8 bytes, used in place from the mapped
-/// file: nothing is parsed or copied at startup except a bounds check of every offset table.
+/// Every array is a flat run of fixed-width integers or bytes, used in place from the mapped file:
+/// nothing is parsed or copied at startup except a bounds check of every offset table. Section
+/// texts are zstd frames, decompressed one at a time for the hits' snippets (`CompressedText`).
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("PAMPHIDX".utf8)
     /// Bump on any layout or analysis change (tokenizer, stemming, scoring inputs): old files rebuild.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 64
 }
 
@@ -30,11 +31,11 @@ enum SnapshotArray: Int, CaseIterable {
     case termFlags          // UInt8 × terms (bit 0: stop word)
     // Postings, grouped by term, sections ascending within a term.
     case postingStart       // UInt32 × (terms + 1), into postSections/postImpacts
-    case postSections       // UInt32 × postings
+    case postSections       // UInt16 × postings when there are at most 65,535 sections, else UInt32
     case postImpacts        // UInt16 × postings: BM25F saturation tf/(k1+tf) scaled to 0...65535
     case skipStart          // UInt32 × (terms + 1), into skips
     case skips              // UInt32: for every 16th posting of a term, its byte offset in positions
-    case positions          // per posting: varint count, then varint position deltas
+    case positions          // per posting: varint byte length of what follows, then varint position deltas
     // Stem groups: key = language index byte + stem bytes, sorted; each lists the terms with that stem.
     case stemKeyOffsets     // UInt32 × (stems + 1)
     case stemKeyBytes
@@ -46,8 +47,9 @@ enum SnapshotArray: Int, CaseIterable {
     case sectionIDBytes
     case headingOffsets     // UInt32 × (sections + 1)
     case headingBytes
-    case textOffsets        // UInt32 × (sections + 1): the section's plain body text (snippets)
-    case textBytes
+    case textOffsets        // UInt32 × (sections + 1) into textBytes
+    case textBytes          // per section, its plain body text (snippets) as one zstd frame
+    case textDictionary     // the raw-content zstd dictionary every text frame is compressed with
     // Documents.
     case documentIDOffsets  // UInt32 × (documents + 1)
     case documentIDBytes

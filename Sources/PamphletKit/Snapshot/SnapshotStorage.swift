@@ -39,13 +39,20 @@ final class SnapshotStorage: @unchecked Sendable {
         guard fstat(fd, &st) == 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
         let size = Int(st.st_size)
         guard size >= SnapshotFormat.headerSize else { throw SnapshotError.corrupt(path, "file is too short (\(size) bytes)") }
-        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE | Self.populate, fd, 0), p != MAP_FAILED else {
             throw SnapshotError.unreadable(path, String(cString: strerror(errno)))
         }
         return SnapshotStorage(base: UnsafeRawPointer(p), count: size) { ptr, n in
             munmap(UnsafeMutableRawPointer(mutating: ptr), n)
         }
     }
+
+    /// The whole file is read at open (checksum), so map it all at once rather than page by page.
+    #if os(Linux)
+    private static let populate = MAP_POPULATE
+    #else
+    private static let populate: Int32 = 0
+    #endif
 
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 }

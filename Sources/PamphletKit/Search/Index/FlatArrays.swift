@@ -87,3 +87,16 @@ struct StringTable {
         return start..<a
     }
 }
+
+/// Section numbers of the postings: UInt16 when every section number fits (most libraries, and
+/// a third less on disk), else UInt32. The width is the array's byte length over the posting count.
+struct SectionArray {
+    let base16: UnsafePointer<UInt16>?
+    let base32: UnsafePointer<UInt32>?
+    let count: Int
+
+    @inline(__always) subscript(i: Int) -> UInt32 {
+        if let b = base16 { return UInt32(b[i]) }
+        return base32.unsafelyUnwrapped[i]
+    }
+}

@@ -24,7 +24,7 @@ struct IndexBuilder {
     private var pTerm: [UInt32] = []
     private var pSection: [UInt32] = []
     private var pTf: [UInt64] = []          // four 16-bit field frequencies
-    /// Each posting's positions, varint-coded (count, then deltas), in posting order.
+    /// Each posting's positions, varint-coded (byte length, then deltas), in posting order.
     private var pBlob: [UInt8] = []
     private var pBlobStart: [UInt32] = []
     private var fieldLengths: [UInt32] = [] // four per section
@@ -121,9 +121,16 @@ struct IndexBuilder {
                 scratchPositions.append(v >> 2)
                 e = Int(entryPrevious[e])
             }
-            // The chain runs backwards: positions descend.
-            Varint.append(UInt32(scratchPositions.count), to: &pBlob)
+            // The chain runs backwards: positions descend. The byte length goes first so a reader
+            // skips a posting's positions with one read.
+            var byteLength = 0
             var prev: UInt32 = 0
+            for k in stride(from: scratchPositions.count - 1, through: 0, by: -1) {
+                byteLength += Varint.size(scratchPositions[k] - prev)
+                prev = scratchPositions[k]
+            }
+            Varint.append(UInt32(byteLength), to: &pBlob)
+            prev = 0
             for k in stride(from: scratchPositions.count - 1, through: 0, by: -1) {
                 let position = scratchPositions[k]
                 Varint.append(position - prev, to: &pBlob)
@@ -270,7 +277,11 @@ struct IndexBuilder {
         packer.put(.termBytes, termBytes)
         packer.put(.termFlags, flags)
         packer.put(.postingStart, postingStart)
-        packer.put(.postSections, postSections)
+        if sectionCount <= 0xFFFF {
+            packer.put(.postSections, postSections.map { UInt16(truncatingIfNeeded: $0) })
+        } else {
+            packer.put(.postSections, postSections)
+        }
         packer.put(.postImpacts, postImpacts)
         packer.put(.skipStart, skipStart)
         packer.put(.skips, skips)
@@ -282,7 +293,10 @@ struct IndexBuilder {
         packer.put(.sectionDocument, sources.map { UInt32($0.documentIndex) })
         packer.put(.sectionIDOffsets, .sectionIDBytes, strings: sources.map(\.sectionID))
         packer.put(.headingOffsets, .headingBytes, strings: sources.map(\.heading))
-        packer.put(.textOffsets, .textBytes, strings: sources.map(\.body))
+        let text = CompressedText.compress(sources.map(\.body))
+        packer.put(.textOffsets, text.offsets)
+        packer.put(.textBytes, text.frames)
+        packer.put(.textDictionary, text.dictionary)
         packer.put(.documentIDOffsets, .documentIDBytes, strings: library.documents.map(\.id))
         packer.put(.titleOffsets, .titleBytes, strings: library.documents.map(\.title))
         packer.put(.documentKinds, library.documents.map { d in UInt8(DocumentKind.allCases.firstIndex(of: d.kind) ?? 0) })
@@ -308,6 +322,12 @@ enum Varint {
             v >>= 7
         }
         out.append(UInt8(v))
+    }
+
+    /// Bytes `append` writes for `value`.
+    @inline(__always)
+    static func size(_ value: UInt32) -> Int {
+        value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5
     }
 
     /// Decodes at `offset`, advancing it; nil when the bytes run out (damaged data).

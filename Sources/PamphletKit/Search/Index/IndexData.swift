@@ -14,7 +14,7 @@ final class IndexData: @unchecked Sendable {
     let terms: StringTable
     let termFlags: ByteArray
     let postingStart: U32Array
-    let postSections: U32Array
+    let postSections: SectionArray
     let postImpacts: U16Array
     let skipStart: U32Array
     let skips: U32Array
@@ -25,7 +25,9 @@ final class IndexData: @unchecked Sendable {
     let sectionDocument: U32Array
     let sectionIDs: StringTable
     let headings: StringTable
+    /// Section texts, one zstd frame each: read them with `text(ofSection:)`.
     let texts: StringTable
+    let textDecoder: TextDecoder
     let documentIDs: StringTable
     let titles: StringTable
     let documentKinds: ByteArray
@@ -105,9 +107,17 @@ final class IndexData: @unchecked Sendable {
         termFlags = bytes(.termFlags)
         guard termFlags.count == termCount else { throw corrupt("term flags") }
         postingStart = try u32s(.postingStart)
-        postSections = try u32s(.postSections)
+        let sectionBytes = ranges[SnapshotArray.postSections.rawValue]
+        let sectionPointer = base + sectionBytes.offset
+        if postings > 0 && sectionBytes.length == 2 * postings && sections <= 0xFFFF {
+            postSections = SectionArray(base16: sectionPointer.bindMemory(to: UInt16.self, capacity: postings), base32: nil, count: postings)
+        } else if sectionBytes.length == 4 * postings {
+            postSections = SectionArray(base16: nil, base32: sectionPointer.bindMemory(to: UInt32.self, capacity: postings), count: postings)
+        } else {
+            throw corrupt("postings size")
+        }
         postImpacts = try u16s(.postImpacts)
-        guard postSections.count == postings, postImpacts.count == postings else { throw corrupt("postings size") }
+        guard postImpacts.count == postings else { throw corrupt("postings size") }
         try checkOffsets(postingStart, entries: termCount, limit: postings, "postingStart")
         skipStart = try u32s(.skipStart)
         skips = try u32s(.skips)
@@ -129,6 +139,7 @@ final class IndexData: @unchecked Sendable {
         sectionIDs = try table(.sectionIDOffsets, .sectionIDBytes, entries: sections)
         headings = try table(.headingOffsets, .headingBytes, entries: sections)
         texts = try table(.textOffsets, .textBytes, entries: sections)
+        textDecoder = TextDecoder(dictionary: bytes(.textDictionary).buffer)
         documentIDs = try table(.documentIDOffsets, .documentIDBytes, entries: documents)
         titles = try table(.titleOffsets, .titleBytes, entries: documents)
         documentKinds = bytes(.documentKinds)
@@ -155,6 +166,9 @@ final class IndexData: @unchecked Sendable {
         let n = Float(sectionCount), df = Float(documentFrequency(term))
         return logf(1 + (n - df + 0.5) / (df + 0.5))
     }
+
+    /// The section's body text (decompressed; empty if its frame is damaged).
+    func text(ofSection s: Int) -> [UInt8] { textDecoder.decode(texts.buffer(s)) }
 
     /// The section's reference (an intro has no section id).
     func reference(ofSection s: Int) -> ContentReference {

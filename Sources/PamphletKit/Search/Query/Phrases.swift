@@ -1,87 +1,92 @@
 extension IndexData {
-    /// Index of `section` in the postings of `term`, if the term occurs there (binary search).
-    func postingIndex(term: Int, section: UInt32) -> Int? {
-        var lo = postingStart.int(term), hi = postingStart.int(term + 1)
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let s = postSections[mid]
-            if s == section { return mid }
-            if s < section { lo = mid + 1 } else { hi = mid }
-        }
-        return nil
-    }
-
-    /// Decodes the positions of posting `index` (absolute, in the postings arrays) of `term` into
-    /// `out`. False when the data is damaged (never reads out of bounds).
-    func positions(term: Int, posting index: Int, into out: inout [UInt32]) -> Bool {
-        out.removeAll(keepingCapacity: true)
+    /// The byte range of the positions of posting `index` (absolute, in the postings arrays) of
+    /// `term` in `positions`: varint deltas. Nil when the data is damaged (never out of bounds).
+    func positionBytes(term: Int, posting index: Int) -> Range<Int>? {
         let local = index - postingStart.int(term)
         let skipIndex = skipStart.int(term) + local / 16
-        guard local >= 0, skipIndex < skipStart.int(term + 1) else { return false }
+        guard local >= 0, skipIndex < skipStart.int(term + 1) else { return nil }
         var offset = skips.int(skipIndex)
+        // Each posting's positions are prefixed by their byte length, so skipping is one read.
         for _ in 0..<(local % 16) {
-            guard let count = Varint.read(positions, &offset) else { return false }
-            for _ in 0..<count { guard Varint.read(positions, &offset) != nil else { return false } }
+            guard let length = Varint.read(positions, &offset) else { return nil }
+            offset += Int(length)
         }
-        guard let count = Varint.read(positions, &offset), Int(count) <= positions.count else { return false }
-        var p: UInt32 = 0
-        for _ in 0..<count {
-            guard let delta = Varint.read(positions, &offset) else { return false }
-            p &+= delta
-            out.append(p)
-        }
-        return true
+        guard let length = Varint.read(positions, &offset), Int(length) <= positions.count - offset else { return nil }
+        return offset..<(offset + Int(length))
     }
 
     /// Sections where `terms` occur next to each other in this order, with a score: the sum of the
     /// non-stop-word terms' BM25F contributions. Stop words must match but do not add to the score.
+    ///
+    /// Candidates are the rarest term's sections that every other term also has (each found by a
+    /// binary search that only moves forward). In a candidate, the phrase's possible start positions
+    /// come from the term with the fewest position bytes and are filtered by each other term in turn,
+    /// decoding its positions only until the candidates run out.
     func phraseMatches(_ terms: [Int]) -> [(section: UInt32, score: Float)] {
         guard !terms.isEmpty else { return [] }
-        // Drive from the rarest term to keep the candidate list short.
+        let n = terms.count
         var driver = 0
         for (i, t) in terms.enumerated() where documentFrequency(t) < documentFrequency(terms[driver]) { driver = i }
         let idfs = terms.map { isStopWord($0) ? Float(0) : idf($0) }
         var out: [(UInt32, Float)] = []
-        var lists: [[UInt32]] = Array(repeating: [], count: terms.count)
-        var postingIndexes = [Int](repeating: 0, count: terms.count)
+        var postingIndexes = [Int](repeating: 0, count: n)
+        var lower = terms.map { postingStart.int($0) }
+        var ranges = [Range<Int>](repeating: 0..<0, count: n)
+        var order = Array(0..<n)
+        var starts: [UInt32] = [], kept: [UInt32] = []
         let dt = terms[driver]
-        for j in postingStart.int(dt)..<postingStart.int(dt + 1) {
+        candidates: for j in postingStart.int(dt)..<postingStart.int(dt + 1) {
             let s = postSections[j]
-            var ok = true
-            for (i, t) in terms.enumerated() {
-                guard let p = i == driver ? j : postingIndex(term: t, section: s) else { ok = false; break }
-                postingIndexes[i] = p
+            for i in 0..<n {
+                if i == driver { postingIndexes[i] = j; continue }
+                let t = terms[i]
+                var lo = lower[i], hi = postingStart.int(t + 1)
+                while lo < hi {
+                    let mid = (lo + hi) >> 1
+                    if postSections[mid] < s { lo = mid + 1 } else { hi = mid }
+                }
+                lower[i] = lo
+                guard lo < postingStart.int(t + 1), postSections[lo] == s else { continue candidates }
+                postingIndexes[i] = lo
             }
-            guard ok else { continue }
-            for (i, t) in terms.enumerated() {
-                guard positions(term: t, posting: postingIndexes[i], into: &lists[i]) else { ok = false; break }
+            for i in 0..<n {
+                guard let r = positionBytes(term: terms[i], posting: postingIndexes[i]) else { continue candidates }
+                ranges[i] = r
             }
-            guard ok, Self.adjacent(lists) else { continue }
+            if n > 1 { order.sort { ranges[$0].count < ranges[$1].count } }
+            // Start positions from the term with the fewest position bytes.
+            let first = order[0]
+            starts.removeAll(keepingCapacity: true)
+            var offset = ranges[first].lowerBound
+            var p: UInt32 = 0
+            while offset < ranges[first].upperBound {
+                guard let delta = Varint.read(positions, &offset) else { continue candidates }
+                p &+= delta
+                if p >= UInt32(first) { starts.append(p - UInt32(first)) }
+            }
+            for k in 1..<max(n, 1) where !starts.isEmpty {
+                let i = order[k]
+                kept.removeAll(keepingCapacity: true)
+                var offset = ranges[i].lowerBound
+                var p: UInt32 = 0
+                var c = 0
+                let last = starts[starts.count - 1] &+ UInt32(i)
+                while offset < ranges[i].upperBound && c < starts.count {
+                    guard let delta = Varint.read(positions, &offset) else { continue candidates }
+                    p &+= delta
+                    if p > last { break }
+                    guard p >= UInt32(i) else { continue }
+                    let start = p - UInt32(i)
+                    while c < starts.count && starts[c] < start { c += 1 }
+                    if c < starts.count && starts[c] == start { kept.append(start); c += 1 }
+                }
+                swap(&starts, &kept)
+            }
+            guard !starts.isEmpty else { continue }
             var score: Float = 0
-            for (i, _) in terms.enumerated() {
-                score += idfs[i] * Float(postImpacts[postingIndexes[i]]) / 65535
-            }
+            for i in 0..<n { score += idfs[i] * Float(postImpacts[postingIndexes[i]]) / 65535 }
             out.append((s, score))
         }
-        return out.sorted { $0.0 < $1.0 }
-    }
-
-    /// True when some position p of list 0 has p+i in list i for every i (lists ascending).
-    private static func adjacent(_ lists: [[UInt32]]) -> Bool {
-        var cursors = [Int](repeating: 0, count: lists.count)
-        for p in lists[0] {
-            var all = true
-            for i in 1..<lists.count {
-                let want = p + UInt32(i)
-                let l = lists[i]
-                var c = cursors[i]
-                while c < l.count && l[c] < want { c += 1 }
-                cursors[i] = c
-                if c >= l.count { return false }
-                if l[c] != want { all = false; break }
-            }
-            if all { return true }
-        }
-        return false
+        return out
     }
 }

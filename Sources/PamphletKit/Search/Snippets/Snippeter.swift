@@ -28,7 +28,15 @@ struct Snippeter {
     }
 
     func snippet(of text: UnsafeBufferPointer<UInt8>, matcher: HighlightMatcher) -> (text: String, highlights: [TextRange]) {
-        guard text.count > 0 else { return ("", []) }
+        snippet(of: text, totalBytes: text.count, matcher: matcher) ?? ("", [])
+    }
+
+    /// The snippet of a text of `totalBytes` given only its first `text.count` bytes, or nil when
+    /// the window could depend on what follows (then call again with more of the text). With the
+    /// whole text it never returns nil. Long sections are stored compressed and only a prefix is
+    /// decompressed when that is enough.
+    func snippet(of text: UnsafeBufferPointer<UInt8>, totalBytes: Int, matcher: HighlightMatcher) -> (text: String, highlights: [TextRange])? {
+        guard text.count > 0 else { return totalBytes > 0 ? nil : ("", []) }
         var toks: [Tok] = []
         var hits: [Hit] = []
         var scanner = TokenScanner(text)
@@ -43,6 +51,8 @@ struct Snippeter {
             if let f = hits.first, scanner.byteStart > toks[f.token].byteStart + Self.scanBytes { break }
             if hits.isEmpty && (matcher.isEmpty ? scanner.scalarStart > width * 2 : scanner.byteStart > Self.maxScanBytes) { break }
         }
+        // The scan ran into the end of a partial text: the last token may be cut, or more matches follow.
+        if text.count < totalBytes && scanner.position >= text.count { return nil }
         guard !toks.isEmpty else { return (Self.clean(text, 0, min(text.count, 400)), []) }
 
         // Best window by distinct keys, then count.
@@ -78,7 +88,7 @@ struct Snippeter {
         let lead = startByte > 0
         var snippet = lead ? "…" : ""
         snippet += Self.clean(text, startByte, endByte)
-        if endByte < text.count { snippet += "…" }
+        if endByte < totalBytes { snippet += "…" }
         var ranges: [TextRange] = []
         for h in hits {
             let t = toks[h.token]

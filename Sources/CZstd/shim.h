@@ -1,0 +1,4 @@
+#ifndef PAMPHLET_CZSTD_SHIM_H
+#define PAMPHLET_CZSTD_SHIM_H
+#include <zstd.h>
+#endif

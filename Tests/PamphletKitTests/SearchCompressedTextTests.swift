@@ -1,0 +1,51 @@
+import Testing
+@testable import PamphletKit
+
+/// Section texts are stored as zstd frames and snippets decompress only a prefix when it is enough:
+/// the result must be exactly the snippet of the whole text.
+@Suite struct SearchCompressedTextTests {
+    /// A long text (about 60 KB) with "needle" at `at` bytes (or nowhere), words and line breaks around.
+    static func text(needleAt at: Int?) -> String {
+        var s = ""
+        var n = 0
+        while s.utf8.count < 60_000 {
+            if let at, s.utf8.count >= at, !s.contains("needle") { s += "the needle is here, " }
+            s += "word\(n % 97) filler text é ü ∑ \(n)" + (n % 7 == 0 ? "\n" : " ")
+            n += 1
+        }
+        return s
+    }
+
+    @Test(arguments: [nil, 0, 100, 3_000, 4_090, 5_000, 9_000, 31_000, 40_000, 59_000])
+    func prefixSnippetEqualsWholeSnippet(needleAt: Int?) {
+        let texts = ["short one with a needle", Self.text(needleAt: needleAt), ""]
+        let packed = CompressedText.compress(texts)
+        let decoder = packed.dictionary.withUnsafeBufferPointer { TextDecoder(dictionary: $0) }
+        var matcher = HighlightMatcher()
+        matcher.add(Array("needle".utf8))
+        matcher.addPrefix(Array("fill".utf8))
+        let snippeter = Snippeter()
+        packed.frames.withUnsafeBufferPointer { frames in
+            for (i, text) in texts.enumerated() {
+                let frame = UnsafeBufferPointer(rebasing: frames[Int(packed.offsets[i])..<Int(packed.offsets[i + 1])])
+                #expect(decoder.decode(frame) == Array(text.utf8))
+                let whole = Array(text.utf8).withUnsafeBufferPointer { snippeter.snippet(of: $0, matcher: matcher) }
+                let lazy = SearchEngine.snippet(of: frame, decoder: decoder, matcher: matcher, snippeter)
+                #expect(lazy.text == whole.text && lazy.highlights == whole.highlights, "needle at \(needleAt ?? -1), text \(i)")
+            }
+        }
+    }
+
+    @Test func damagedFramesGiveEmptyText() {
+        let packed = CompressedText.compress([String(repeating: "abc def ", count: 5_000)])
+        let decoder = packed.dictionary.withUnsafeBufferPointer { TextDecoder(dictionary: $0) }
+        for cut in [1, 5, packed.frames.count / 2, packed.frames.count - 1] {
+            let bytes = Array(packed.frames[0..<cut])
+            bytes.withUnsafeBufferPointer { frame in
+                let prefix = decoder.decode(frame, prefixBytes: 4096)
+                #expect(prefix.bytes.count <= 4096)
+                #expect(decoder.decode(frame).isEmpty)
+            }
+        }
+    }
+}
