@@ -1,10 +1,13 @@
 import Glibc
+import Synchronization
 
 // The signal handlers may only touch memory that needs no Swift runtime call: raw pointers,
 // allocated before any handler is installed.
-nonisolated(unsafe) private let pendingSignal: UnsafeMutablePointer<sig_atomic_t> = {
-    let p = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
-    p.initialize(to: 0)
+// Atomic, not a plain sig_atomic_t: the handler may run on another thread than the loop reading it
+// (libdispatch's main thread, parked in sigsuspend), and that is a data race (ThreadSanitizer).
+nonisolated(unsafe) private let pendingSignal: UnsafeMutablePointer<Atomic<Int32>> = {
+    let p = UnsafeMutablePointer<Atomic<Int32>>.allocate(capacity: 1)
+    p.initialize(to: Atomic(0))
     return p
 }()
 nonisolated(unsafe) private let savedTermios: UnsafeMutablePointer<termios> = .allocate(capacity: 1)
@@ -33,7 +36,7 @@ enum SignalTrap {
     /// Installs the handlers. `interrupts`: whether SIGINT and SIGQUIT end the program (cbreak
     /// mode); in raw mode ^C and ^\ arrive as keys and the signals cannot come from the keyboard.
     static func install(interrupts: Bool) {
-        pendingSignal.pointee = 0
+        pendingSignal.pointee.store(0, ordering: .relaxed)
         if tcgetattr(0, savedTermios) == 0 { haveSavedTermios.pointee = 1 }
         _ = crashReset.count
         signal(SIGPIPE, SIG_IGN)
@@ -41,7 +44,7 @@ enum SignalTrap {
         if interrupts { quitSignals += [SIGINT, SIGQUIT] }
         for sig in quitSignals {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { sig in pendingSignal.pointee = sig }
+            action.__sigaction_handler.sa_handler = { sig in pendingSignal.pointee.store(sig, ordering: .relaxed) }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0  // no SA_RESTART: a blocked read returns so the loop sees the flag
             sigaction(sig, &action, previousActions + Int(sig))
@@ -70,7 +73,7 @@ enum SignalTrap {
 
     /// The signal that asked us to stop, if any.
     static var pending: Int32? {
-        let sig = pendingSignal.pointee
+        let sig = pendingSignal.pointee.load(ordering: .relaxed)
         return sig == 0 ? nil : sig
     }
 }
