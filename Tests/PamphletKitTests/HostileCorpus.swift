@@ -24,9 +24,23 @@ struct HostileCase: Sendable, CustomStringConvertible {
     let write: @Sendable (_ content: URL) throws -> Void
 
     var description: String { name }
+
+    init(name: String, seconds: Double, checkMemoryMB: Int, outcome: Outcome, query: String,
+         write: @escaping @Sendable (_ content: URL) throws -> Void) {
+        self.name = name
+        self.seconds = seconds * HostileCorpus.timeScale
+        self.checkMemoryMB = checkMemoryMB
+        self.outcome = outcome
+        self.query = query
+        self.write = write
+    }
 }
 
 enum HostileCorpus {
+    /// `$PAMPHLET_TIME_SCALE` (default 1) times every time bound: scripts/sanitize sets it, as code
+    /// under AddressSanitizer or ThreadSanitizer runs several times slower.
+    static let timeScale: Double = ProcessInfo.processInfo.environment["PAMPHLET_TIME_SCALE"].flatMap(Double.init) ?? 1
+
     /// A valid front matter (id = `name`) for documents whose body is the hostile part.
     static func header(_ name: String, title: String? = nil, extra: String = "") -> String {
         "---\nid: \(name)\nkind: article\ntitle: \"\(title ?? "Hostile \(name)")\"\nsummary: A hostile file.\n\(extra)---\n\n"
