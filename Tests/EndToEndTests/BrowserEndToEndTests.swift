@@ -95,7 +95,8 @@ struct BrowserEndToEndTests {
         let x = try #require(column(of: "Articles", in: home))
         try tmux.click(x: x + 2, y: y)
         // The table of contents (left of the bar): its "Is Ketamine Addictive?" entry, however it wraps.
-        let article = try tmux.wait(for: "Ketamine Effects")
+        // Wait for the entry itself: a slow (sanitizer) build can be captured halfway through the redraw.
+        let article = try tmux.wait(for: "the contents entry") { contentsEntry(in: $0) != nil }
         let (entryX, entryY) = try #require(contentsEntry(in: article), "no contents entry in:\n\(article)")
         try tmux.click(x: entryX + 1, y: entryY)
         try tmux.wait(for: "Is Ketamine Addictive?")
