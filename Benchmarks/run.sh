@@ -33,7 +33,7 @@ if ! "$PY" -c "import tantivy" 2>/dev/null; then
 fi
 
 step "swift build -c release"
-swift build -c release --scratch-path "$SCRATCH" --product pamphlet
+swift build -c release --scratch-path "$SCRATCH" --product pamphlet --static-swift-stdlib
 BIN="$SCRATCH/release/pamphlet"
 
 step "corpus and queries"

@@ -40,6 +40,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Also log the N slowest queries of each class (CPU time, best of the passes) to stderr.")
     var slowest: Int = 0
 
+    @Flag(help: .hidden)
+    var serveSnapshot = false
+
     @Flag(help: "Print the report as JSON (same keys as the Python reference runners).")
     var json = false
 
@@ -55,6 +58,11 @@ struct BenchCommand: AsyncParsableCommand {
                                 executable: Self.executablePath(), log: { message in
                                     FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
                                 })
+        if serveSnapshot {
+            // The child `bench` spawns to measure a process serving queries from the snapshot.
+            try bench.serve()
+            return
+        }
         do {
             let report = try bench.run()
             if json {
@@ -100,6 +108,10 @@ enum BenchTable {
         }
         lines.append(String(format: "  peak RSS     %.1f MB = %.2fx the corpus (this process: load + build + queries)",
                             r.peakRssMb, r.peakRssMb * 1_048_576 / Double(r.corpusBytes)))
+        if let serving = r.servingPeakRssMb {
+            lines.append(String(format: "  serving RSS  %.1f MB = %.2fx the corpus (fresh process: snapshot + every query)",
+                                serving, serving * 1_048_576 / Double(r.corpusBytes)))
+        }
         if let c = r.coldStart {
             lines.append(String(format: "  cold start   median %.1f ms, min %.1f ms over %d runs; child CPU %.1f ms, peak RSS %.1f MB",
                                 c.medianMs, c.minMs, c.runs, c.cpuMedianMs ?? 0, c.peakRssMb ?? 0))

@@ -38,6 +38,9 @@ struct SearchBenchReport: Codable {
     /// Peak RSS of the `pamphlet index` child (load + build + write in a fresh process).
     var indexCommandPeakRssMb: Double?
     var peakRssMb: Double
+    /// Peak RSS of a fresh process that opens the snapshot (no library) and answers every query once:
+    /// the engine as a kiosk or `pamphlet search` runs it.
+    var servingPeakRssMb: Double?
     var coldStart: ColdStart?
     var classes: [String: LatencySummary]
     var keystroke: [String: LatencySummary]?
@@ -74,6 +77,10 @@ struct SearchBench {
         var cold: ColdStart?
         do { cold = try coldStart(query: probe) } catch { log("  cold start not measured: \(error)") }
 
+        log("serving every query from the snapshot in a fresh process (peak RSS)")
+        let serving = try? BenchStats.spawnAndWait([executable, "bench", "--serve-snapshot", "--corpus", corpus,
+                                                   "--queries", queriesPath])
+
         log("loading \(corpus) (\(String(format: "%.1f", Double(corpusBytes) / 1e6)) MB of Markdown)")
         var t0 = clock.now
         let loaded = ContentLoader.load(directory: corpus)
@@ -109,8 +116,17 @@ struct SearchBench {
             buildCpuSeconds: buildCPU, buildCpuMbPerS: Double(corpusBytes) / 1e6 / max(buildCPU, 1e-9),
             imageBytes: engine.indexByteCount,
             indexBytes: indexBytes, indexRatio: (indexBytes ?? engine.indexByteCount.nonZero).map { Double($0) / Double(corpusBytes) },
-            indexCommandSeconds: indexSeconds, indexCommandPeakRssMb: indexRSS, peakRssMb: peak, coldStart: cold, classes: classes,
+            indexCommandSeconds: indexSeconds, indexCommandPeakRssMb: indexRSS, peakRssMb: peak, servingPeakRssMb: serving?.peakRssMb, coldStart: cold, classes: classes,
             keystroke: keystroke)
+    }
+
+    /// Opens the snapshot beside the corpus (building it if needed) and answers every query once.
+    func serve() throws {
+        let queries = try loadQueries()
+        let (engine, _) = SearchEngine.loadOrBuild(contentDirectory: corpus) { ContentLoader.load(directory: corpus).library }
+        var sink = 0
+        for q in queries { sink &+= engine.search(q.q, limit: 10).hits.count }
+        if sink == Int.min { log("") }
     }
 
     private func loadQueries() throws -> [BenchQuery] {

@@ -16,7 +16,7 @@ import Testing
         return s
     }
 
-    @Test(arguments: [nil, 0, 100, 3_000, 4_090, 5_000, 9_000, 31_000, 40_000, 59_000])
+    @Test(arguments: [nil, 0, 100, 3_000, 7_000, 9_000, 15_500, 16_380, 17_000, 31_000, 59_000])
     func prefixSnippetEqualsWholeSnippet(needleAt: Int?) {
         let texts = ["short one with a needle", Self.text(needleAt: needleAt), ""]
         let packed = CompressedText.compress(texts)

@@ -30,16 +30,23 @@ extension SearchEngine {
     public static func loadOrBuild(contentDirectory: String, snapshotPath: String? = nil,
                                    loadLibrary: () throws -> Library) rethrows -> (engine: SearchEngine, origin: SearchIndexOrigin) {
         let fingerprint = SnapshotFingerprint.of(contentDirectory: contentDirectory)
-        let paths = snapshotPath.map { [$0] } ?? SnapshotFile.candidates(contentDirectory: contentDirectory)
+        // The cache location (which reads the environment and resolves the path) only when the
+        // first place has no usable snapshot.
+        var paths = [snapshotPath ?? SnapshotFile.contentPath(contentDirectory: contentDirectory)]
         var reasons: [String] = []
-        for path in paths {
+        var i = 0
+        while i < paths.count {
+            let path = paths[i]
+            i += 1
             do {
                 return (try open(snapshotPath: path, expectedFingerprint: fingerprint), .snapshot(path: path))
             } catch let error as SnapshotError {
-                if case .unreadable = error { continue }   // usually: not there
-                reasons.append(error.description)
+                if case .unreadable = error {} else { reasons.append(error.description) }   // unreadable: usually not there
             } catch {
                 reasons.append("\(path): \(error)")
+            }
+            if i == 1 && snapshotPath == nil, let cache = SnapshotFile.cachePath(contentDirectory: contentDirectory) {
+                paths.append(cache)
             }
         }
         let library = try loadLibrary()

@@ -32,16 +32,25 @@ struct Scorer {
     /// Adds every posting of `term`, scaled by `factor` (idf × match weight).
     mutating func offerPostings(of term: Int, factor: Float, in index: IndexData) {
         let lo = index.postingStart.int(term), hi = index.postingStart.int(term + 1)
+        // One loop per section width, so the hot loop has no width test.
+        if let b16 = index.postSections.base16 {
+            offer(sections: b16, lo, hi, factor: factor, impacts: index.postImpacts)
+        } else if let b32 = index.postSections.base32 {
+            offer(sections: b32, lo, hi, factor: factor, impacts: index.postImpacts)
+        }
+    }
+
+    @inline(__always)
+    private mutating func offer<T: FixedWidthInteger & UnsignedInteger>(sections: UnsafePointer<T>, _ lo: Int, _ hi: Int,
+                                                                       factor: Float, impacts: U16Array) {
         let f = factor / 65535
-        let sections = index.postSections, impacts = index.postImpacts
-        let n = UInt32(sectionCount)
+        let n = sectionCount
         var j = lo
         while j < hi {
-            let s = sections[j]
-            if s < n {
+            let si = Int(sections[j])
+            if si < n {
                 let v = f * Float(impacts[j])
-                let si = Int(s)
-                if slotBest[si] == 0 { touchedSlot.append(s) }
+                if slotBest[si] == 0 { touchedSlot.append(UInt32(si)) }
                 if v > slotBest[si] { slotBest[si] = v }
             }
             j += 1
