@@ -5,11 +5,22 @@ public struct PaintRun: Sendable, Equatable {
     /// One character on screen: its text and how many cells it covers (2 for a wide character,
     /// whose covered right half is never written).
     public struct Glyph: Sendable, Equatable {
-        public var text: String
+        /// The character as the canvas holds it (its role is the run's, so it is kept `.normal`):
+        /// no `String` is made for it unless someone asks for `text`.
+        public private(set) var cell: Cell
         public var width: Int
         public init(_ text: String, width: Int = 1) {
-            self.text = text
+            self.init(cell: Cell(text: text), width: width)
+        }
+        public init(cell: Cell, width: Int = 1) {
+            var plain = cell
+            plain.role = .normal
+            self.cell = plain
             self.width = width
+        }
+        public var text: String {
+            get { cell.text }
+            set { cell.text = newValue }
         }
     }
 
@@ -49,10 +60,10 @@ public enum CanvasDiff {
             while x < width {
                 let i = rowStart + x
                 let cell = after[i]
-                let isContinuation = cell.text.isEmpty && x > 0 && isWideLead(after[i - 1])
+                let isContinuation = cell.isEmptyText && x > 0 && isWideLead(after[i - 1])
                 let changed = full || before[i] != cell
                     // A changed continuation repaints its lead; a changed lead takes its continuation along.
-                    || (x + 1 < width && after[i + 1].text.isEmpty && isWideLead(cell) && before[i + 1] != after[i + 1])
+                    || (x + 1 < width && after[i + 1].isEmptyText && isWideLead(cell) && before[i + 1] != after[i + 1])
                 if isContinuation {
                     // Covered half: written as part of its lead, which the check above already handled.
                     x += 1
@@ -63,8 +74,8 @@ public enum CanvasDiff {
                     x += 1
                     continue
                 }
-                let wide = x + 1 < width && after[i + 1].text.isEmpty && isWideLead(cell)
-                let glyph = PaintRun.Glyph(cell.text.isEmpty ? " " : cell.text, width: wide ? 2 : 1)
+                let wide = x + 1 < width && after[i + 1].isEmptyText && isWideLead(cell)
+                let glyph = PaintRun.Glyph(cell: cell.isEmptyText ? .blank : cell, width: wide ? 2 : 1)
                 if current != nil, current!.role == cell.role {
                     current!.glyphs.append(glyph)
                 } else {
@@ -81,8 +92,5 @@ public enum CanvasDiff {
     /// Whether a cell can be the left half of a wide character (only non-ASCII text can be).
     /// An empty cell after an ASCII cell is a mistake in the view and is painted as a blank.
     @inline(__always)
-    static func isWideLead(_ cell: Cell) -> Bool {
-        guard let first = cell.text.utf8.first else { return false }
-        return first >= 0x80
-    }
+    static func isWideLead(_ cell: Cell) -> Bool { cell.startsNonASCII }
 }

@@ -52,20 +52,32 @@ final class Painter {
         for run in runs {
             let style = styles[run.role] ?? (pamphlet_a_normal(), 0)
             _ = pamphlet_set_style(style.attributes, style.pair)
-            buffer.removeAll(keepingCapacity: true)
-            for glyph in run.glyphs {
-                if asciiPunctuation, glyph.width == 1, let plain = Painter.asciiLookAlike[glyph.text] {
-                    buffer.append(wchar_t(plain.value))
-                } else {
-                    Painter.append(glyph, to: &buffer)
-                }
-            }
+            PaintText.characters(of: run, asciiPunctuation: asciiPunctuation, into: &buffer)
             _ = buffer.withUnsafeBufferPointer {
                 pamphlet_mvaddnwstr(Int32(run.y), Int32(run.x), $0.baseAddress, Int32($0.count))
             }
         }
         _ = pamphlet_set_style(pamphlet_a_normal(), 0)
         _ = pamphlet_refresh()
+    }
+}
+
+/// What curses is given for a run of changed cells: pure, so the keystroke benchmark times it too.
+public enum PaintText {
+    /// Replaces `buffer`'s contents with the run's characters as wide characters. `asciiPunctuation`:
+    /// the locale is not UTF-8, so typographic quotes and dashes are written as their ASCII
+    /// look-alikes (same width) rather than trusted to the terminal.
+    public static func characters(of run: PaintRun, asciiPunctuation: Bool, into buffer: inout [wchar_t]) {
+        buffer.removeAll(keepingCapacity: true)
+        for glyph in run.glyphs {
+            if let ascii = glyph.cell.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                buffer.append(wchar_t(ascii))   // the common case: no string, no lookup
+            } else if asciiPunctuation, glyph.width == 1, let plain = asciiLookAlike[glyph.text] {
+                buffer.append(wchar_t(plain.value))
+            } else {
+                append(glyph, to: &buffer)
+            }
+        }
     }
 
     /// One-cell stand-ins for the typography most content uses.

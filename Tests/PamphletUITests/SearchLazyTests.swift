@@ -70,11 +70,61 @@ import Testing
         lru["c"] = 3
         #expect(lru["b"] == nil)
         #expect(lru["a"] == 1 && lru["c"] == 3)
-        lru.modify("a", default: 0) { $0 += 10 }
-        lru.modify("d", default: 0) { $0 += 4 }
+        lru["a"] = 11   // replacing makes it the newest
+        lru["d"] = 4
         #expect(lru["c"] == nil)
         #expect(lru["a"] == 11 && lru["d"] == 4)
         lru["a"] = nil
         #expect(lru["a"] == nil)
+    }
+}
+
+/// The snippet row's byte-at-a-time shortcut gives what going grapheme by grapheme gives.
+@Suite struct SnippetRowTests {
+    func hit(_ snippet: String, _ highlights: [TextRange]) -> SearchHit {
+        SearchHit(reference: ContentReference(documentID: "d", sectionID: "s"), kind: .article,
+                  documentTitle: "D", sectionTitle: "S", score: 1, snippet: snippet, highlights: highlights)
+    }
+
+    /// Grapheme by grapheme: the plain way.
+    func reference(_ hit: SearchHit) -> [(Cell, Bool, Int)] {
+        var out: [(Cell, Bool, Int)] = []
+        var offset = 0
+        let ranges = hit.highlights
+        for ch in hit.snippet {
+            let on = ranges.contains { offset >= $0.start && offset < $0.end }
+            let shown: Character = ch.isNewline || ch == "\t" ? " " : ch
+            out.append((Cell(text: String(shown)), on, TextMetrics.width(shown)))
+            offset += ch.unicodeScalars.count
+        }
+        return out
+    }
+
+    static let snippets = [
+        "alpha\tbeta\ngamma\u{0B}delta\u{0C}epsilon zeta eta theta",
+        "\u{2026}the word e\u{301}tude, cafe\u{301}s and na\u{EF}ve\u{2026}",
+        "one\r\ntwo\rthree\n\rfour", "\u{0600}1 prepended; 🇫🇷 flag; 👨‍👩‍👧 family; 漢字 wide; a\u{200D}b",
+        "trailing combining e\u{301}", "", "\u{1}control\u{7F}chars",
+    ]
+
+    @Test(arguments: snippets)
+    func shortcutAgreesWithGraphemes(snippet: String) {
+        let n = snippet.unicodeScalars.count
+        let marks = [TextRange(start: 1, length: 3), TextRange(start: n / 2, length: 4), TextRange(start: n - 2, length: 2)]
+        let h = hit(snippet, marks)
+        let fast = SearchOverlay.snippetCharacters(h)
+        let slow = reference(h)
+        #expect(fast.count == slow.count)
+        for (f, s) in zip(fast, slow) {
+            #expect(f.cell == s.0 && f.on == s.1 && f.width == s.2, "\(f) vs \(s)")
+        }
+    }
+
+    @Test func carriageReturnLineFeedIsOneSpace() {
+        var canvas = Canvas(width: 20, height: 1)
+        SearchOverlay.snippet(hit("one\r\ntwo", [TextRange(start: 5, length: 3)]), &canvas, x: 0, y: 0, width: 20,
+                              glyphs: .unicode)
+        #expect(canvas.textRows[0] == "one two")
+        #expect(canvas[4, 0].role == .highlight && canvas[3, 0].role == .normal)
     }
 }

@@ -6,11 +6,25 @@ extension Canvas {
     mutating func write(_ text: some StringProtocol, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
         let limit = Swift.min(maxX ?? width, width)
         var col = x
-        for ch in text {
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            // Printable ASCII before more ASCII is a character of its own (no mark can follow it).
+            let byte = utf8[i]
+            let next = utf8.index(after: i)
+            if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
+                if col + 1 > limit { break }
+                self[col, y] = Cell(ascii: byte, role: role)
+                col += 1
+                i = next
+                continue
+            }
+            let ch = text[i]
+            i = text.index(after: i)
             let w = TextMetrics.width(ch)
             if w == 0 { continue }
             if col + w > limit { break }
-            self[col, y] = Cell(text: String(ch), role: role)
+            self[col, y] = Cell(ch, role: role)
             if w == 2 { self[col + 1, y] = Cell(text: "", role: role) }
             col += w
         }

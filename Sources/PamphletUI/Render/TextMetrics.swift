@@ -7,8 +7,12 @@ enum TextMetrics {
     @inline(__always)
     static func width(_ ch: Character) -> Int { DisplayWidth.of(ch) }
 
-    /// Cells a whole string occupies.
-    static func width(_ s: some StringProtocol) -> Int { DisplayWidth.of(s) }
+    /// Cells a whole string occupies. Printable ASCII (most titles and labels) is one cell a byte.
+    static func width(_ s: some StringProtocol) -> Int {
+        let utf8 = s.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
+        return DisplayWidth.of(s)
+    }
 
     /// The longest prefix of `s` that fits in `width` cells, ending in the ellipsis when cut.
     static func truncate(_ s: String, to width: Int, ellipsis: String = "…") -> String {

@@ -78,17 +78,24 @@ final class LayoutCache: @unchecked Sendable {
         return results
     }
 
-    func searchRows(_ key: SearchRowsKey, hit: Int, build: () -> [[Cell]]) -> [[Cell]] {
+    /// The drawn rows of results `hits` (one lookup per frame), building the missing ones.
+    func searchRows(_ key: SearchRowsKey, hits: Range<Int>, build: (Int) -> [[Cell]]) -> [[[Cell]]] {
         lock.lock()
-        if let rows = searchRows[key]?[hit] {
-            lock.unlock()
+        var page = searchRows[key] ?? [:]
+        lock.unlock()
+        var missing = false
+        let rows = hits.map { i in
+            if let rows = page[i] { return rows }
+            missing = true
+            let rows = build(i)
+            page[i] = rows
             return rows
         }
-        lock.unlock()
-        let rows = build()
-        lock.lock()
-        searchRows.modify(key, default: [:]) { $0[hit] = rows }
-        lock.unlock()
+        if missing {
+            lock.lock()
+            searchRows[key] = page
+            lock.unlock()
+        }
         return rows
     }
 }
@@ -121,19 +128,6 @@ struct RecentlyUsed<Key: Equatable, Value> {
             if entries.count >= capacity { entries.removeFirst() }
             entries.append((key, newValue))
         }
-    }
-
-    /// Changes the value in place (no copy of it), adding `value` first when `key` is missing.
-    mutating func modify(_ key: Key, default value: @autoclosure () -> Value, _ change: (inout Value) -> Void) {
-        if entries.last?.key != key {
-            if let i = entries.lastIndex(where: { $0.key == key }) {
-                entries.append(entries.remove(at: i))
-            } else {
-                if entries.count >= capacity { entries.removeFirst() }
-                entries.append((key, value()))
-            }
-        }
-        change(&entries[entries.count - 1].value)
     }
 
     mutating func removeAll() { entries.removeAll() }

@@ -39,12 +39,13 @@ enum SearchOverlay {
         let perPage = AppState.resultsPerPage(bodyHeight: geo.bodyHeight)
         let first = firstShown(selected: search.selected, perPage: perPage)
         let key = SearchRowsKey(query: search.query, width: w, glyphs: glyphs, content: ContentIdentity(content: content))
+        // Snippets are cut here, for the rows on screen only.
+        let shown = cache.searchRows(key, hits: first..<min(hits.count, first + perPage)) { i in
+            resultRows(content.engine.hit(search.results, at: i), width: w, glyphs: glyphs)
+        }
         for (row, i) in (first..<min(hits.count, first + perPage)).enumerated() {
             let y = info + 1 + row * 2
-            // The snippet is cut here, for the rows on screen only.
-            let rows = cache.searchRows(key, hit: i) {
-                resultRows(content.engine.hit(search.results, at: i), width: w, glyphs: glyphs)
-            }
+            let rows = shown[row]
             canvas.blit(rows[0], x: 0, y: y, maxX: w)
             canvas.blit(rows[1], x: 0, y: y + 1, maxX: w)
             if i == search.selected {
@@ -85,28 +86,18 @@ enum SearchOverlay {
     /// One line of snippet around its first match, matches highlighted.
     static func snippet(_ hit: SearchHit, _ canvas: inout Canvas, x: Int, y: Int, width: Int, glyphs: Glyphs) {
         guard width > 4 else { return }
-        var chars: [(Character, Bool, Int)] = []
-        chars.reserveCapacity(hit.snippet.utf8.count)
-        var offset = 0
-        var ranges = hit.highlights.sorted { $0.start < $1.start }[...]
-        for ch in hit.snippet {
-            while let r = ranges.first, r.end <= offset { ranges = ranges.dropFirst() }
-            let on = ranges.first.map { offset >= $0.start && offset < $0.end } ?? false
-            let shown: Character = ch.isNewline || ch == "\t" ? " " : ch
-            chars.append((shown, on, TextMetrics.width(shown)))
-            offset += ch.unicodeScalars.count
-        }
+        let chars = snippetCharacters(hit)
         // Start a little before the first match if it would fall off the right.
         var start = 0
-        if let firstHit = chars.firstIndex(where: { $0.1 }) {
-            let before = chars[..<firstHit].reduce(0) { $0 + $1.2 }
+        if let firstHit = chars.firstIndex(where: { $0.on }) {
+            let before = chars[..<firstHit].reduce(0) { $0 + $1.width }
             if before > width * 2 / 3 {
                 var back = firstHit
                 var used = 0
-                while back > 0, used < width / 4 { back -= 1; used += chars[back].2 }
+                while back > 0, used < width / 4 { back -= 1; used += chars[back].width }
                 // Begin at a word.
-                while back < firstHit, chars[back].0 != " " { back += 1 }
-                while back < firstHit, chars[back].0 == " " { back += 1 }
+                while back < firstHit, chars[back].cell != Self.space { back += 1 }
+                while back < firstHit, chars[back].cell == Self.space { back += 1 }
                 start = back
             }
         }
@@ -115,17 +106,57 @@ enum SearchOverlay {
         if start > 0 { col = canvas.write(glyphs.ellipsis, x: col, y: y, role: .dim) }
         let ellipsisWidth = TextMetrics.width(glyphs.ellipsis)
         for i in start..<chars.count {
-            let (ch, on, w) = chars[i]
+            var (cell, on, w) = chars[i]
             if w == 0 { continue }
             let last = i == chars.count - 1
             if col + w > limit - (last ? 0 : ellipsisWidth) {
                 canvas.write(glyphs.ellipsis, x: col, y: y, role: .dim)
                 return
             }
-            let role: Role = on ? .highlight : .normal
-            canvas[col, y] = Cell(text: String(ch), role: role)
-            if w == 2 { canvas[col + 1, y] = Cell(text: "", role: role) }
+            cell.role = on ? .highlight : .normal
+            canvas[col, y] = cell
+            if w == 2 { canvas[col + 1, y] = Cell(text: "", role: cell.role) }
             col += w
         }
     }
+
+    private static let space = Cell(text: " ")
+
+    /// The snippet's characters as shown (line breaks and tabs as spaces), whether each is inside
+    /// a match, and its width. An ASCII byte followed by another ASCII byte is a character of its
+    /// own (only CR LF pairs up), so most of the text is taken a byte at a time; the rest
+    /// (non-ASCII, or ASCII that a combining mark may follow) a grapheme cluster at a time.
+    static func snippetCharacters(_ hit: SearchHit) -> [(cell: Cell, on: Bool, width: Int)] {
+        let text = hit.snippet
+        var chars: [(cell: Cell, on: Bool, width: Int)] = []
+        chars.reserveCapacity(text.utf8.count)
+        var ranges = hit.highlights.sorted { $0.start < $1.start }[...]
+        func isOn(_ offset: Int) -> Bool {
+            while let r = ranges.first, r.end <= offset { ranges = ranges.dropFirst() }
+            return ranges.first.map { offset >= $0.start && offset < $0.end } ?? false
+        }
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        var offset = 0   // in Unicode scalars
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            let next = utf8.index(after: i)
+            if byte < 0x80, byte != 0x0D, next == utf8.endIndex || utf8[next] < 0x80 {
+                let shown: UInt8 = (0x09...0x0C).contains(byte) ? 0x20 : byte   // tab, LF, VT, FF
+                chars.append((Cell(ascii: shown), isOn(offset), asciiWidths[Int(shown)]))
+                offset += 1
+                i = next
+                continue
+            }
+            let ch = text[i]
+            let shown: Character = ch.isNewline || ch == "\t" ? " " : ch
+            chars.append((Cell(shown, role: .normal), isOn(offset), TextMetrics.width(shown)))
+            offset += ch.unicodeScalars.count
+            i = text.index(after: i)
+        }
+        return chars
+    }
+
+    /// Display widths of the ASCII characters (0 for controls), from the same table as the rest.
+    private static let asciiWidths: [Int] = (0..<128).map { TextMetrics.width(Character(Unicode.Scalar(UInt8($0)))) }
 }

@@ -154,7 +154,7 @@ struct PageBuilder {
         for ch in text {
             let w = TextMetrics.width(ch)
             if w == 0 { continue }
-            out.append(Cell(text: String(ch), role: role))
+            out.append(Cell(ch, role: role))
             if w == 2 { out.append(Cell(text: "", role: role)) }
         }
         return out
@@ -185,7 +185,7 @@ struct PageBuilder {
         let lineNo = layout.lines.count
         for g in row {
             let col = cells.count
-            cells.append(Cell(text: String(g.ch), role: g.role))
+            cells.append(Cell(g.ch, role: g.role))
             offsets.append(g.offset)
             if g.width == 2 {
                 cells.append(Cell(text: "", role: g.role))

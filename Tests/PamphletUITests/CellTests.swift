@@ -1,0 +1,36 @@
+@testable import PamphletUI
+import Testing
+
+/// Cells keep their grapheme cluster as plain bytes; every kind of text must come back unchanged.
+@Suite struct CellTests {
+    static let texts = [" ", "", "a", "é", "e\u{301}", "漢", "😀", "🇫🇷", "👍🏽", "1\u{FE0F}\u{20E3}", "🏳️‍🌈",
+                        "👨‍👩‍👧‍👦", "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}", "\u{2026}", "abcdefghijklmn"]
+
+    @Test(arguments: texts)
+    func textComesBackByteForByte(text: String) {
+        let cell = Cell(text: text, role: .highlight)
+        #expect(Array(cell.text.utf8) == Array(text.utf8))
+        #expect(cell.role == .highlight)
+        #expect(cell.isEmptyText == text.isEmpty)
+        #expect(cell.startsNonASCII == ((text.utf8.first ?? 0) >= 0x80))
+        #expect(cell == Cell(text: text, role: .highlight))
+        #expect(cell.hashValue == Cell(text: text, role: .highlight).hashValue)
+        #expect(cell != Cell(text: text, role: .normal))
+        if let ch = text.first, text.count == 1 { #expect(Cell(ch, role: .highlight) == cell) }
+        var changed = Cell.blank
+        changed.text = text
+        #expect(changed == Cell(text: text))
+    }
+
+    @Test func differentTextsAreDifferentCells() {
+        let cells = Self.texts.map { Cell(text: $0) }
+        #expect(Set(cells).count == Self.texts.count)
+        // Canonically equivalent but different bytes: different cells (the terminal gets the bytes).
+        #expect(Cell(text: "é") != Cell(text: "e\u{301}"))
+    }
+
+    @Test func aCellIsSixteenPlainBytes() {
+        #expect(MemoryLayout<Cell>.stride == 16)
+        #expect(_isPOD(Cell.self))
+    }
+}
