@@ -53,10 +53,18 @@ public enum CanvasDiff {
         let before = full ? [] : old!.cells
         let after = new.cells
         var runs: [PaintRun] = []
+        // The open run's glyphs gather in one reused buffer; each run gets an exact-size copy.
+        var glyphs: [PaintRun.Glyph] = []
+        glyphs.reserveCapacity(width)
+        var runX = 0, runRole = Role.normal
+        func close(_ y: Int) {
+            guard !glyphs.isEmpty else { return }
+            runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
+            glyphs.removeAll(keepingCapacity: true)
+        }
         for y in 0..<new.height {
             let rowStart = y * width
             var x = 0
-            var current: PaintRun?
             while x < width {
                 let i = rowStart + x
                 let cell = after[i]
@@ -70,21 +78,20 @@ public enum CanvasDiff {
                     continue
                 }
                 guard changed else {
-                    if let run = current { runs.append(run); current = nil }
+                    close(y)
                     x += 1
                     continue
                 }
                 let wide = x + 1 < width && after[i + 1].isEmptyText && isWideLead(cell)
-                let glyph = PaintRun.Glyph(cell: cell.isEmptyText ? .blank : cell, width: wide ? 2 : 1)
-                if current != nil, current!.role == cell.role {
-                    current!.glyphs.append(glyph)
-                } else {
-                    if let run = current { runs.append(run) }
-                    current = PaintRun(x: x, y: y, role: cell.role, glyphs: [glyph])
+                if glyphs.isEmpty || runRole != cell.role {
+                    close(y)
+                    runX = x
+                    runRole = cell.role
                 }
+                glyphs.append(PaintRun.Glyph(cell: cell.isEmptyText ? .blank : cell, width: wide ? 2 : 1))
                 x += wide ? 2 : 1
             }
-            if let run = current { runs.append(run) }
+            close(y)
         }
         return runs
     }

@@ -1,4 +1,5 @@
 @testable import PamphletUI
+import PamphletKit
 import Testing
 
 /// Cells keep their grapheme cluster as plain bytes; every kind of text must come back unchanged.
@@ -32,5 +33,26 @@ import Testing
     @Test func aCellIsSixteenPlainBytes() {
         #expect(MemoryLayout<Cell>.stride == 16)
         #expect(_isPOD(Cell.self))
+    }
+}
+
+/// Widths measured a byte at a time where the text is ASCII equal the grapheme-by-grapheme sum.
+@Suite struct TextWidthTests {
+    @Test(arguments: CellTests.texts + ["Doc › Section", "a\r\nb", "e\u{301}x", "\u{0600}1", "tab\there", "漢字 and kana かな",
+                                        "\u{1}\u{7F}", "one › two › three…"])
+    func sumOverClusters(text: String) {
+        #expect(TextMetrics.width(text) == text.reduce(0) { $0 + DisplayWidth.of($1) })
+        #expect(TextMetrics.width(text) == DisplayWidth.of(text))
+    }
+
+    @Test func blitClipsLikeCellByCellWrites() {
+        let row = (0..<10).map { Cell(text: String($0), role: .strong) }
+        for (x, maxX) in [(-3, 8), (0, 10), (4, 6), (7, 20), (12, 20), (2, 1)] {
+            var fast = Canvas(width: 10, height: 2)
+            fast.blit(row, x: x, y: 1, maxX: maxX)
+            var slow = Canvas(width: 10, height: 2)
+            for (k, cell) in row.enumerated() where x + k < maxX { slow[x + k, 1] = cell }
+            #expect(fast == slow, "x \(x) maxX \(maxX)")
+        }
     }
 }

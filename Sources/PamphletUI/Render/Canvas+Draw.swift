@@ -41,11 +41,13 @@ extension Canvas {
     /// Paints a pre-laid-out row of cells at (x, y), clipped at `maxX`.
     mutating func blit(_ row: [Cell], x: Int, y: Int, maxX: Int) {
         guard y >= 0, y < height else { return }
-        var col = x
-        for cell in row {
-            if col >= maxX { break }
-            self[col, y] = cell
-            col += 1
+        let lo = Swift.max(0, x), hi = Swift.min(maxX, width, x + row.count)
+        guard lo < hi else { return }
+        let start = y * width
+        withCells { cells in
+            row.withUnsafeBufferPointer { src in
+                for col in lo..<hi { cells[start + col] = src[col - x] }
+            }
         }
     }
 

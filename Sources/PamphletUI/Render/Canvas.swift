@@ -156,6 +156,11 @@ public struct Canvas: Sendable, Equatable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
+    /// Direct access to the cells for a bulk copy (one uniqueness check, not one per cell).
+    mutating func withCells(_ body: (inout UnsafeMutableBufferPointer<Cell>) -> Void) {
+        cells.withUnsafeMutableBufferPointer(body)
+    }
+
     public subscript(x: Int, y: Int) -> Cell {
         get { (0..<width).contains(x) && (0..<height).contains(y) ? cells[y * width + x] : .blank }
         set {

@@ -7,11 +7,25 @@ enum TextMetrics {
     @inline(__always)
     static func width(_ ch: Character) -> Int { DisplayWidth.of(ch) }
 
-    /// Cells a whole string occupies. Printable ASCII (most titles and labels) is one cell a byte.
+    /// Cells a whole string occupies: the sum over its grapheme clusters, as `DisplayWidth.of`,
+    /// taking an ASCII byte followed by another ASCII byte (a cluster of its own) without the
+    /// cluster machinery, so a title with one "›" in it is not measured the slow way throughout.
     static func width(_ s: some StringProtocol) -> Int {
         let utf8 = s.utf8
-        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
-        return DisplayWidth.of(s)
+        var total = 0
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            let next = utf8.index(after: i)
+            if byte < 0x80, byte != 0x0D, next == utf8.endIndex || utf8[next] < 0x80 {
+                total += byte >= 0x20 && byte < 0x7F ? 1 : 0
+                i = next
+                continue
+            }
+            total += DisplayWidth.of(s[i])
+            i = s.index(after: i)
+        }
+        return total
     }
 
     /// The longest prefix of `s` that fits in `width` cells, ending in the ellipsis when cut.
