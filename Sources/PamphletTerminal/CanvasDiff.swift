@@ -1,3 +1,4 @@
+import Glibc
 import PamphletUI
 
 /// One stretch of a row to (re)write: neighbouring changed cells with the same role.
@@ -64,6 +65,7 @@ public enum CanvasDiff {
         }
         for y in 0..<new.height {
             let rowStart = y * width
+            if !full, rowUnchanged(before, after, from: rowStart, count: width) { continue }
             var x = 0
             while x < width {
                 let i = rowStart + x
@@ -94,6 +96,20 @@ public enum CanvasDiff {
             close(y)
         }
         return runs
+    }
+
+    /// Whether a row is the same in both frames, compared as bytes: a cell is plain bytes (no
+    /// padding, no references), so equal bytes are equal cells.
+    @inline(__always)
+    static func rowUnchanged(_ before: [Cell], _ after: [Cell], from start: Int, count: Int) -> Bool {
+        guard count > 0, _isPOD(Cell.self), MemoryLayout<Cell>.size == MemoryLayout<Cell>.stride else { return false }
+        let stride = MemoryLayout<Cell>.stride
+        return before.withUnsafeBytes { b in
+            after.withUnsafeBytes { a in
+                guard let b0 = b.baseAddress, let a0 = a.baseAddress else { return false }
+                return memcmp(b0 + start * stride, a0 + start * stride, count * stride) == 0
+            }
+        }
     }
 
     /// Whether a cell can be the left half of a wide character (only non-ASCII text can be).
