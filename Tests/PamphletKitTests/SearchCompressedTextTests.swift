@@ -4,19 +4,20 @@ import Testing
 /// Section texts are stored as zstd frames and snippets decompress only a prefix when it is enough:
 /// the result must be exactly the snippet of the whole text.
 @Suite struct SearchCompressedTextTests {
-    /// A long text (about 60 KB) with "needle" at `at` bytes (or nowhere), words and line breaks around.
+    /// A long text (about 300 KB, past zstd's 128 KB block) with "needle" at `at` bytes (or nowhere), words and line breaks around.
     static func text(needleAt at: Int?) -> String {
         var s = ""
         var n = 0
-        while s.utf8.count < 60_000 {
-            if let at, s.utf8.count >= at, !s.contains("needle") { s += "the needle is here, " }
+        var placed = false
+        while s.utf8.count < 300_000 {
+            if let at, !placed, s.utf8.count >= at { s += "the needle is here, "; placed = true }
             s += "word\(n % 97) filler text é ü ∑ \(n)" + (n % 7 == 0 ? "\n" : " ")
             n += 1
         }
         return s
     }
 
-    @Test(arguments: [nil, 0, 100, 3_000, 7_000, 9_000, 15_500, 16_380, 17_000, 31_000, 59_000])
+    @Test(arguments: [nil, 0, 100, 9_000, 100_000, 131_000, 131_072, 140_000, 299_000])
     func prefixSnippetEqualsWholeSnippet(needleAt: Int?) {
         let texts = ["short one with a needle", Self.text(needleAt: needleAt), ""]
         let packed = CompressedText.compress(texts)

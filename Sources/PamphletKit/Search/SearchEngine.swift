@@ -88,11 +88,12 @@ public final class SearchEngine: Sendable {
     }
 
     /// The snippet of a compressed section text, decompressing only as much as the window needs:
-    /// 16 KB (the scan stops 8 KB in when nothing matches, or 1 KB past the first match), then
-    /// 128 KB, then all of it (99% of the benchmark corpus's sections are shorter than 16 KB).
+    /// the first 128 KB, then 1 MB, then all of it. zstd decodes whole blocks (up to 128 KB), so a
+    /// smaller prefix would not save work; the scan stops 8 KB in when nothing matches, or 1 KB past
+    /// the first match, so only a very long section with its first match far in is decoded twice.
     static func snippet(of frame: UnsafeBufferPointer<UInt8>, decoder: TextDecoder, matcher: HighlightMatcher,
                         _ snippeter: Snippeter) -> (text: String, highlights: [TextRange]) {
-        var limit = 16384
+        var limit = 128 << 10
         while true {
             let (text, total) = decoder.decode(frame, prefixBytes: limit)
             if text.count >= total || text.isEmpty {
