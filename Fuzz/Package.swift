@@ -26,10 +26,11 @@ let package = Package(
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
         .systemLibrary(name: "CArgon2", path: "Sources/CArgon2"),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
         .target(
             name: "PamphletKit",
             dependencies: [
-                "CCMarkGFM", "CStemmer", "CQRencode", "CArgon2",
+                "CCMarkGFM", "CStemmer", "CQRencode", "CArgon2", "CZstd",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
