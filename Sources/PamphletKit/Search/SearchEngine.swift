@@ -81,27 +81,33 @@ public final class SearchEngine: Sendable {
         let d = index.sectionDocument.int(s)
         let title = index.titles.string(d)
         let heading = index.headings.length(s) == 0 ? title : index.headings.string(s)
-        let (snippet, ranges) = Self.snippet(of: index.texts.buffer(s), decoder: index.textDecoder, matcher: matcher, snippeter)
+        let (snippet, ranges) = Self.snippet(of: index.textChunks(ofSection: s).map { index.texts.buffer($0) },
+                                             decoder: index.textDecoder, matcher: matcher, snippeter)
         return SearchHit(reference: index.reference(ofSection: s), kind: index.kind(ofDocument: d),
                          documentTitle: title, sectionTitle: heading, score: Double(score),
                          snippet: snippet, highlights: ranges)
     }
 
-    /// The snippet of a compressed section text, decompressing only as much as the window needs:
-    /// the first 128 KB, then 1 MB, then all of it. zstd decodes whole blocks (up to 128 KB), so a
-    /// smaller prefix would not save work; the scan stops 8 KB in when nothing matches, or 1 KB past
-    /// the first match, so only a very long section with its first match far in is decoded twice.
-    static func snippet(of frame: UnsafeBufferPointer<UInt8>, decoder: TextDecoder, matcher: HighlightMatcher,
+    /// The snippet of a section text stored as zstd frames (`CompressedText`), decompressing frames
+    /// only until the window no longer depends on what follows: the scan stops 8 KB in when nothing
+    /// matches, or 1 KB past the first match, so a long section costs one or two 8 KB frames.
+    static func snippet(of frames: [UnsafeBufferPointer<UInt8>], decoder: TextDecoder, matcher: HighlightMatcher,
                         _ snippeter: Snippeter) -> (text: String, highlights: [TextRange]) {
-        var limit = 128 << 10
-        while true {
-            let (text, total) = decoder.decode(frame, prefixBytes: limit)
-            if text.count >= total || text.isEmpty {
-                return text.withUnsafeBufferPointer { snippeter.snippet(of: $0, matcher: matcher) }
-            }
-            if let s = text.withUnsafeBufferPointer({ snippeter.snippet(of: $0, totalBytes: total, matcher: matcher) }) { return s }
-            limit *= 8   // reaches the whole text after a few rounds
+        var total = 0
+        for f in frames {
+            guard let n = decoder.contentSize(f) else { total = -1; break }
+            total += n
         }
+        var text: [UInt8] = []
+        for (k, f) in frames.enumerated() {
+            let part = decoder.decode(f)
+            // A damaged frame: what came before is all there is.
+            if total < 0 || part.isEmpty { break }
+            text.append(contentsOf: part)
+            if k == frames.count - 1 { break }
+            if let s = text.withUnsafeBufferPointer({ snippeter.snippet(of: $0, totalBytes: total, matcher: matcher) }) { return s }
+        }
+        return text.withUnsafeBufferPointer { snippeter.snippet(of: $0, matcher: matcher) }
     }
 
     /// The index of the section `reference` names (a reference without a section is the intro).

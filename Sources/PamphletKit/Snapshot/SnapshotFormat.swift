@@ -15,11 +15,11 @@
 /// ```
 /// Every array is a flat run of fixed-width integers or bytes, used in place from the mapped file:
 /// nothing is parsed or copied at startup except a bounds check of every offset table. Section
-/// texts are zstd frames, decompressed one at a time for the hits' snippets (`CompressedText`).
+/// texts are zstd frames, decompressed only for the hits' snippets (`CompressedText`).
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("PAMPHIDX".utf8)
     /// Bump on any layout or analysis change (tokenizer, stemming, scoring inputs): old files rebuild.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let headerSize = 64
 }
 
@@ -47,8 +47,9 @@ enum SnapshotArray: Int, CaseIterable {
     case sectionIDBytes
     case headingOffsets     // UInt32 × (sections + 1)
     case headingBytes
-    case textOffsets        // UInt32 × (sections + 1) into textBytes
-    case textBytes          // per section, its plain body text (snippets) as one zstd frame
+    case textChunkStart     // UInt32 × (sections + 1): a section's first frame in textOffsets
+    case textOffsets        // UInt32 × (frames + 1) into textBytes
+    case textBytes          // the sections' plain body text (snippets) as zstd frames of up to 8 KB of text
     case textDictionary     // the raw-content zstd dictionary every text frame is compressed with
     // Documents.
     case documentIDOffsets  // UInt32 × (documents + 1)

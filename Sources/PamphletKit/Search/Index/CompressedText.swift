@@ -15,31 +15,42 @@ enum CompressedText {
     /// The largest section text decompressed (a damaged frame header could claim anything).
     static let maxSectionBytes = 64 << 20
 
-    /// Compresses every text: the dictionary, then `count + 1` offsets into the concatenated frames.
-    static func compress(_ texts: [String]) -> (dictionary: [UInt8], offsets: [UInt32], frames: [UInt8]) {
+    /// Bytes of text per frame: a long section is several frames, so a snippet near its start
+    /// decompresses only the first one or two (zstd decodes a frame's blocks whole).
+    static let chunkBytes = 8192
+
+    /// Compresses every text in frames of up to `chunkBytes`: the dictionary, per text the index of
+    /// its first frame (`count + 1` entries), and `frames + 1` offsets into the concatenated frames.
+    static func compress(_ texts: [String]) -> (dictionary: [UInt8], chunkStart: [UInt32], offsets: [UInt32], frames: [UInt8]) {
         let dictionary = sampleDictionary(texts)
+        var chunkStart: [UInt32] = [0]
         var offsets: [UInt32] = [0]
+        chunkStart.reserveCapacity(texts.count + 1)
         offsets.reserveCapacity(texts.count + 1)
         var frames: [UInt8] = []
-        guard let cctx = ZSTD_createCCtx() else { return (dictionary, [UInt32](repeating: 0, count: texts.count + 1), []) }
+        guard let cctx = ZSTD_createCCtx() else { return (dictionary, [UInt32](repeating: 0, count: texts.count + 1), [0], []) }
         defer { ZSTD_freeCCtx(cctx) }
         let cdict = dictionary.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, level) }
         defer { ZSTD_freeCDict(cdict) }
-        var scratch = [UInt8](repeating: 0, count: 1 << 16)
+        var scratch = [UInt8](repeating: 0, count: ZSTD_compressBound(chunkBytes))
         for var text in texts {
-            text.withUTF8 { src in
-                let bound = ZSTD_compressBound(src.count)
-                if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
-                let n = scratch.withUnsafeMutableBytes { dst in
-                    cdict == nil
-                        ? ZSTD_compressCCtx(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, level)
-                        : ZSTD_compress_usingCDict(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, cdict)
+            text.withUTF8 { whole in
+                var start = 0
+                while start < whole.count {
+                    let src = UnsafeBufferPointer(rebasing: whole[start..<min(whole.count, start + chunkBytes)])
+                    start += src.count
+                    let n = scratch.withUnsafeMutableBytes { dst in
+                        cdict == nil
+                            ? ZSTD_compressCCtx(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, level)
+                            : ZSTD_compress_usingCDict(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, cdict)
+                    }
+                    if ZSTD_isError(n) == 0 { frames.append(contentsOf: scratch[0..<n]) }
+                    offsets.append(UInt32(frames.count))
                 }
-                if ZSTD_isError(n) == 0 { frames.append(contentsOf: scratch[0..<n]) }
             }
-            offsets.append(UInt32(frames.count))
+            chunkStart.append(UInt32(offsets.count - 1))
         }
-        return (dictionary, offsets, frames)
+        return (dictionary, chunkStart, offsets, frames)
     }
 
     /// Slices of up to `sliceBytes` from the start of sections spread evenly over the corpus, up to
@@ -75,35 +86,12 @@ final class TextDecoder: @unchecked Sendable {
         if let ddict { ZSTD_freeDDict(ddict) }
     }
 
-    /// The first `prefixBytes` bytes of a frame's text (all of it when shorter) and the text's full
-    /// length. Empty and 0 when the frame is damaged (never traps).
-    func decode(_ frame: UnsafeBufferPointer<UInt8>, prefixBytes: Int) -> (bytes: [UInt8], total: Int) {
-        guard let src = frame.baseAddress, frame.count > 0, prefixBytes > 0 else { return ([], 0) }
+    /// The text length a frame's header gives, or nil when the header is damaged or implausible.
+    func contentSize(_ frame: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let src = frame.baseAddress, frame.count > 0 else { return nil }
         let size = ZSTD_getFrameContentSize(src, frame.count)
-        guard size <= UInt64(CompressedText.maxSectionBytes), size > 0 else { return ([], 0) }
-        let total = Int(size)
-        if total <= prefixBytes { return (decode(frame), total) }
-        lock.lock()
-        defer { lock.unlock() }
-        if dctx == nil { dctx = ZSTD_createDCtx() }
-        guard let dctx else { return ([], 0) }
-        ZSTD_DCtx_reset(dctx, ZSTD_reset_session_only)
-        if let ddict, ZSTD_isError(ZSTD_DCtx_refDDict(dctx, ddict)) != 0 { return ([], 0) }
-        let bytes = [UInt8](unsafeUninitializedCapacity: prefixBytes) { dst, count in
-            var output = ZSTD_outBuffer(dst: dst.baseAddress, size: prefixBytes, pos: 0)
-            var input = ZSTD_inBuffer(src: src, size: frame.count, pos: 0)
-            while output.pos < output.size {
-                let before = (output.pos, input.pos)
-                let r = ZSTD_decompressStream(dctx, &output, &input)
-                if ZSTD_isError(r) != 0 { count = 0; return }
-                // Done, or no progress (a truncated frame).
-                if r == 0 || (output.pos, input.pos) == before { break }
-            }
-            count = output.pos
-        }
-        // Leave the context clean for the one-shot path (it does not use the referenced dictionary).
-        ZSTD_DCtx_reset(dctx, ZSTD_reset_session_and_parameters)
-        return bytes.isEmpty ? ([], 0) : (bytes, total)
+        // Also refuses ZSTD_CONTENTSIZE_UNKNOWN and _ERROR (the two largest values).
+        return size <= UInt64(CompressedText.maxSectionBytes) ? Int(size) : nil
     }
 
     /// The text of one frame, or empty when the frame is damaged (never traps).

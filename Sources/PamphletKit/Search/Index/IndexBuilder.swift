@@ -294,6 +294,7 @@ struct IndexBuilder {
         packer.put(.sectionIDOffsets, .sectionIDBytes, strings: sources.map(\.sectionID))
         packer.put(.headingOffsets, .headingBytes, strings: sources.map(\.heading))
         let text = CompressedText.compress(sources.map(\.body))
+        packer.put(.textChunkStart, text.chunkStart)
         packer.put(.textOffsets, text.offsets)
         packer.put(.textBytes, text.frames)
         packer.put(.textDictionary, text.dictionary)

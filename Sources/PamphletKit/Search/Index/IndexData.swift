@@ -25,8 +25,10 @@ final class IndexData: @unchecked Sendable {
     let sectionDocument: U32Array
     let sectionIDs: StringTable
     let headings: StringTable
-    /// Section texts, one zstd frame each: read them with `text(ofSection:)`.
+    /// Section texts as zstd frames (a section's frames are `textChunks(ofSection:)`): read them
+    /// with `text(ofSection:)`.
     let texts: StringTable
+    let textChunkStart: U32Array
     let textDecoder: TextDecoder
     let documentIDs: StringTable
     let titles: StringTable
@@ -138,7 +140,9 @@ final class IndexData: @unchecked Sendable {
         for i in 0..<sections where sectionDocument.int(i) >= documents { throw corrupt("section \(i) names a missing document") }
         sectionIDs = try table(.sectionIDOffsets, .sectionIDBytes, entries: sections)
         headings = try table(.headingOffsets, .headingBytes, entries: sections)
-        texts = try table(.textOffsets, .textBytes, entries: sections)
+        texts = try table(.textOffsets, .textBytes, entries: max(try u32s(.textOffsets).count - 1, 0))
+        textChunkStart = try u32s(.textChunkStart)
+        try checkOffsets(textChunkStart, entries: sections, limit: texts.count, "textChunkStart")
         textDecoder = TextDecoder(dictionary: bytes(.textDictionary).buffer)
         documentIDs = try table(.documentIDOffsets, .documentIDBytes, entries: documents)
         titles = try table(.titleOffsets, .titleBytes, entries: documents)
@@ -168,7 +172,14 @@ final class IndexData: @unchecked Sendable {
     }
 
     /// The section's body text (decompressed; empty if its frame is damaged).
-    func text(ofSection s: Int) -> [UInt8] { textDecoder.decode(texts.buffer(s)) }
+    func text(ofSection s: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        for c in textChunks(ofSection: s) { out.append(contentsOf: textDecoder.decode(texts.buffer(c))) }
+        return out
+    }
+
+    /// The section's frames, as indexes into `texts`.
+    func textChunks(ofSection s: Int) -> Range<Int> { textChunkStart.int(s)..<textChunkStart.int(s + 1) }
 
     /// The section's reference (an intro has no section id).
     func reference(ofSection s: Int) -> ContentReference {
