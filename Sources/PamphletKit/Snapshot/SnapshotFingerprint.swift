@@ -34,18 +34,17 @@ public enum SnapshotFingerprint {
         guard depth < 32, let d = fdopendir(fd) else { close(fd); return }
         defer { closedir(d) }
         while let ent = readdir(d) {
-            let name: [UInt8] = withUnsafeBytes(of: ent.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            // d_name is used in place, up to its NUL: copying all 256 bytes of it reads past a short
+            // last record of readdir's buffer (ASan heap-buffer-overflow; SanitizerRegressionTests).
+            let cName = UnsafeRawPointer(ent).advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+                .assumingMemoryBound(to: CChar.self)
+            let name = Array(UnsafeRawBufferPointer(start: cName, count: strlen(cName)))
             if name.first == UInt8(ascii: ".") || name.last == UInt8(ascii: "~") || name.isEmpty { continue }
             let rel = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
             var st = stat()
-            let ok = withUnsafeBytes(of: ent.pointee.d_name) { raw in
-                fstatat(fd, raw.baseAddress!.assumingMemoryBound(to: CChar.self), &st, 0) == 0
-            }
-            guard ok else { continue }
+            guard fstatat(fd, cName, &st, 0) == 0 else { continue }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                let sub = withUnsafeBytes(of: ent.pointee.d_name) { raw in
-                    openat(fd, raw.baseAddress!.assumingMemoryBound(to: CChar.self), O_RDONLY | O_DIRECTORY)
-                }
+                let sub = openat(fd, cName, O_RDONLY | O_DIRECTORY)
                 if sub >= 0 { walk(sub, relative: rel, into: &out, depth: depth + 1) }
             } else if (st.st_mode & S_IFMT) == S_IFREG {
                 #if canImport(Darwin)
