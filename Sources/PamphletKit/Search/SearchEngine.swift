@@ -90,7 +90,7 @@ public final class SearchEngine: Sendable {
 
     /// The snippet of a section text stored as zstd frames (`CompressedText`), decompressing frames
     /// only until the window no longer depends on what follows: the scan stops 8 KB in when nothing
-    /// matches, or 1 KB past the first match, so a long section costs one or two 8 KB frames.
+    /// matches, or 1 KB past the first match, so a long section costs two 8 KB frames, seldom more.
     static func snippet(of frames: [UnsafeBufferPointer<UInt8>], decoder: TextDecoder, matcher: HighlightMatcher,
                         _ snippeter: Snippeter) -> (text: String, highlights: [TextRange]) {
         var total = 0
@@ -104,7 +104,8 @@ public final class SearchEngine: Sendable {
             // A damaged frame: what came before is all there is.
             if total < 0 || part.isEmpty { break }
             text.append(contentsOf: part)
-            if k == frames.count - 1 { break }
+            // Two frames before the first try: the scan reads 8 KB when nothing matches.
+            if k == frames.count - 1 || k == 0 { continue }
             if let s = text.withUnsafeBufferPointer({ snippeter.snippet(of: $0, totalBytes: total, matcher: matcher) }) { return s }
         }
         return text.withUnsafeBufferPointer { snippeter.snippet(of: $0, matcher: matcher) }

@@ -22,7 +22,7 @@ enum CompressedText {
     /// Compresses every text in frames of up to `chunkBytes`: the dictionary, per text the index of
     /// its first frame (`count + 1` entries), and `frames + 1` offsets into the concatenated frames.
     static func compress(_ texts: [String]) -> (dictionary: [UInt8], chunkStart: [UInt32], offsets: [UInt32], frames: [UInt8]) {
-        let dictionary = sampleDictionary(texts)
+        let dictionary = finishDictionary(sampleDictionary(texts), texts)
         var chunkStart: [UInt32] = [0]
         var offsets: [UInt32] = [0]
         chunkStart.reserveCapacity(texts.count + 1)
@@ -53,8 +53,39 @@ enum CompressedText {
         return (dictionary, chunkStart, offsets, frames)
     }
 
+    /// The sampled content plus entropy tables (zstd's `ZDICT_finalizeDictionary`, from samples of
+    /// up to 1 MB): frames then reuse the dictionary's Huffman and FSE tables instead of carrying and
+    /// decoding their own, which is most of the cost of decompressing a small frame. Falls back to the
+    /// raw content if zstd refuses.
+    static func finishDictionary(_ content: [UInt8], _ texts: [String]) -> [UInt8] {
+        var samples: [UInt8] = []
+        var sizes: [Int] = []
+        let step = max(1, texts.count / 2000)
+        var i = 0
+        while i < texts.count && samples.count < 1 << 20 {
+            let slice = texts[i].utf8.prefix(chunkBytes)
+            if !slice.isEmpty { samples.append(contentsOf: slice); sizes.append(slice.count) }
+            i += step
+        }
+        guard sizes.count >= 8 else { return content }
+        var out = [UInt8](repeating: 0, count: content.count + 32 * 1024)
+        let params = ZDICT_params_t(compressionLevel: level, notificationLevel: 0, dictID: 0)
+        let n = out.withUnsafeMutableBytes { dst in
+            content.withUnsafeBytes { c in
+                samples.withUnsafeBytes { smp in
+                    sizes.withUnsafeBufferPointer { sz in
+                        ZDICT_finalizeDictionary(dst.baseAddress, dst.count, c.baseAddress, c.count,
+                                                 smp.baseAddress, sz.baseAddress, UInt32(sz.count), params)
+                    }
+                }
+            }
+        }
+        guard ZDICT_isError(n) == 0, n > 0 else { return content }
+        return Array(out[0..<n])
+    }
+
     /// Slices of up to `sliceBytes` from the start of sections spread evenly over the corpus, up to
-    /// `dictionaryBytes`. Starts with a newline so it can never read as a zstd dictionary header.
+    /// `dictionaryBytes`. Starts with a newline so on its own it can never read as a zstd dictionary header.
     static func sampleDictionary(_ texts: [String]) -> [UInt8] {
         var out: [UInt8] = [0x0A]
         let total = texts.reduce(0) { $0 + min($1.utf8.count, sliceBytes) }
