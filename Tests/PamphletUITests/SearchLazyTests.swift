@@ -44,6 +44,21 @@ import Testing
         #expect(typed.view(width: width, height: height) == fresh.view(width: width, height: height))
     }
 
+    /// Rows kept from earlier queries (same section, same snippet) draw what a fresh browser draws.
+    @Test(arguments: [(80, 24), (200, 60)])
+    func rowsReusedAcrossQueriesDrawTheSame(width: Int, height: Int) {
+        var typing = Fixtures.app(width: width, height: height)
+        typing.press(.char("/"))
+        for word in ["ketamine", "ketamine addictive", "tms"] {
+            typing.press(.ctrl("u"))
+            typing.type(word)
+            var fresh = Fixtures.app(width: width, height: height)
+            fresh.press(.char("/"))
+            fresh.type(word)
+            #expect(typing.view(width: width, height: height) == fresh.view(width: width, height: height), "\(word)")
+        }
+    }
+
     /// Paging through results cuts the snippets of the new page; they are those `search` gives.
     @Test func laterPagesShowTheirSnippets() throws {
         var app = Fixtures.app(width: 80, height: 24)
