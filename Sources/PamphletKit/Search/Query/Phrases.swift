@@ -66,6 +66,8 @@ extension IndexData {
             }
             for k in 1..<max(n, 1) where !starts.isEmpty {
                 let i = order[k]
+                // The last word only has to confirm one start: stop at its first match.
+                let confirmOnly = k == n - 1
                 kept.removeAll(keepingCapacity: true)
                 var offset = ranges[i].lowerBound
                 var p: UInt32 = 0
@@ -78,7 +80,11 @@ extension IndexData {
                     guard p >= UInt32(i) else { continue }
                     let start = p - UInt32(i)
                     while c < starts.count && starts[c] < start { c += 1 }
-                    if c < starts.count && starts[c] == start { kept.append(start); c += 1 }
+                    if c < starts.count && starts[c] == start {
+                        kept.append(start)
+                        c += 1
+                        if confirmOnly { break }
+                    }
                 }
                 swap(&starts, &kept)
             }
