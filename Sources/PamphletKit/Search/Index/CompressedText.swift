@@ -107,6 +107,12 @@ final class TextDecoder: @unchecked Sendable {
     private let ddict: OpaquePointer?
     private var dctx: OpaquePointer?
     private let lock = NSLock()
+    /// The last frames decoded (like tantivy's doc store cache): consecutive keystrokes rank
+    /// mostly the same sections, so their snippets reuse the text. Keyed by the frame's address and
+    /// length; 64 frames of at most 8 KB.
+    private var cacheKeys = [(UnsafeRawPointer?, Int)](repeating: (nil, 0), count: 64)
+    private var cacheValues = [[UInt8]](repeating: [], count: 64)
+    private var cacheNext = 0
 
     init(dictionary: UnsafeBufferPointer<UInt8>) {
         ddict = dictionary.count > 0 ? ZSTD_createDDict(dictionary.baseAddress, dictionary.count) : nil
@@ -135,13 +141,19 @@ final class TextDecoder: @unchecked Sendable {
         guard n > 0 else { return [] }
         lock.lock()
         defer { lock.unlock() }
+        let key = (UnsafeRawPointer(src), frame.count)
+        for i in cacheKeys.indices where cacheKeys[i].0 == key.0 && cacheKeys[i].1 == key.1 { return cacheValues[i] }
         if dctx == nil { dctx = ZSTD_createDCtx() }
         guard let dctx else { return [] }
-        return [UInt8](unsafeUninitializedCapacity: n) { dst, count in
+        let text = [UInt8](unsafeUninitializedCapacity: n) { dst, count in
             let written = ddict == nil
                 ? ZSTD_decompressDCtx(dctx, dst.baseAddress, n, src, frame.count)
                 : ZSTD_decompress_usingDDict(dctx, dst.baseAddress, n, src, frame.count, ddict)
             count = ZSTD_isError(written) == 0 && written == n ? n : 0
         }
+        cacheKeys[cacheNext] = key
+        cacheValues[cacheNext] = text
+        cacheNext = (cacheNext + 1) % cacheKeys.count
+        return text
     }
 }
