@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,27 +31,10 @@ struct BoundedRun {
     /// Runs `executable` with `arguments`; kills it after `timeout` seconds.
     static func run(_ executable: String, _ arguments: [String], timeout: Double,
                     environment: [String: String]? = nil) throws -> BoundedRun {
-        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("pamphlet-run-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: temp) }
-        let out = temp.appendingPathComponent("out").path, err = temp.appendingPathComponent("err").path
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-
-        var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        let rc = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
+        let child = try Spawn.start(executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment)
+        defer { child.removeFiles() }
+        let pid = child.pid
 
         var status: Int32 = 0
         var usage = rusage()
@@ -72,9 +56,8 @@ struct BoundedRun {
         if timedOut { end = .timedOut }
         else if status & 0x7F == 0 { end = .exited((status >> 8) & 0xFF) }
         else { end = .signalled(status & 0x7F) }
-        return BoundedRun(end: end, seconds: seconds, peakMemoryMB: peakKB / 1024,
-                          stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-                          stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+        let (stdout, stderr) = child.outputs()
+        return BoundedRun(end: end, seconds: seconds, peakMemoryMB: peakKB / 1024, stdout: stdout, stderr: stderr)
     }
 
     /// The process's resident high-water mark in kB (0 once it has exited).

@@ -138,14 +138,30 @@ public enum Spawn {
         public var error: String
     }
 
-    public static func run(_ path: String, _ arguments: [String], environment: [String: String]) throws -> Result {
-        let dir = FileManager.default.temporaryDirectory.path
-        let token = UUID().uuidString
-        let outPath = "\(dir)/spawn-\(token).out", errPath = "\(dir)/spawn-\(token).err"
-        defer {
+    /// A started child whose standard output and error go to files.
+    public struct Child: Sendable {
+        public let pid: pid_t
+        let outPath: String
+        let errPath: String
+
+        /// What the child wrote so far to its standard output and error.
+        public func outputs() -> (output: String, error: String) {
+            ((try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+             (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        }
+
+        public func removeFiles() {
             unlink(outPath)
             unlink(errPath)
         }
+    }
+
+    /// Starts `path` with stdin from /dev/null and stdout/stderr to files; the caller waits for it
+    /// and calls `removeFiles()`.
+    public static func start(_ path: String, _ arguments: [String], environment: [String: String]) throws -> Child {
+        let dir = FileManager.default.temporaryDirectory.path
+        let token = UUID().uuidString
+        let outPath = "\(dir)/spawn-\(token).out", errPath = "\(dir)/spawn-\(token).err"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -173,13 +189,22 @@ public enum Spawn {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+        guard rc == 0 else {
+            unlink(outPath)
+            unlink(errPath)
+            throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO)
+        }
+        return Child(pid: pid, outPath: outPath, errPath: errPath)
+    }
+
+    public static func run(_ path: String, _ arguments: [String], environment: [String: String]) throws -> Result {
+        let child = try start(path, arguments, environment: environment)
+        defer { child.removeFiles() }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        while waitpid(child.pid, &status, 0) == -1 && errno == EINTR {}
         let exited = status & 0x7F == 0
         let code = exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        let error = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        let (output, error) = child.outputs()
         return Result(status: code, output: output, error: error)
     }
 }
