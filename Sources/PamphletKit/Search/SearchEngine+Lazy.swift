@@ -40,15 +40,7 @@ extension SearchEngine {
             return RankedResults(query: query, hits: [], suggestion: DidYouMean.suggest(for: parsed, expander: expander),
                                  sections: [], scores: [], matcher: nil)
         }
-        let hits = top.map { ranked in
-            let s = ranked.section
-            let d = index.sectionDocument.int(s)
-            let title = index.titles.string(d)
-            let heading = index.headings.length(s) == 0 ? title : index.headings.string(s)
-            return SearchHit(reference: index.reference(ofSection: s), kind: index.kind(ofDocument: d),
-                             documentTitle: title, sectionTitle: heading, score: Double(ranked.score),
-                             snippet: "", highlights: [])
-        }
+        let hits = top.map { header(section: $0.section, score: $0.score) }
         return RankedResults(query: query, hits: hits, suggestion: nil, sections: top.map(\.section),
                              scores: top.map(\.score), matcher: plan.matcher)
     }

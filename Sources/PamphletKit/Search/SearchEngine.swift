@@ -54,17 +54,8 @@ public final class SearchEngine: Sendable {
     /// The best `limit` sections for `query`, best first, with snippets. When nothing matches,
     /// `suggestion` may hold a corrected query ("did you mean").
     public func search(_ query: String, limit: Int = 10) -> SearchResults {
-        let parsed = QueryParser.parse(query)
-        guard !parsed.isEmpty, limit > 0, index.sectionCount > 0 else { return SearchResults(hits: []) }
-        let plan = QueryPlan(parsed, expander: expander)
-        var scorer = Scorer(sectionCount: index.sectionCount)
-        plan.score(into: &scorer, index: index)
-        let top = scorer.top(limit)
-        if top.isEmpty {
-            return SearchResults(hits: [], suggestion: DidYouMean.suggest(for: parsed, expander: expander))
-        }
-        let snippeter = Snippeter()
-        return SearchResults(hits: top.map { hit(section: $0.section, score: $0.score, matcher: plan.matcher, snippeter) })
+        let ranked = rankedSearch(query, limit: limit)
+        return SearchResults(hits: ranked.hits.indices.map { hit(ranked, at: $0) }, suggestion: ranked.suggestion)
     }
 
     /// Every match of the query's words in `text` (exact, stem, synonym, typo and prefix matches),
@@ -78,14 +69,20 @@ public final class SearchEngine: Sendable {
     }
 
     func hit(section s: Int, score: Float, matcher: HighlightMatcher, _ snippeter: Snippeter) -> SearchHit {
+        var hit = header(section: s, score: score)
+        (hit.snippet, hit.highlights) = Self.snippet(of: index.textChunks(ofSection: s).map { index.texts.buffer($0) },
+                                                     decoder: index.textDecoder, matcher: matcher, snippeter)
+        return hit
+    }
+
+    /// A section's hit without its snippet: reference, kind, titles and score.
+    func header(section s: Int, score: Float) -> SearchHit {
         let d = index.sectionDocument.int(s)
         let title = index.titles.string(d)
         let heading = index.headings.length(s) == 0 ? title : index.headings.string(s)
-        let (snippet, ranges) = Self.snippet(of: index.textChunks(ofSection: s).map { index.texts.buffer($0) },
-                                             decoder: index.textDecoder, matcher: matcher, snippeter)
         return SearchHit(reference: index.reference(ofSection: s), kind: index.kind(ofDocument: d),
                          documentTitle: title, sectionTitle: heading, score: Double(score),
-                         snippet: snippet, highlights: ranges)
+                         snippet: "", highlights: [])
     }
 
     /// The snippet of a section text stored as zstd frames (`CompressedText`), decompressing frames
