@@ -1,8 +1,9 @@
 import Testing
 @testable import PamphletKit
 
-/// Section texts are stored as zstd frames of up to 8 KB and snippets decompress only the first
-/// frames when they are enough: the result must be exactly the snippet of the whole text.
+/// Section texts are stored as zstd frames of up to 8 KB; a snippet's window is chosen from the
+/// index's positions and only the text from a checkpoint before it is decompressed and tokenized.
+/// Both shortcuts must give exactly the snippet of the whole text scanned from its start.
 @Suite struct SearchCompressedTextTests {
     /// A long text (about 300 KB: many frames) with "needle" at `at` bytes (or nowhere).
     static func text(needleAt at: Int?) -> String {
@@ -17,27 +18,87 @@ import Testing
         return s
     }
 
-    @Test(arguments: [nil, 0, 100, 7_000, 8_180, 8_192, 9_000, 16_000, 100_000, 299_000])
-    func prefixSnippetEqualsWholeSnippet(needleAt: Int?) {
+    static let needleAt: [Int?] = [nil, 0, 100, 7_000, 8_180, 8_192, 9_000, 16_000, 100_000, 299_000]
+
+    static func matcher() -> HighlightMatcher {
+        var m = HighlightMatcher()
+        m.add(Array("needle".utf8))
+        m.addPrefix(Array("fill".utf8))
+        return m
+    }
+
+    /// The checkpoint `BodyCheckpoints` stores at or before `token`, found by tokenizing.
+    static func scanStart(_ text: [UInt8], atOrBefore token: Int) -> IndexData.ScanStart {
+        let target = token / BodyCheckpoints.stride * BodyCheckpoints.stride
+        guard target > 0 else { return IndexData.ScanStart(token: 0, byte: 0) }
+        return text.withUnsafeBufferPointer { buf in
+            var scanner = TokenScanner(buf)
+            var k = 0
+            while scanner.next() {
+                if k == target { return IndexData.ScanStart(token: k, byte: scanner.byteStart) }
+                k += 1
+            }
+            return IndexData.ScanStart(token: 0, byte: 0)
+        }
+    }
+
+    @Test(arguments: needleAt)
+    func framesFromACheckpointGiveTheWholeTextSnippet(needleAt: Int?) {
         let texts = ["short one with a needle", Self.text(needleAt: needleAt), ""]
         let packed = CompressedText.compress(texts)
         let decoder = packed.dictionary.withUnsafeBufferPointer { TextDecoder(dictionary: $0) }
-        var matcher = HighlightMatcher()
-        matcher.add(Array("needle".utf8))
-        matcher.addPrefix(Array("fill".utf8))
+        let matcher = Self.matcher()
         let snippeter = Snippeter()
         packed.frames.withUnsafeBufferPointer { frames in
             for (i, text) in texts.enumerated() {
+                let bytes = Array(text.utf8)
                 let chunks = (Int(packed.chunkStart[i])..<Int(packed.chunkStart[i + 1])).map {
                     UnsafeBufferPointer(rebasing: frames[Int(packed.offsets[$0])..<Int(packed.offsets[$0 + 1])])
                 }
-                #expect(chunks.count == (text.utf8.count + CompressedText.chunkBytes - 1) / CompressedText.chunkBytes)
-                #expect(chunks.flatMap { decoder.decode($0) } == Array(text.utf8))
-                let whole = Array(text.utf8).withUnsafeBufferPointer { snippeter.snippet(of: $0, matcher: matcher) }
-                let lazy = SearchEngine.snippet(of: chunks, decoder: decoder, matcher: matcher, snippeter)
-                #expect(lazy.text == whole.text && lazy.highlights == whole.highlights, "needle at \(needleAt ?? -1), text \(i)")
+                #expect(chunks.count == (bytes.count + CompressedText.chunkBytes - 1) / CompressedText.chunkBytes)
+                #expect(chunks.flatMap { decoder.decode($0) } == bytes)
+                let anchor = bytes.withUnsafeBufferPointer { Snippeter.anchor(Snippeter.matches(in: $0, matcher: matcher)) }
+                let whole = bytes.withUnsafeBufferPointer { snippeter.snippet(Snippeter.Source(text: $0), anchor: anchor, matcher: matcher) }
+                let start = Self.scanStart(bytes, atOrBefore: max(0, (anchor ?? 0) - Snippeter.leadTokens))
+                let lazy = SearchEngine.snippet(of: chunks, decoder: decoder, anchor: anchor, start: start, matcher: matcher, snippeter)
+                #expect(whole != nil)
+                #expect(lazy.text == whole?.text && lazy.highlights == whole?.highlights, "needle at \(needleAt ?? -1), text \(i)")
+                if needleAt != nil && i == 1 {
+                    #expect(lazy.text.contains("needle"))
+                    #expect(lazy.highlights.count >= 1)
+                }
             }
         }
+    }
+
+    /// The engine finds the window from positions and checkpoints; the same snippet comes from
+    /// scanning the whole section for the matcher's words.
+    @Test(arguments: needleAt)
+    func positionsChooseTheWindowScanningWould(needleAt: Int?) throws {
+        let body = Self.text(needleAt: needleAt)
+        let library = Library(site: Site(name: "T"), documents: [
+            SearchFixtures.doc("long", title: "Haystack", sections: [("Needle hunt", body), ("Other", "no match here at all")]),
+        ])
+        let engine = SearchEngine(library: library)
+        let hits = engine.search("needle", limit: 5).hits
+        let hit = try #require(hits.first { $0.reference.description == "long#needle-hunt" })
+        let plan = QueryPlan(QueryParser.parse("needle"), expander: engine.expander)
+        let bytes = Array(body.utf8)
+        let expected = bytes.withUnsafeBufferPointer { buf in
+            Snippeter().snippet(Snippeter.Source(text: buf), anchor: Snippeter.anchor(Snippeter.matches(in: buf, matcher: plan.matcher)),
+                                matcher: plan.matcher)
+        }
+        #expect(hit.snippet == expected?.text && hit.highlights == expected?.highlights, "needle at \(needleAt ?? -1)")
+        if needleAt != nil { #expect(hit.snippet.contains("needle")) }
+    }
+
+    @Test func bestWindowHoldsTheMostDistinctWords() {
+        // Matches of word 0 early; words 0, 1 and 2 together later: the later window wins.
+        let m: [Snippeter.Match] = [.init(token: 3, key: 0), .init(token: 5, key: 0), .init(token: 90, key: 1),
+                                    .init(token: 94, key: 0), .init(token: 97, key: 2), .init(token: 300, key: 1)]
+        #expect(Snippeter.anchor(m) == 90)
+        #expect(Snippeter.anchor([]) == nil)
+        #expect(Snippeter.anchor([.init(token: 7, key: 0), .init(token: 8, key: 0)]) == 7)
     }
 
     @Test func damagedFramesGiveEmptyText() {

@@ -24,7 +24,7 @@ extension SearchEngine {
         for c in candidates.prefix(24) {
             scorer.offerPostings(of: c.term, factor: c.idf, in: index)
             scorer.endSlot(0)
-            matcher.add(index.terms.buffer(c.term))
+            matcher.add(term: c.term, index.terms.buffer(c.term))
         }
         scorer.exclude(UInt32(source))
         let sourceDocument = index.sectionDocument.int(source)

@@ -70,8 +70,7 @@ public final class SearchEngine: Sendable {
 
     func hit(section s: Int, score: Float, matcher: HighlightMatcher, _ snippeter: Snippeter) -> SearchHit {
         var hit = header(section: s, score: score)
-        (hit.snippet, hit.highlights) = Self.snippet(of: index.textChunks(ofSection: s).map { index.texts.buffer($0) },
-                                                     decoder: index.textDecoder, matcher: matcher, snippeter)
+        (hit.snippet, hit.highlights) = snippet(ofSection: s, matcher: matcher, snippeter)
         return hit
     }
 
@@ -85,27 +84,49 @@ public final class SearchEngine: Sendable {
                          snippet: "", highlights: [])
     }
 
-    /// The snippet of a section text stored as zstd frames (`CompressedText`), decompressing frames
-    /// only until the window no longer depends on what follows: the scan stops 8 KB in when nothing
-    /// matches, or 1 KB past the first match, so a long section costs two 8 KB frames, seldom more.
-    static func snippet(of frames: [UnsafeBufferPointer<UInt8>], decoder: TextDecoder, matcher: HighlightMatcher,
-                        _ snippeter: Snippeter) -> (text: String, highlights: [TextRange]) {
+    /// The snippet of section `s`: the window is chosen from the index's positions of the matched
+    /// terms in the body (`Snippeter.anchor`), and only the text from the checkpoint a little before
+    /// it is decompressed (its frame, and the next while the window runs on) and tokenized.
+    func snippet(ofSection s: Int, matcher: HighlightMatcher, _ snippeter: Snippeter) -> (text: String, highlights: [TextRange]) {
+        let anchor = Snippeter.anchor(index.bodyMatches(ofSection: s, terms: matcher.termIDs))
+        let start = index.scanStart(ofSection: s, atOrBefore: max(0, (anchor ?? 0) - Snippeter.leadTokens))
+        return Self.snippet(of: index.textChunks(ofSection: s).map { index.texts.buffer($0) }, decoder: index.textDecoder,
+                            anchor: anchor, start: start, matcher: matcher, snippeter)
+    }
+
+    /// The snippet of a text stored as zstd frames of `CompressedText.chunkBytes` (`CompressedText`),
+    /// decompressing from the frame holding `start.byte` until the window no longer depends on what follows.
+    static func snippet(of frames: [UnsafeBufferPointer<UInt8>], decoder: TextDecoder, anchor: Int?, start: IndexData.ScanStart,
+                        matcher: HighlightMatcher, _ snippeter: Snippeter) -> (text: String, highlights: [TextRange]) {
         var total = 0
         for f in frames {
-            guard let n = decoder.contentSize(f) else { total = -1; break }
+            guard let n = decoder.contentSize(f) else { return ("", []) }
             total += n
         }
-        var text: [UInt8] = []
-        for (k, f) in frames.enumerated() {
-            let part = decoder.decode(f)
-            // A damaged frame: what came before is all there is.
-            if total < 0 || part.isEmpty { break }
-            text.append(contentsOf: part)
-            // Two frames before the first try: the scan reads 8 KB when nothing matches.
-            if k == frames.count - 1 || k == 0 { continue }
-            if let s = text.withUnsafeBufferPointer({ snippeter.snippet(of: $0, totalBytes: total, matcher: matcher) }) { return s }
+        guard !frames.isEmpty, total > 0 else { return ("", []) }
+        var anchor = anchor, start = start
+        var first = min(start.byte / CompressedText.chunkBytes, frames.count - 1)
+        if start.byte - first * CompressedText.chunkBytes > CompressedText.chunkBytes {
+            // Damaged checkpoints: from the start, without the anchor.
+            (anchor, start, first) = (nil, IndexData.ScanStart(token: 0, byte: 0), 0)
         }
-        return text.withUnsafeBufferPointer { snippeter.snippet(of: $0, matcher: matcher) }
+        let textStart = first * CompressedText.chunkBytes
+        func cut(_ text: [UInt8], whole: Bool) -> (text: String, highlights: [TextRange])? {
+            text.withUnsafeBufferPointer {
+                snippeter.snippet(Snippeter.Source(text: $0, textStart: textStart, totalBytes: whole ? textStart + $0.count : total,
+                                                   scanFrom: start.byte - textStart, firstToken: start.token),
+                                  anchor: anchor, matcher: matcher)
+            }
+        }
+        var text: [UInt8] = []
+        for k in first..<frames.count {
+            let part = decoder.decode(frames[k])
+            // A damaged frame: what came before is all there is.
+            if part.isEmpty { break }
+            text.append(contentsOf: part)
+            if let s = cut(text, whole: k == frames.count - 1) { return s }
+        }
+        return cut(text, whole: true) ?? ("", [])
     }
 
     /// The index of the section `reference` names (a reference without a section is the intro).

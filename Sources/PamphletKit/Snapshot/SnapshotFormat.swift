@@ -19,7 +19,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("PAMPHIDX".utf8)
     /// Bump on any layout or analysis change (tokenizer, stemming, scoring inputs): old files rebuild.
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let headerSize = 64
 }
 
@@ -51,6 +51,8 @@ enum SnapshotArray: Int, CaseIterable {
     case textOffsets        // UInt32 × (frames + 1) into textBytes
     case textBytes          // the sections' plain body text (snippets) as zstd frames of up to 8 KB of text
     case textDictionary     // the raw-content zstd dictionary every text frame is compressed with
+    case checkpointStart    // UInt32 × (sections + 1), into checkpoints
+    case checkpoints        // per section: varint body start position, varint byte deltas of every 32nd body token
     // Documents.
     case documentIDOffsets  // UInt32 × (documents + 1)
     case documentIDBytes

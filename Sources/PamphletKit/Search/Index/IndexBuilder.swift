@@ -38,6 +38,7 @@ struct IndexBuilder {
     private var termSlot: [Int32] = []          // per term: its slot in the current section
     private var termSection: [Int32] = []       // per term: the last section it was seen in
     private var scratchPositions: [UInt32] = []
+    private var checkpoints = BodyCheckpoints.Writer()
 
     /// Builds the image for `library`. `synonyms` are the groups read from synonyms.txt; acronyms
     /// found in the text are added to them.
@@ -68,6 +69,8 @@ struct IndexBuilder {
             var text = source.text(field)
             if text.isEmpty { continue }
             let start = position
+            let isBody = field == .body
+            if isBody { checkpoints.beginSection(bodyPosition: start) }
             text.withUTF8 { buf in
                 var scanner = TokenScanner(buf)
                 let detect = field == .body || field == .heading
@@ -75,6 +78,7 @@ struct IndexBuilder {
                 while scanner.next() {
                     let id = table.intern(scanner.termBuffer)
                     if position < (1 << 30) {
+                        if isBody { checkpoints.see(token: position - start, byteStart: scanner.byteStart) }
                         if id >= termSection.count {
                             termSection.append(contentsOf: repeatElement(-1, count: id + 1 - termSection.count))
                             termSlot.append(contentsOf: repeatElement(0, count: id + 1 - termSlot.count))
@@ -97,6 +101,8 @@ struct IndexBuilder {
             lengths[field.rawValue] = UInt32(position - start)
             position += Self.fieldGap
         }
+        if source.body.isEmpty { checkpoints.beginSection(bodyPosition: position) }
+        checkpoints.endSection()
         fieldLengths.append(contentsOf: lengths)
         if termLanguages.count < table.count {
             termLanguages.append(contentsOf: repeatElement(0, count: table.count - termLanguages.count))
@@ -298,6 +304,8 @@ struct IndexBuilder {
         packer.put(.textOffsets, text.offsets)
         packer.put(.textBytes, text.frames)
         packer.put(.textDictionary, text.dictionary)
+        packer.put(.checkpointStart, checkpoints.starts)
+        packer.put(.checkpoints, checkpoints.bytes)
         packer.put(.documentIDOffsets, .documentIDBytes, strings: library.documents.map(\.id))
         packer.put(.titleOffsets, .titleBytes, strings: library.documents.map(\.title))
         packer.put(.documentKinds, library.documents.map { d in UInt8(DocumentKind.allCases.firstIndex(of: d.kind) ?? 0) })

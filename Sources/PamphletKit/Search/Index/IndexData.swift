@@ -30,6 +30,8 @@ final class IndexData: @unchecked Sendable {
     let texts: StringTable
     let textChunkStart: U32Array
     let textDecoder: TextDecoder
+    let checkpointStart: U32Array
+    let checkpoints: ByteArray
     let documentIDs: StringTable
     let titles: StringTable
     let documentKinds: ByteArray
@@ -144,6 +146,9 @@ final class IndexData: @unchecked Sendable {
         textChunkStart = try u32s(.textChunkStart)
         try checkOffsets(textChunkStart, entries: sections, limit: texts.count, "textChunkStart")
         textDecoder = TextDecoder(dictionary: bytes(.textDictionary).buffer)
+        checkpointStart = try u32s(.checkpointStart)
+        checkpoints = bytes(.checkpoints)
+        try checkOffsets(checkpointStart, entries: sections, limit: checkpoints.count, "checkpointStart")
         documentIDs = try table(.documentIDOffsets, .documentIDBytes, entries: documents)
         titles = try table(.titleOffsets, .titleBytes, entries: documents)
         documentKinds = bytes(.documentKinds)

@@ -37,14 +37,14 @@ struct QueryPlan {
         for (slot, w) in ranked.enumerated() {
             let word = q.words[w]
             if word.isPrefix && word.term.count >= 2 { matcher.addPrefix(word.term) }
-            for e in matches[slot].terms { matcher.add(index.terms.buffer(e.term)) }
-            for p in matches[slot].phrases { for t in p { matcher.add(index.terms.buffer(t)) } }
+            for e in matches[slot].terms { matcher.add(term: e.term, index.terms.buffer(e.term)) }
+            for p in matches[slot].phrases { for t in p { matcher.add(term: t, index.terms.buffer(t)) } }
             slots.append(.word(matches[slot]))
         }
         for phrase in q.phrases {
             let ids = phrase.compactMap { expander.exact($0) }
             if ids.count == phrase.count {
-                for t in ids { matcher.add(index.terms.buffer(t)) }
+                for t in ids { matcher.add(term: t, index.terms.buffer(t)) }
                 slots.append(.phrase(ids))
             } else {
                 slots.append(.phrase(nil))

@@ -7,6 +7,8 @@ struct HighlightMatcher {
     private var slots = [UInt64](repeating: 0, count: 64)   // 0 = empty
     private var used = 0
     private var prefixes: [[UInt8]] = []
+    /// The index's ids of the terms added with `add(term:_:)`: where the index has positions for them.
+    private(set) var termIDs: [Int32] = []
 
     var isEmpty: Bool { used == 0 && prefixes.isEmpty }
 
@@ -30,6 +32,14 @@ struct HighlightMatcher {
     }
 
     mutating func add(_ term: [UInt8]) { term.withUnsafeBufferPointer { add($0) } }
+
+    /// Adds the index's term `id` (spelled `bytes`): highlighted, and its positions choose the window.
+    mutating func add(term id: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let h = Self.hash(bytes)
+        if contains(h) { return }
+        termIDs.append(Int32(clamping: id))
+        add(bytes)
+    }
 
     mutating func addPrefix(_ prefix: [UInt8]) { if !prefix.isEmpty { prefixes.append(prefix) } }
 

@@ -9,11 +9,7 @@ struct Snippeter {
     /// Scalars of context kept before the first match when the window starts mid-text.
     var leadContext = 30
 
-    static let scanBytes = 1024
-    static let maxScanBytes = 8192
-
-    private struct Tok { var byteStart, byteEnd, scalarStart, scalarEnd: Int }
-    private struct Hit { var token: Int; var key: UInt64 }
+    private struct Tok { var byteStart, byteEnd, scalarStart, scalarEnd: Int; var isMatch: Bool }
 
     /// Every match of `matcher` in `text`, in Unicode scalar offsets.
     static func highlights(in text: UnsafeBufferPointer<UInt8>, matcher: HighlightMatcher) -> [TextRange] {
@@ -27,74 +23,133 @@ struct Snippeter {
         return out
     }
 
-    func snippet(of text: UnsafeBufferPointer<UInt8>, matcher: HighlightMatcher) -> (text: String, highlights: [TextRange]) {
-        snippet(of: text, totalBytes: text.count, matcher: matcher) ?? ("", [])
+    /// The matches of `matcher` in a whole text, found by tokenizing it (the index gives the same
+    /// from positions without reading the text); distinct words get distinct keys.
+    static func matches(in text: UnsafeBufferPointer<UInt8>, matcher: HighlightMatcher) -> [Match] {
+        var out: [Match] = []
+        var keys: [UInt64] = []
+        var scanner = TokenScanner(text)
+        var token: Int32 = 0
+        while scanner.next() {
+            if let k = matcher.key(scanner.termBuffer) {
+                let key = keys.firstIndex(of: k) ?? keys.count
+                if key == keys.count { keys.append(k) }
+                out.append(Match(token: token, key: Int32(key)))
+            }
+            token &+= 1
+        }
+        return out
     }
 
-    /// The snippet of a text of `totalBytes` given only its first `text.count` bytes, or nil when
-    /// the window could depend on what follows (then call again with more of the text). With the
-    /// whole text it never returns nil. Long sections are stored compressed and only a prefix is
-    /// decompressed when that is enough.
-    func snippet(of text: UnsafeBufferPointer<UInt8>, totalBytes: Int, matcher: HighlightMatcher) -> (text: String, highlights: [TextRange])? {
-        guard text.count > 0 else { return totalBytes > 0 ? nil : ("", []) }
-        var toks: [Tok] = []
-        var hits: [Hit] = []
-        var scanner = TokenScanner(text)
-        var totalScalars = 0
-        while scanner.next() {
-            toks.append(Tok(byteStart: scanner.byteStart, byteEnd: scanner.byteEnd,
-                            scalarStart: scanner.scalarStart, scalarEnd: scanner.scalarEnd))
-            if !matcher.isEmpty, let k = matcher.key(scanner.termBuffer) { hits.append(Hit(token: toks.count - 1, key: k)) }
-            totalScalars = scanner.scalarEnd
-            // Long sections: the best window is looked for in the first few KB that hold a match
-            // (snippets must stay cheap for every keystroke).
-            if let f = hits.first, scanner.byteStart > toks[f.token].byteStart + Self.scanBytes { break }
-            if hits.isEmpty && (matcher.isEmpty ? scanner.scalarStart > width * 2 : scanner.byteStart > Self.maxScanBytes) { break }
-        }
-        // The scan ran into the end of a partial text: the last token may be cut, or more matches follow.
-        if text.count < totalBytes && scanner.position >= text.count { return nil }
-        guard !toks.isEmpty else { return (Self.clean(text, 0, min(text.count, 400)), []) }
+    /// One occurrence of a matched term in a section's body: its token index and which term it is.
+    struct Match: Equatable { var token: Int32; var key: Int32 }
 
-        // Best window by distinct keys, then count.
+    /// Tokens a window of `width` scalars spans, about: used to choose the window from positions.
+    static let windowTokens = 20
+    /// Tokens to start scanning before the window's first match: the lead context of `leadContext`
+    /// scalars can hold at most half as many tokens (each needs a separator).
+    static let leadTokens = 16
+
+    /// The token where the best window starts: the first match of the run of matches within
+    /// `windowTokens` holding the most distinct terms, then the most matches. Nil without matches.
+    static func anchor(_ matches: [Match]) -> Int? {
+        guard !matches.isEmpty else { return nil }
         var bestA = 0, bestScore = -1
-        if !hits.isEmpty {
-            var b = 0
-            var keys: [UInt64] = []
-            for a in 0..<hits.count {
-                if b < a { b = a }
-                let start = toks[hits[a].token].scalarStart
-                while b + 1 < hits.count && toks[hits[b + 1].token].scalarEnd - start <= width - leadContext / 2 { b += 1 }
-                keys.removeAll(keepingCapacity: true)
-                for h in hits[a...b] where !keys.contains(h.key) { keys.append(h.key) }
-                let score = keys.count * 1000 + (b - a + 1)
-                if score > bestScore { bestScore = score; bestA = a }
+        var b = 0
+        var keys: [Int32] = []
+        for a in 0..<matches.count {
+            if b < a { b = a }
+            let start = matches[a].token
+            while b + 1 < matches.count && Int(matches[b + 1].token - start) < windowTokens { b += 1 }
+            keys.removeAll(keepingCapacity: true)
+            for m in matches[a...b] where !keys.contains(m.key) { keys.append(m.key) }
+            let score = keys.count * 1000 + (b - a + 1)
+            if score > bestScore { bestScore = score; bestA = a }
+        }
+        return Int(matches[bestA].token)
+    }
+
+    /// Where a snippet's text comes from: `text` holds the section's bytes from byte `textStart` of
+    /// its body (`totalBytes` long); the scan begins at `scanFrom` (relative to `text`), where body
+    /// token `firstToken` starts.
+    struct Source {
+        var text: UnsafeBufferPointer<UInt8>
+        var textStart = 0
+        var totalBytes: Int
+        var scanFrom = 0
+        var firstToken = 0
+
+        init(text: UnsafeBufferPointer<UInt8>, textStart: Int = 0, totalBytes: Int? = nil, scanFrom: Int = 0, firstToken: Int = 0) {
+            self.text = text
+            self.textStart = textStart
+            self.totalBytes = totalBytes ?? textStart + text.count
+            self.scanFrom = scanFrom
+            self.firstToken = firstToken
+        }
+
+        var isWhole: Bool { textStart + text.count >= totalBytes }
+    }
+
+    /// The window of about `width` scalars whose first match is body token `anchor` (nil: the start
+    /// of the text), starting at a word boundary up to `leadContext` scalars before it, with every
+    /// word `matcher` accepts in it highlighted. Nil when the window runs past the end of a partial
+    /// `source.text` (call again with more of it); with the whole text it never returns nil.
+    func snippet(_ source: Source, anchor: Int?, matcher: HighlightMatcher) -> (text: String, highlights: [TextRange])? {
+        let text = source.text
+        let scanFrom = min(max(source.scanFrom, 0), text.count)
+        let rest = UnsafeBufferPointer(rebasing: text[scanFrom...])
+        var scanner = TokenScanner(rest)
+        var toks: [Tok] = []
+        let target = max(anchor ?? source.firstToken, source.firstToken)
+        // Tokens up to the anchor (the lead context is looked for among them).
+        var token = source.firstToken
+        func current() -> Tok {
+            Tok(byteStart: scanFrom + scanner.byteStart, byteEnd: scanFrom + scanner.byteEnd,
+                scalarStart: scanner.scalarStart, scalarEnd: scanner.scalarEnd,
+                isMatch: matcher.key(scanner.termBuffer) != nil)
+        }
+        while token <= target, scanner.next() {
+            toks.append(current())
+            token += 1
+        }
+        if toks.count <= target - source.firstToken {
+            // The anchor lies past what `text` holds: more text, or (damaged data) the last token.
+            if !source.isWhole { return nil }
+            guard !toks.isEmpty else { return (Self.clean(text, 0, min(text.count, 400)), []) }
+        }
+        let atTextStart = source.textStart + scanFrom == 0 && source.firstToken == 0
+        let anchorIndex = anchor == nil ? 0 : toks.count - 1
+        var first = anchorIndex
+        while first > 0 && toks[anchorIndex].scalarStart - toks[first - 1].scalarStart <= leadContext { first -= 1 }
+        if atTextStart && first > 0 && toks[first].scalarStart <= leadContext { first = 0 }
+        let fromStart = atTextStart && first == 0
+        let startByte = fromStart ? 0 : toks[first].byteStart
+        let startScalar = fromStart ? 0 : toks[first].scalarStart
+        // From the first token (always kept), tokens while they fit in the width.
+        toks.removeSubrange(0..<first)
+        var fitting = 1
+        while fitting < toks.count && toks[fitting].scalarEnd - startScalar <= width { fitting += 1 }
+        var ended = false
+        if fitting < toks.count {
+            toks.removeSubrange(fitting...)
+        } else {
+            while true {
+                guard scanner.next() else { ended = true; break }
+                let t = current()
+                if t.scalarEnd - startScalar > width { break }
+                toks.append(t)
             }
         }
-        // Window start: a token boundary shortly before the first match (or the text's start).
-        var first = 0
-        if !hits.isEmpty {
-            let anchor = toks[hits[bestA].token]
-            first = hits[bestA].token
-            while first > 0 && anchor.scalarStart - toks[first - 1].scalarStart <= leadContext { first -= 1 }
-        }
-        if first > 0 && toks[first].scalarStart <= leadContext { first = 0 }
-        let startByte = first == 0 ? 0 : toks[first].byteStart
-        let startScalar = first == 0 ? 0 : toks[first].scalarStart
-        var last = first
-        while last + 1 < toks.count && toks[last + 1].scalarEnd - startScalar <= width { last += 1 }
-        let reachedEnd = last == toks.count - 1 && (toks[last].scalarEnd == totalScalars) && scanner.position >= text.count
-        let endByte = reachedEnd ? text.count : toks[last].byteEnd
-        let endScalar = reachedEnd ? Int.max : toks[last].scalarEnd
-        let lead = startByte > 0
+        // The scan reached the end of a partial text: the last token may be cut, or more follow.
+        if !source.isWhole && (ended || scanFrom + scanner.position >= text.count) { return nil }
+        let endByte = ended ? text.count : (toks.last?.byteEnd ?? startByte)
+        let lead = source.textStart + startByte > 0
         var snippet = lead ? "…" : ""
-        snippet += Self.clean(text, startByte, endByte)
-        if endByte < totalBytes { snippet += "…" }
+        snippet += Self.clean(text, startByte, max(startByte, endByte))
+        if source.textStart + endByte < source.totalBytes { snippet += "…" }
         var ranges: [TextRange] = []
-        for h in hits {
-            let t = toks[h.token]
-            if t.scalarStart >= startScalar && t.scalarEnd <= endScalar {
-                ranges.append(TextRange(start: t.scalarStart - startScalar + (lead ? 1 : 0), length: t.scalarEnd - t.scalarStart))
-            }
+        for t in toks where t.isMatch {
+            ranges.append(TextRange(start: t.scalarStart - startScalar + (lead ? 1 : 0), length: t.scalarEnd - t.scalarStart))
         }
         return (snippet, ranges)
     }
