@@ -7,7 +7,10 @@ struct Scorer {
     private var total: [Float]
     private var slotBest: [Float]
     private var mask: [UInt32]
-    private var touchedSlot: [UInt32] = []
+    /// Sections offered in the open slot: the first `touchedSlotCount` entries (each at most once,
+    /// so `sectionCount` entries are enough and the hot loop never grows an array).
+    private var touchedSlot: [UInt32]
+    private var touchedSlotCount = 0
     private(set) var touched: [UInt32] = []
     private let sectionCount: Int
     static let excludedBit: UInt32 = 1 << 31
@@ -18,6 +21,7 @@ struct Scorer {
         total = [Float](repeating: 0, count: sectionCount)
         slotBest = [Float](repeating: 0, count: sectionCount)
         mask = [UInt32](repeating: 0, count: sectionCount)
+        touchedSlot = [UInt32](repeating: 0, count: sectionCount)
     }
 
     /// Offers `score` for `section` in the current slot.
@@ -25,7 +29,7 @@ struct Scorer {
     mutating func offer(_ section: UInt32, _ score: Float) {
         let s = Int(section)
         guard s < sectionCount, score > 0 else { return }
-        if slotBest[s] == 0 { touchedSlot.append(section) }
+        if slotBest[s] == 0 { touchedSlot[touchedSlotCount] = section; touchedSlotCount += 1 }
         if score > slotBest[s] { slotBest[s] = score }
     }
 
@@ -45,29 +49,36 @@ struct Scorer {
                                                                        factor: Float, impacts: U16Array) {
         let f = factor / 65535
         let n = sectionCount
-        var j = lo
-        while j < hi {
-            let si = Int(sections[j])
-            if si < n {
-                let v = f * Float(impacts[j])
-                if slotBest[si] == 0 { touchedSlot.append(UInt32(si)) }
-                if v > slotBest[si] { slotBest[si] = v }
+        guard lo < hi, f > 0, let impacts = impacts.base else { return }
+        var count = touchedSlotCount
+        // Pointers for the loop: no uniqueness or bounds checks per posting (`si < n` is the bound).
+        slotBest.withUnsafeMutableBufferPointer { best in
+            touchedSlot.withUnsafeMutableBufferPointer { touched in
+                let best = best.baseAddress.unsafelyUnwrapped, touched = touched.baseAddress.unsafelyUnwrapped
+                for j in lo..<hi {
+                    let si = Int(sections[j])
+                    guard si < n else { continue }
+                    let v = f * Float(impacts[j])
+                    let old = best[si]
+                    if old == 0 && v > 0 { touched[count] = UInt32(truncatingIfNeeded: si); count += 1 }
+                    if v > old { best[si] = v }
+                }
             }
-            j += 1
         }
+        touchedSlotCount = count
     }
 
     /// Closes slot number `slot`, adding its best scores to the totals.
     mutating func endSlot(_ slot: Int) {
         let bit = UInt32(1) << UInt32(slot)
-        for s in touchedSlot {
+        for s in touchedSlot[0..<touchedSlotCount] {
             let i = Int(s)
             if mask[i] == 0 { touched.append(s) }
             total[i] += slotBest[i]
             mask[i] |= bit
             slotBest[i] = 0
         }
-        touchedSlot.removeAll(keepingCapacity: true)
+        touchedSlotCount = 0
     }
 
     mutating func exclude(_ section: UInt32) {
