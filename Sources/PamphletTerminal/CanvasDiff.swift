@@ -51,8 +51,7 @@ public enum CanvasDiff {
     public static func changes(from old: Canvas?, to new: Canvas) -> [PaintRun] {
         let width = new.width
         let full = old == nil || old?.width != new.width || old?.height != new.height
-        let before = full ? [] : old!.cells
-        let after = new.cells
+        let beforeCells = full ? [] : old!.cells
         var runs: [PaintRun] = []
         // The open run's glyphs gather in one reused buffer; each run gets an exact-size copy.
         var glyphs: [PaintRun.Glyph] = []
@@ -63,6 +62,9 @@ public enum CanvasDiff {
             runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
             glyphs.removeAll(keepingCapacity: true)
         }
+        // Pointers for the per-cell loop (no bounds checks: every index is checked against `width`).
+        beforeCells.withUnsafeBufferPointer { before in
+        new.cells.withUnsafeBufferPointer { after in
         for y in 0..<new.height {
             let rowStart = y * width
             if !full, rowUnchanged(before, after, from: rowStart, count: width) { continue }
@@ -95,21 +97,19 @@ public enum CanvasDiff {
             }
             close(y)
         }
+        }
+        }
         return runs
     }
 
     /// Whether a row is the same in both frames, compared as bytes: a cell is plain bytes (no
     /// padding, no references), so equal bytes are equal cells.
     @inline(__always)
-    static func rowUnchanged(_ before: [Cell], _ after: [Cell], from start: Int, count: Int) -> Bool {
-        guard count > 0, _isPOD(Cell.self), MemoryLayout<Cell>.size == MemoryLayout<Cell>.stride else { return false }
-        let stride = MemoryLayout<Cell>.stride
-        return before.withUnsafeBytes { b in
-            after.withUnsafeBytes { a in
-                guard let b0 = b.baseAddress, let a0 = a.baseAddress else { return false }
-                return memcmp(b0 + start * stride, a0 + start * stride, count * stride) == 0
-            }
-        }
+    static func rowUnchanged(_ before: UnsafeBufferPointer<Cell>, _ after: UnsafeBufferPointer<Cell>, from start: Int, count: Int) -> Bool {
+        guard count > 0, _isPOD(Cell.self), MemoryLayout<Cell>.size == MemoryLayout<Cell>.stride,
+              let b0 = before.baseAddress, let a0 = after.baseAddress,
+              start + count <= before.count, start + count <= after.count else { return false }
+        return memcmp(b0 + start, a0 + start, count * MemoryLayout<Cell>.stride) == 0
     }
 
     /// Whether a cell can be the left half of a wide character (only non-ASCII text can be).

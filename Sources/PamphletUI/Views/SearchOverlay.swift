@@ -71,7 +71,7 @@ enum SearchOverlay {
         // Narrow screens keep the section (what was found) and drop the document's name first.
         scratch.write(StatusBar.fit(parts, to: w - 3, glyphs: glyphs), x: 2, y: 0, role: .strong)
         snippet(hit, &scratch, x: 4, y: 1, width: w - 5, glyphs: glyphs)
-        return (0..<2).map { y in (0..<w).map { scratch[$0, y] } }
+        return [Array(scratch.cells[0..<scratch.width]), Array(scratch.cells[scratch.width..<2 * scratch.width])]
     }
 
     private static func write(wrapped text: String, _ canvas: inout Canvas, x: Int, y: Int, width: Int, rows: Int,
@@ -127,7 +127,7 @@ enum SearchOverlay {
     /// own (only CR LF pairs up), so most of the text is taken a byte at a time; the rest
     /// (non-ASCII, or ASCII that a combining mark may follow) a grapheme cluster at a time.
     static func snippetCharacters(_ hit: SearchHit) -> [(cell: Cell, on: Bool, width: Int)] {
-        let text = hit.snippet
+        var text = hit.snippet
         var chars: [(cell: Cell, on: Bool, width: Int)] = []
         chars.reserveCapacity(text.utf8.count)
         var ranges = hit.highlights.sorted { $0.start < $1.start }[...]
@@ -135,6 +135,16 @@ enum SearchOverlay {
             while let r = ranges.first, r.end <= offset { ranges = ranges.dropFirst() }
             return ranges.first.map { offset >= $0.start && offset < $0.end } ?? false
         }
+        // All ASCII (most snippets): one character per byte, read from contiguous memory.
+        let ascii: Bool = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return false }
+            for (offset, byte) in bytes.enumerated() {
+                let shown: UInt8 = (0x09...0x0C).contains(byte) ? 0x20 : byte   // tab, LF, VT, FF
+                chars.append((Cell(ascii: shown), isOn(offset), asciiWidths[Int(shown)]))
+            }
+            return true
+        }
+        if ascii { return chars }
         let utf8 = text.utf8
         var i = utf8.startIndex
         var offset = 0   // in Unicode scalars
