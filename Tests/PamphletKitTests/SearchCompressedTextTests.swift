@@ -101,6 +101,22 @@ import Testing
         #expect(Snippeter.anchor([.init(token: 7, key: 0), .init(token: 8, key: 0)]) == 7)
     }
 
+    /// A window whose lead context reaches within `leadContext` scalars of the start begins at the
+    /// start (no "…"); one further in begins a little before its first match.
+    @Test(arguments: [(20, true), (60, false)])
+    func windowNearTheStartBeginsAtTheStart(needleToken: Int, fromStart: Bool) throws {
+        let words = (0..<200).map { $0 == needleToken ? "needle" : String(UnicodeScalar(UInt8(97 + $0 % 26))) }
+        let bytes = Array(words.joined(separator: " ").utf8)
+        let matcher = Self.matcher()
+        let result = try #require(bytes.withUnsafeBufferPointer { buf in
+            Snippeter().snippet(Snippeter.Source(text: buf), anchor: Snippeter.anchor(Snippeter.matches(in: buf, matcher: matcher)),
+                                matcher: matcher)
+        })
+        #expect(result.text.hasPrefix("…") != fromStart, "\(result.text)")
+        #expect(result.text.contains("needle"))
+        #expect(result.highlights.count == 1)
+    }
+
     @Test func damagedFramesGiveEmptyText() {
         let packed = CompressedText.compress([String(repeating: "abc def ", count: 500)])
         let decoder = packed.dictionary.withUnsafeBufferPointer { TextDecoder(dictionary: $0) }

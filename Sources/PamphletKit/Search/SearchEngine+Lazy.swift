@@ -12,11 +12,10 @@ public struct RankedResults: Sendable, Equatable {
     /// "Did you mean" text when nothing matched and a close query exists.
     public let suggestion: String?
     let sections: [Int]
-    let scores: [Float]
     let matcher: HighlightMatcher?
 
     /// No results (an empty query).
-    public static let empty = RankedResults(query: "", hits: [], suggestion: nil, sections: [], scores: [], matcher: nil)
+    public static let empty = RankedResults(query: "", hits: [], suggestion: nil, sections: [], matcher: nil)
 
     /// The matcher follows from the query and the engine, so the query stands for it.
     public static func == (a: RankedResults, b: RankedResults) -> Bool {
@@ -30,7 +29,7 @@ extension SearchEngine {
     public func rankedSearch(_ query: String, limit: Int = 10) -> RankedResults {
         let parsed = QueryParser.parse(query)
         guard !parsed.isEmpty, limit > 0, index.sectionCount > 0 else {
-            return RankedResults(query: query, hits: [], suggestion: nil, sections: [], scores: [], matcher: nil)
+            return RankedResults(query: query, hits: [], suggestion: nil, sections: [], matcher: nil)
         }
         let plan = QueryPlan(parsed, expander: expander)
         var scorer = Scorer(sectionCount: index.sectionCount)
@@ -38,18 +37,21 @@ extension SearchEngine {
         let top = scorer.top(limit)
         if top.isEmpty {
             return RankedResults(query: query, hits: [], suggestion: DidYouMean.suggest(for: parsed, expander: expander),
-                                 sections: [], scores: [], matcher: nil)
+                                 sections: [], matcher: nil)
         }
         let hits = top.map { header(section: $0.section, score: $0.score) }
         return RankedResults(query: query, hits: hits, suggestion: nil, sections: top.map(\.section),
-                             scores: top.map(\.score), matcher: plan.matcher)
+                             matcher: plan.matcher)
     }
 
     /// The hit at `i` of `results` with its snippet and highlight ranges: the same value
     /// `search(results.query, limit:)` has at `i`. `results` must come from this engine and `i` be
     /// an index of `results.hits`.
     public func hit(_ results: RankedResults, at i: Int) -> SearchHit {
-        guard results.sections.indices.contains(i), let matcher = results.matcher else { return results.hits[i] }
-        return hit(section: results.sections[i], score: results.scores[i], matcher: matcher, Snippeter())
+        var hit = results.hits[i]
+        guard results.sections.indices.contains(i), let matcher = results.matcher else { return hit }
+        // The header (titles, reference) is already in the ranking; only the snippet is cut here.
+        (hit.snippet, hit.highlights) = snippet(ofSection: results.sections[i], matcher: matcher, Snippeter())
+        return hit
     }
 }

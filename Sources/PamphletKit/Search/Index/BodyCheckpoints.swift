@@ -59,15 +59,21 @@ extension IndexData {
     }
 
     /// The body tokens of section `s` where the given terms occur, in token order, each with the
-    /// index of its term in `terms` (so "distinct words" can be counted). At most `limit`.
-    func bodyMatches(ofSection s: Int, terms: [Int32], limit: Int = 4096) -> [Snippeter.Match] {
+    /// index of its term in `terms` (so "distinct words" can be counted): each term's first
+    /// occurrences, up to `limit` in all shared between the terms (a one-letter prefix brings 64
+    /// completions, common words with hundreds of places each in a long section; the best window is
+    /// looked for among the first ones, which keeps a snippet's cost flat).
+    func bodyMatches(ofSection s: Int, terms: [Int32], limit: Int = 512) -> [Snippeter.Match] {
         guard let body = bodyPosition(ofSection: s), s >= 0 else { return [] }
         var out: [Snippeter.Match] = []
+        let perTerm = max(8, limit / max(1, terms.count))
         let section = UInt32(s)
         for (k, t32) in terms.enumerated() where out.count < limit {
             let t = Int(t32)
             guard t >= 0 && t < termCount else { continue }
             var lo = postingStart.int(t), hi = postingStart.int(t + 1)
+            // Most of a prefix's completions are not in this section: two reads rule many out.
+            guard lo < hi, postSections[lo] <= section, postSections[hi - 1] >= section else { continue }
             while lo < hi {
                 let mid = (lo + hi) >> 1
                 if postSections[mid] < section { lo = mid + 1 } else { hi = mid }
@@ -76,10 +82,14 @@ extension IndexData {
                   let range = positionBytes(term: t, posting: lo) else { continue }
             var offset = range.lowerBound
             var p = 0
-            while offset < range.upperBound && out.count < limit {
+            var kept = 0
+            while offset < range.upperBound && out.count < limit && kept < perTerm {
                 guard let delta = Varint.read(positions, &offset) else { break }
                 p += Int(delta)
-                if p >= body { out.append(Snippeter.Match(token: Int32(clamping: p - body), key: Int32(k))) }
+                if p >= body {
+                    out.append(Snippeter.Match(token: Int32(clamping: p - body), key: Int32(k)))
+                    kept += 1
+                }
             }
         }
         out.sort { $0.token < $1.token }

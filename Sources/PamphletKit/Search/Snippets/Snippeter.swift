@@ -101,23 +101,26 @@ struct Snippeter {
         var scanner = TokenScanner(rest)
         var toks: [Tok] = []
         let target = max(anchor ?? source.firstToken, source.firstToken)
-        // Tokens up to the anchor (the lead context is looked for among them).
+        // Tokens up to the anchor; only the last `leadTokens` before it are kept (the lead context
+        // is looked for among them), or all of them near the text's start, where the window may
+        // begin at the start (a token past 3 × leadTokens starts too far in for that).
         var token = source.firstToken
+        let keepFrom = target < 3 * Self.leadTokens ? source.firstToken : max(source.firstToken, target - Self.leadTokens)
         func current() -> Tok {
             Tok(byteStart: scanFrom + scanner.byteStart, byteEnd: scanFrom + scanner.byteEnd,
                 scalarStart: scanner.scalarStart, scalarEnd: scanner.scalarEnd,
                 isMatch: matcher.key(scanner.termBuffer) != nil)
         }
         while token <= target, scanner.next() {
-            toks.append(current())
+            if token >= keepFrom { toks.append(current()) }
             token += 1
         }
-        if toks.count <= target - source.firstToken {
+        if token <= target {
             // The anchor lies past what `text` holds: more text, or (damaged data) the last token.
             if !source.isWhole { return nil }
             guard !toks.isEmpty else { return (Self.clean(text, 0, min(text.count, 400)), []) }
         }
-        let atTextStart = source.textStart + scanFrom == 0 && source.firstToken == 0
+        let atTextStart = source.textStart + scanFrom == 0 && keepFrom == 0
         let anchorIndex = anchor == nil ? 0 : toks.count - 1
         var first = anchorIndex
         while first > 0 && toks[anchorIndex].scalarStart - toks[first - 1].scalarStart <= leadContext { first -= 1 }
