@@ -60,7 +60,7 @@ final class LayoutCache: @unchecked Sendable {
 
     // Search as you type: a query's ranking and its drawn rows are kept for the last few queries,
     // so erasing a letter (back to a query just shown) or moving the selection redoes nothing.
-    static let recentQueries = 8
+    static let recentQueries = 32
     private var ranked: RecentlyUsed<RankedKey, RankedResults> = RecentlyUsed(capacity: recentQueries)
     private var searchRows: RecentlyUsed<SearchRowsKey, [Int: [[Cell]]]> = RecentlyUsed(capacity: recentQueries)
 
