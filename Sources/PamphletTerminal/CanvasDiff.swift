@@ -49,23 +49,25 @@ public enum CanvasDiff {
     /// Runs that turn `old` into `new`. Without an old frame, or when the size changed, every cell
     /// is written. A wide character is rewritten whole when either of its halves changed.
     public static func changes(from old: Canvas?, to new: Canvas) -> [PaintRun] {
-        let width = new.width
         let full = old == nil || old?.width != new.width || old?.height != new.height
-        let beforeCells = full ? [] : old!.cells
+        let before = full ? [] : old!.cells
+        // Pointers for the per-cell loop (every index is checked against `width`), and the loop in
+        // a function of its own: no captured variables, so no dynamic exclusivity checks per cell.
+        return before.withUnsafeBufferPointer { before in
+            new.cells.withUnsafeBufferPointer { after in
+                changes(before: before, after: after, width: new.width, height: new.height, full: full)
+            }
+        }
+    }
+
+    private static func changes(before: UnsafeBufferPointer<Cell>, after: UnsafeBufferPointer<Cell>,
+                                width: Int, height: Int, full: Bool) -> [PaintRun] {
         var runs: [PaintRun] = []
         // The open run's glyphs gather in one reused buffer; each run gets an exact-size copy.
         var glyphs: [PaintRun.Glyph] = []
         glyphs.reserveCapacity(width)
         var runX = 0, runRole = Role.normal
-        func close(_ y: Int) {
-            guard !glyphs.isEmpty else { return }
-            runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
-            glyphs.removeAll(keepingCapacity: true)
-        }
-        // Pointers for the per-cell loop (no bounds checks: every index is checked against `width`).
-        beforeCells.withUnsafeBufferPointer { before in
-        new.cells.withUnsafeBufferPointer { after in
-        for y in 0..<new.height {
+        for y in 0..<height {
             let rowStart = y * width
             if !full, rowUnchanged(before, after, from: rowStart, count: width) { continue }
             var x = 0
@@ -82,22 +84,29 @@ public enum CanvasDiff {
                     continue
                 }
                 guard changed else {
-                    close(y)
+                    if !glyphs.isEmpty {
+                        runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
+                        glyphs.removeAll(keepingCapacity: true)
+                    }
                     x += 1
                     continue
                 }
                 let wide = x + 1 < width && after[i + 1].isEmptyText && isWideLead(cell)
                 if glyphs.isEmpty || runRole != cell.role {
-                    close(y)
+                    if !glyphs.isEmpty {
+                        runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
+                        glyphs.removeAll(keepingCapacity: true)
+                    }
                     runX = x
                     runRole = cell.role
                 }
                 glyphs.append(PaintRun.Glyph(cell: cell.isEmptyText ? .blank : cell, width: wide ? 2 : 1))
                 x += wide ? 2 : 1
             }
-            close(y)
-        }
-        }
+            if !glyphs.isEmpty {
+                runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
+                glyphs.removeAll(keepingCapacity: true)
+            }
         }
         return runs
     }

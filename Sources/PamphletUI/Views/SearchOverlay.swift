@@ -130,17 +130,19 @@ enum SearchOverlay {
         var text = hit.snippet
         var chars: [(cell: Cell, on: Bool, width: Int)] = []
         chars.reserveCapacity(text.utf8.count)
-        var ranges = hit.highlights.sorted { $0.start < $1.start }[...]
-        func isOn(_ offset: Int) -> Bool {
-            while let r = ranges.first, r.end <= offset { ranges = ranges.dropFirst() }
-            return ranges.first.map { offset >= $0.start && offset < $0.end } ?? false
+        // Which scalars are inside a match (highlights are in Unicode scalars).
+        var mask = [Bool](repeating: false, count: text.unicodeScalars.count)
+        for r in hit.highlights {
+            let lo = max(0, r.start), hi = min(mask.count, r.end)
+            if lo < hi { for k in lo..<hi { mask[k] = true } }
         }
+        let on = mask
         // All ASCII (most snippets): one character per byte, read from contiguous memory.
         let ascii: Bool = text.withUTF8 { bytes in
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return false }
             for (offset, byte) in bytes.enumerated() {
                 let shown: UInt8 = (0x09...0x0C).contains(byte) ? 0x20 : byte   // tab, LF, VT, FF
-                chars.append((Cell(ascii: shown), isOn(offset), asciiWidths[Int(shown)]))
+                chars.append((Cell(ascii: shown), on[offset], asciiWidths[Int(shown)]))
             }
             return true
         }
@@ -153,14 +155,14 @@ enum SearchOverlay {
             let next = utf8.index(after: i)
             if byte < 0x80, byte != 0x0D, next == utf8.endIndex || utf8[next] < 0x80 {
                 let shown: UInt8 = (0x09...0x0C).contains(byte) ? 0x20 : byte   // tab, LF, VT, FF
-                chars.append((Cell(ascii: shown), isOn(offset), asciiWidths[Int(shown)]))
+                chars.append((Cell(ascii: shown), on[offset], asciiWidths[Int(shown)]))
                 offset += 1
                 i = next
                 continue
             }
             let ch = text[i]
             let shown: Character = ch.isNewline || ch == "\t" ? " " : ch
-            chars.append((Cell(shown, role: .normal), isOn(offset), TextMetrics.width(shown)))
+            chars.append((Cell(shown, role: .normal), offset < on.count && on[offset], TextMetrics.width(shown)))
             offset += ch.unicodeScalars.count
             i = text.index(after: i)
         }
