@@ -63,7 +63,7 @@ extension IndexData {
     /// occurrences, up to `limit` in all shared between the terms (a one-letter prefix brings 64
     /// completions, common words with hundreds of places each in a long section; the best window is
     /// looked for among the first ones, which keeps a snippet's cost flat).
-    func bodyMatches(ofSection s: Int, terms: [Int32], limit: Int = 512) -> [Snippeter.Match] {
+    func bodyMatches(ofSection s: Int, terms: ArraySlice<Int32>, limit: Int = 512) -> [Snippeter.Match] {
         guard let body = bodyPosition(ofSection: s), s >= 0 else { return [] }
         var out: [Snippeter.Match] = []
         let perTerm = max(8, limit / max(1, terms.count))

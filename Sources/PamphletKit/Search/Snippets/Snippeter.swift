@@ -46,6 +46,11 @@ struct Snippeter {
 
     /// Tokens a window of `width` scalars spans, about: used to choose the window from positions.
     static let windowTokens = 20
+    /// Terms whose places choose the window: the query's words, stems, synonyms and typos come
+    /// first, then a prefix's completions, most frequent first; a one-letter prefix brings 64, and
+    /// looking each up in every snippet cost more than the rest of the snippet. All of them are
+    /// still highlighted.
+    static let anchorTerms = 24
     /// Tokens to start scanning before the window's first match: the lead context of `leadContext`
     /// scalars can hold at most half as many tokens (each needs a separator).
     static let leadTokens = 16
