@@ -123,7 +123,8 @@ public final class SearchEngine: Sendable {
             let part = decoder.decode(frames[k])
             // A damaged frame: what came before is all there is.
             if part.isEmpty { break }
-            text.append(contentsOf: part)
+            // The first frame is used as decoded (shared with the decoder's cache, not copied).
+            if text.isEmpty { text = part } else { text.append(contentsOf: part) }
             if let s = cut(text, whole: k == frames.count - 1) { return s }
         }
         return cut(text, whole: true) ?? ("", [])
