@@ -8,7 +8,7 @@ struct Scorer {
     private var slotBest: [Float]
     private var mask: [UInt32]
     /// Sections offered in the open slot: the first `touchedSlotCount` entries (each at most once,
-    /// so `sectionCount` entries are enough and the hot loop never grows an array).
+    /// so `sectionCount` entries plus one spare are enough and the hot loop never grows an array).
     private var touchedSlot: [UInt32]
     private var touchedSlotCount = 0
     private(set) var touched: [UInt32] = []
@@ -21,7 +21,8 @@ struct Scorer {
         total = [Float](repeating: 0, count: sectionCount)
         slotBest = [Float](repeating: 0, count: sectionCount)
         mask = [UInt32](repeating: 0, count: sectionCount)
-        touchedSlot = [UInt32](repeating: 0, count: sectionCount)
+        // One spare entry: the postings loop writes before it knows whether the section is new.
+        touchedSlot = [UInt32](repeating: 0, count: sectionCount + 1)
     }
 
     /// Offers `score` for `section` in the current slot.
@@ -55,13 +56,18 @@ struct Scorer {
         slotBest.withUnsafeMutableBufferPointer { best in
             touchedSlot.withUnsafeMutableBufferPointer { touched in
                 let best = best.baseAddress.unsafelyUnwrapped, touched = touched.baseAddress.unsafelyUnwrapped
+                // Branch-free: whether a section is new in this slot is as unpredictable as a coin,
+                // so the section is always written to the next free entry and the count advances
+                // only when it was new (an impact of 0 is read as 1, so a counted section's best is
+                // never 0 again and it is counted once).
                 for j in lo..<hi {
                     let si = Int(sections[j])
                     guard si < n else { continue }
-                    let v = f * Float(impacts[j])
+                    let v = f * Float(max(impacts[j], 1))
                     let old = best[si]
-                    if old == 0 && v > 0 { touched[count] = UInt32(truncatingIfNeeded: si); count += 1 }
-                    if v > old { best[si] = v }
+                    touched[count] = UInt32(truncatingIfNeeded: si)
+                    count &+= old == 0 ? 1 : 0
+                    best[si] = Swift.max(old, v)
                 }
             }
         }
