@@ -45,3 +45,19 @@ enum TextMetrics {
         return out + ellipsis
     }
 }
+
+extension String {
+    /// The string without leading and trailing horizontal white space (tabs and Unicode space
+    /// separators, as `CharacterSet.whitespaces`), in Swift: the search box trims its query on
+    /// every keystroke, and Foundation's version bridges through NSString each time.
+    var trimmingSpaces: String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s == " " || s == "\t" || (s.value >= 0x80 && s.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) }) ?? first
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+}

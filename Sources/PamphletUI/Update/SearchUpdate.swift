@@ -7,7 +7,7 @@ extension AppState {
 
     mutating func runSearch() {
         guard var s = search else { return }
-        let words = s.query.trimmingCharacters(in: .whitespaces)
+        let words = s.query.trimmingSpaces
         let engine = content.engine
         s.results = words.isEmpty ? .empty : cache.rankedResults(RankedKey(words: words, content: ContentIdentity(content: content))) {
             engine.rankedSearch(words, limit: Self.searchLimit)
@@ -69,7 +69,7 @@ extension AppState {
     /// Opens a result's section scrolled to its first match, with every match on the page highlighted.
     mutating func openHit(_ hit: SearchHit, query: String) {
         search = nil
-        let words = query.trimmingCharacters(in: .whitespaces)
+        let words = query.trimmingSpaces
         open(reference: hit.reference, query: words.isEmpty ? nil : words)
         let layout = currentLayout
         let section = current.anchor.section

@@ -20,7 +20,7 @@ enum SearchOverlay {
 
         let info = top + 1
         let hits = search.results.hits
-        let query = search.query.trimmingCharacters(in: .whitespaces)
+        let query = search.query.trimmingSpaces
         if query.isEmpty {
             write(wrapped: "Type a word, for example \u{201C}depression\u{201D}. Results appear as you type.",
                   &canvas, x: 1, y: info + 1, width: w - 2, rows: geo.bodyHeight - 2, role: .hint)

@@ -5,7 +5,7 @@ import PamphletKit
 /// rendered text (Unicode-scalar offsets), then restyles the cells those offsets landed in.
 enum Highlighter {
     static func apply(query: String?, engine: SearchEngine, texts: [String], to layout: inout PageLayout) {
-        guard let query, !query.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        guard let query, !query.trimmingSpaces.isEmpty else { return }
         let marked: [[Bool]] = texts.map { text in
             let ranges = engine.highlights(for: query, in: text)
             guard !ranges.isEmpty else { return [] }
