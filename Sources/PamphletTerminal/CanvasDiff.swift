@@ -63,50 +63,49 @@ public enum CanvasDiff {
     private static func changes(before: UnsafeBufferPointer<Cell>, after: UnsafeBufferPointer<Cell>,
                                 width: Int, height: Int, full: Bool) -> [PaintRun] {
         var runs: [PaintRun] = []
+        // The open run's glyphs gather in one reused buffer; each run gets an exact-size copy.
+        var glyphs: [PaintRun.Glyph] = []
+        glyphs.reserveCapacity(width)
+        var runX = 0, runRole = Role.normal
         for y in 0..<height {
-            let row = y * width
-            if !full, rowUnchanged(before, after, from: row, count: width) { continue }
-            // A wide character's covered half (empty text after a non-ASCII lead) is written with it.
-            @inline(__always) func isContinuation(_ x: Int) -> Bool {
-                after[row + x].isEmptyText && x > 0 && isWideLead(after[row + x - 1])
-            }
-            @inline(__always) func isWide(_ x: Int) -> Bool {
-                x + 1 < width && after[row + x + 1].isEmptyText && isWideLead(after[row + x])
-            }
-            // A changed continuation repaints its lead; a changed lead takes its continuation along.
-            @inline(__always) func isChanged(_ x: Int) -> Bool {
-                full || before[row + x] != after[row + x] || (isWide(x) && before[row + x + 1] != after[row + x + 1])
-            }
+            let rowStart = y * width
+            if !full, rowUnchanged(before, after, from: rowStart, count: width) { continue }
             var x = 0
             while x < width {
-                if isContinuation(x) || !isChanged(x) { x += 1; continue }
-                // A run: changed cells of one role (continuations inside it are skipped, not ending it).
-                let role = after[row + x].role
-                let start = x
-                var count = 0
-                var end = x
-                while end < width {
-                    if isContinuation(end) { end += 1; continue }
-                    guard isChanged(end), after[row + end].role == role else { break }
-                    count += 1
-                    end += isWide(end) ? 2 : 1
+                let i = rowStart + x
+                let cell = after[i]
+                let isContinuation = cell.isEmptyText && x > 0 && isWideLead(after[i - 1])
+                let changed = full || before[i] != cell
+                    // A changed continuation repaints its lead; a changed lead takes its continuation along.
+                    || (x + 1 < width && after[i + 1].isEmptyText && isWideLead(cell) && before[i + 1] != after[i + 1])
+                if isContinuation {
+                    // Covered half: written as part of its lead, which the check above already handled.
+                    x += 1
+                    continue
                 }
-                // Its glyphs written straight into an array of the exact size.
-                let glyphs = [PaintRun.Glyph](unsafeUninitializedCapacity: count) { buffer, written in
-                    var k = start
-                    var n = 0
-                    while k < end && n < count {
-                        if isContinuation(k) { k += 1; continue }
-                        let cell = after[row + k]
-                        let wide = isWide(k)
-                        (buffer.baseAddress! + n).initialize(to: PaintRun.Glyph(cell: cell.isEmptyText ? .blank : cell, width: wide ? 2 : 1))
-                        n += 1
-                        k += wide ? 2 : 1
+                guard changed else {
+                    if !glyphs.isEmpty {
+                        runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
+                        glyphs.removeAll(keepingCapacity: true)
                     }
-                    written = n
+                    x += 1
+                    continue
                 }
-                runs.append(PaintRun(x: start, y: y, role: role, glyphs: glyphs))
-                x = end
+                let wide = x + 1 < width && after[i + 1].isEmptyText && isWideLead(cell)
+                if glyphs.isEmpty || runRole != cell.role {
+                    if !glyphs.isEmpty {
+                        runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
+                        glyphs.removeAll(keepingCapacity: true)
+                    }
+                    runX = x
+                    runRole = cell.role
+                }
+                glyphs.append(PaintRun.Glyph(cell: cell.isEmptyText ? .blank : cell, width: wide ? 2 : 1))
+                x += wide ? 2 : 1
+            }
+            if !glyphs.isEmpty {
+                runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
+                glyphs.removeAll(keepingCapacity: true)
             }
         }
         return runs
