@@ -4,6 +4,7 @@
 // Shared by PamphletKitTests (loader, index, `pamphlet check`) and PamphletUITests (the app core's
 // screen), which links this file as SoakHostileCorpus.swift.
 import Foundation
+import TestSupport
 
 /// One hostile content folder and what may be expected of it.
 struct HostileCase: Sendable, CustomStringConvertible {
@@ -37,9 +38,8 @@ struct HostileCase: Sendable, CustomStringConvertible {
 }
 
 enum HostileCorpus {
-    /// `$PAMPHLET_TIME_SCALE` (default 1) times every time bound: scripts/sanitize sets it, as code
-    /// under AddressSanitizer or ThreadSanitizer runs several times slower.
-    static let timeScale: Double = ProcessInfo.processInfo.environment["PAMPHLET_TIME_SCALE"].flatMap(Double.init) ?? 1
+    /// Every time bound is multiplied by it (`TimeScale`: slower under the sanitizers).
+    static let timeScale = TimeScale.factor
 
     /// A valid front matter (id = `name`) for documents whose body is the hostile part.
     static func header(_ name: String, title: String? = nil, extra: String = "") -> String {
