@@ -64,7 +64,7 @@ extension IndexData {
     /// completions, common words with hundreds of places each in a long section; the best window is
     /// looked for among the first ones, which keeps a snippet's cost flat).
     func bodyMatches(ofSection s: Int, terms: ArraySlice<Int32>, limit: Int = 512) -> [Snippeter.Match] {
-        guard let body = bodyPosition(ofSection: s), s >= 0 else { return [] }
+        guard s >= 0, s < sectionCount, let body = bodyPosition(ofSection: s) else { return [] }
         var out: [Snippeter.Match] = []
         let perTerm = max(8, limit / max(1, terms.count))
         let section = UInt32(s)
