@@ -14,10 +14,21 @@ public protocol Program: Sendable {
 public final class LoadedContent: Sendable, Equatable {
     public let library: Library
     public let engine: SearchEngine
+    /// The search box's rankings for each lower-case ASCII letter and digit, made when the content
+    /// loads: every search starts with one letter, and a one-letter prefix is the costliest query
+    /// (dozens of completions over thousands of sections). Made from the content alone, for every
+    /// letter, so nothing here depends on what anyone typed.
+    let firstLetterRankings: [String: RankedResults]
 
     public init(library: Library, engine: SearchEngine) {
         self.library = library
         self.engine = engine
+        var rankings: [String: RankedResults] = [:]
+        for letter in "abcdefghijklmnopqrstuvwxyz0123456789" {
+            let query = String(letter)
+            rankings[query] = engine.rankedSearch(query, limit: AppState.searchLimit)
+        }
+        firstLetterRankings = rankings
     }
 
     public static func == (a: LoadedContent, b: LoadedContent) -> Bool { a === b }

@@ -44,6 +44,18 @@ import Testing
         #expect(typed.view(width: width, height: height) == fresh.view(width: width, height: height))
     }
 
+    /// A first letter's ranking, made when the content loaded, is the one a search for it gives.
+    @Test(arguments: ["k", "a", "t", "z", "1"])
+    func firstLetterRankingsAreTheSearch(letter: String) {
+        var app = Fixtures.app(width: 80, height: 24)
+        app.press(.char("/"))
+        app.type(letter)
+        let expected = Fixtures.bundled.engine.rankedSearch(letter, limit: AppState.searchLimit)
+        #expect(app.search?.results == expected)
+        #expect(app.search?.results.hits.map(\.reference) == expected.hits.map(\.reference))
+        #expect(Fixtures.bundled.firstLetterRankings.count == 36)
+    }
+
     /// Rows kept from earlier queries (same section, same snippet) draw what a fresh browser draws.
     @Test(arguments: [(80, 24), (200, 60)])
     func rowsReusedAcrossQueriesDrawTheSame(width: Int, height: Int) {

@@ -9,9 +9,10 @@ extension AppState {
         guard var s = search else { return }
         let words = s.query.trimmingSpaces
         let engine = content.engine
-        s.results = words.isEmpty ? .empty : cache.rankedResults(RankedKey(words: words, content: ContentIdentity(content: content))) {
-            engine.rankedSearch(words, limit: Self.searchLimit)
-        }
+        s.results = words.isEmpty ? .empty : content.firstLetterRankings[words]
+            ?? cache.rankedResults(RankedKey(words: words, content: ContentIdentity(content: content))) {
+                engine.rankedSearch(words, limit: Self.searchLimit)
+            }
         s.selected = 0
         search = s
     }
