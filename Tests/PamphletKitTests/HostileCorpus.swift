@@ -29,7 +29,7 @@ struct HostileCase: Sendable, CustomStringConvertible {
     init(name: String, seconds: Double, checkMemoryMB: Int, outcome: Outcome, query: String,
          write: @escaping @Sendable (_ content: URL) throws -> Void) {
         self.name = name
-        self.seconds = seconds * HostileCorpus.timeScale
+        self.seconds = seconds * TimeScale.factor   // slower under the sanitizers
         self.checkMemoryMB = checkMemoryMB
         self.outcome = outcome
         self.query = query
@@ -38,9 +38,6 @@ struct HostileCase: Sendable, CustomStringConvertible {
 }
 
 enum HostileCorpus {
-    /// Every time bound is multiplied by it (`TimeScale`: slower under the sanitizers).
-    static let timeScale = TimeScale.factor
-
     /// A valid front matter (id = `name`) for documents whose body is the hostile part.
     static func header(_ name: String, title: String? = nil, extra: String = "") -> String {
         "---\nid: \(name)\nkind: article\ntitle: \"\(title ?? "Hostile \(name)")\"\nsummary: A hostile file.\n\(extra)---\n\n"

@@ -128,3 +128,23 @@ import Testing
         }
     }
 }
+
+extension Snippeter {
+    /// The matches of `matcher` in a whole text, found by tokenizing it: the reference the index's
+    /// positions (`IndexData.bodyMatches`) must agree with. Distinct words get distinct keys.
+    static func matches(in text: UnsafeBufferPointer<UInt8>, matcher: HighlightMatcher) -> [Match] {
+        var out: [Match] = []
+        var keys: [UInt64] = []
+        var scanner = TokenScanner(text)
+        var token: Int32 = 0
+        while scanner.next() {
+            if let k = matcher.key(scanner.termBuffer) {
+                let key = keys.firstIndex(of: k) ?? keys.count
+                if key == keys.count { keys.append(k) }
+                out.append(Match(token: token, key: Int32(key)))
+            }
+            token &+= 1
+        }
+        return out
+    }
+}

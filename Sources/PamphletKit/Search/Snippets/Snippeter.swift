@@ -23,24 +23,6 @@ struct Snippeter {
         return out
     }
 
-    /// The matches of `matcher` in a whole text, found by tokenizing it (the index gives the same
-    /// from positions without reading the text); distinct words get distinct keys.
-    static func matches(in text: UnsafeBufferPointer<UInt8>, matcher: HighlightMatcher) -> [Match] {
-        var out: [Match] = []
-        var keys: [UInt64] = []
-        var scanner = TokenScanner(text)
-        var token: Int32 = 0
-        while scanner.next() {
-            if let k = matcher.key(scanner.termBuffer) {
-                let key = keys.firstIndex(of: k) ?? keys.count
-                if key == keys.count { keys.append(k) }
-                out.append(Match(token: token, key: Int32(key)))
-            }
-            token &+= 1
-        }
-        return out
-    }
-
     /// One occurrence of a matched term in a section's body: its token index and which term it is.
     struct Match: Equatable { var token: Int32; var key: Int32 }
 
