@@ -71,15 +71,13 @@ extension IndexData {
         for (k, t32) in terms.enumerated() where out.count < limit {
             let t = Int(t32)
             guard t >= 0 && t < termCount else { continue }
-            var lo = postingStart.int(t), hi = postingStart.int(t + 1)
+            let postings = postingStart.int(t)..<postingStart.int(t + 1)
             // Most of a prefix's completions are not in this section: two reads rule many out.
-            guard lo < hi, postSections[lo] <= section, postSections[hi - 1] >= section else { continue }
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if postSections[mid] < section { lo = mid + 1 } else { hi = mid }
-            }
-            guard lo < postingStart.int(t + 1), postSections[lo] == section,
-                  let range = positionBytes(term: t, posting: lo) else { continue }
+            guard !postings.isEmpty, postSections[postings.lowerBound] <= section,
+                  postSections[postings.upperBound - 1] >= section else { continue }
+            let j = postSections.lowerBound(of: section, in: postings)
+            guard j < postings.upperBound, postSections[j] == section,
+                  let range = positionBytes(term: t, posting: j) else { continue }
             var offset = range.lowerBound
             var p = 0
             var kept = 0

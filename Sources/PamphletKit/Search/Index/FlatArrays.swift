@@ -99,4 +99,15 @@ struct SectionArray {
         if let b = base16 { return UInt32(b[i]) }
         return base32.unsafelyUnwrapped[i]
     }
+
+    /// The first index in `range` whose section is at least `section` (`range.upperBound` if none):
+    /// a term's postings are in section order, so this finds a section's posting by binary search.
+    @inline(__always) func lowerBound(of section: UInt32, in range: Range<Int>) -> Int {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if self[mid] < section { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
 }

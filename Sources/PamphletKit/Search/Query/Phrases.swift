@@ -40,11 +40,7 @@ extension IndexData {
             for i in 0..<n {
                 if i == driver { postingIndexes[i] = j; continue }
                 let t = terms[i]
-                var lo = lower[i], hi = postingStart.int(t + 1)
-                while lo < hi {
-                    let mid = (lo + hi) >> 1
-                    if postSections[mid] < s { lo = mid + 1 } else { hi = mid }
-                }
+                let lo = postSections.lowerBound(of: s, in: lower[i]..<postingStart.int(t + 1))
                 lower[i] = lo
                 guard lo < postingStart.int(t + 1), postSections[lo] == s else { continue candidates }
                 postingIndexes[i] = lo
