@@ -133,12 +133,7 @@ final class TextDecoder: @unchecked Sendable {
 
     /// The text of one frame, or empty when the frame is damaged (never traps).
     func decode(_ frame: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        guard let src = frame.baseAddress, frame.count > 0 else { return [] }
-        let size = ZSTD_getFrameContentSize(src, frame.count)
-        // Also refuses ZSTD_CONTENTSIZE_UNKNOWN and _ERROR (the two largest values).
-        guard size <= UInt64(CompressedText.maxSectionBytes) else { return [] }
-        let n = Int(size)
-        guard n > 0 else { return [] }
+        guard let src = frame.baseAddress, let n = contentSize(frame), n > 0 else { return [] }
         lock.lock()
         defer { lock.unlock() }
         let key = (UnsafeRawPointer(src), frame.count)
