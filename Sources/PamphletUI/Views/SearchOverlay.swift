@@ -140,10 +140,7 @@ enum SearchOverlay {
         // All ASCII (most snippets): one character per byte, read from contiguous memory.
         let ascii: Bool = text.withUTF8 { bytes in
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return false }
-            for (offset, byte) in bytes.enumerated() {
-                let shown: UInt8 = (0x09...0x0C).contains(byte) ? 0x20 : byte   // tab, LF, VT, FF
-                chars.append((Cell(ascii: shown), on[offset], asciiWidths[Int(shown)]))
-            }
+            for (offset, byte) in bytes.enumerated() { chars.append(asciiCharacter(byte, on: on[offset])) }
             return true
         }
         if ascii { return chars }
@@ -154,8 +151,7 @@ enum SearchOverlay {
             let byte = utf8[i]
             let next = utf8.index(after: i)
             if byte < 0x80, byte != 0x0D, next == utf8.endIndex || utf8[next] < 0x80 {
-                let shown: UInt8 = (0x09...0x0C).contains(byte) ? 0x20 : byte   // tab, LF, VT, FF
-                chars.append((Cell(ascii: shown), on[offset], asciiWidths[Int(shown)]))
+                chars.append(asciiCharacter(byte, on: on[offset]))
                 offset += 1
                 i = next
                 continue
@@ -167,6 +163,13 @@ enum SearchOverlay {
             i = text.index(after: i)
         }
         return chars
+    }
+
+    /// An ASCII character as shown (tab, LF, VT and FF as a space), with its width.
+    @inline(__always)
+    private static func asciiCharacter(_ byte: UInt8, on: Bool) -> (cell: Cell, on: Bool, width: Int) {
+        let shown: UInt8 = (0x09...0x0C).contains(byte) ? 0x20 : byte
+        return (Cell(ascii: shown), on, asciiWidths[Int(shown)])
     }
 
     /// Display widths of the ASCII characters (0 for controls), from the same table as the rest.
