@@ -33,7 +33,7 @@ extension SearchEngine {
         }
         let plan = QueryPlan(parsed, expander: expander)
         var scorer = Scorer(sectionCount: index.sectionCount)
-        plan.score(into: &scorer, index: index)
+        plan.score(into: &scorer, index: index, limit: limit)
         let top = scorer.top(limit)
         if top.isEmpty {
             return RankedResults(query: query, hits: [], suggestion: DidYouMean.suggest(for: parsed, expander: expander),

@@ -110,4 +110,19 @@ struct SectionArray {
         }
         return lo
     }
+
+    /// `lowerBound(of:in:)` for a search that moves forward through a list (intersecting sorted
+    /// lists): galloping from the range's start costs the log of the distance moved, not of the range.
+    @inline(__always) func gallopingLowerBound(of section: UInt32, in range: Range<Int>) -> Int {
+        var lo = range.lowerBound, step = 1
+        while lo < range.upperBound && self[lo] < section {
+            let next = lo + step
+            guard next < range.upperBound, self[next] < section else {
+                return lowerBound(of: section, in: (lo + 1)..<min(next, range.upperBound))
+            }
+            lo = next + 1
+            step <<= 1
+        }
+        return lo
+    }
 }

@@ -17,78 +17,193 @@ extension IndexData {
 
     /// Sections where `terms` occur next to each other in this order, with a score: the sum of the
     /// non-stop-word terms' BM25F contributions. Stop words must match but do not add to the score.
-    ///
-    /// Candidates are the rarest term's sections that every other term also has (each found by a
-    /// binary search that only moves forward). In a candidate, the phrase's possible start positions
-    /// come from the term with the fewest position bytes and are filtered by each other term in turn,
-    /// decoding its positions only until the candidates run out.
     func phraseMatches(_ terms: [Int]) -> [(section: UInt32, score: Float)] {
-        guard !terms.isEmpty else { return [] }
+        var out: [(section: UInt32, score: Float)] = []
+        var matcher = PhraseMatcher(terms: terms, index: self)
+        matcher.forEachCandidate { section, score, occurs in
+            if occurs() { out.append((section, score)) }
+        }
+        return out
+    }
+
+    /// The best `limit` sections of `phraseMatches(terms)` that `isExcluded` does not reject, best
+    /// first (higher score, then earlier section): what ranking every match would keep.
+    ///
+    /// A phrase's score does not depend on where its words are, so once `limit` matches are held,
+    /// a section scoring no higher than the weakest of them is passed over without reading its
+    /// positions: a phrase of common words ("the value") reads the positions of a few dozen
+    /// sections instead of every section holding both words.
+    func topPhraseMatches(_ terms: [Int], limit: Int, isExcluded: (UInt32) -> Bool) -> [(section: UInt32, score: Float)] {
+        guard limit > 0 else { return [] }
+        var best = WeakestFirstHeap(capacity: limit)
+        var matcher = PhraseMatcher(terms: terms, index: self)
+        matcher.forEachCandidate { section, score, occurs in
+            // Ranked as the scorer ranks: its clamped score; candidates come in section order, so
+            // one scoring the same as the weakest held loses the tie.
+            let ranked = max(score, 0.001)
+            if best.isFull && ranked <= best.weakestScore { return }
+            if isExcluded(section) || !occurs() { return }
+            best.insert(section: section, score: score, ranked: ranked)
+        }
+        return best.bestFirst()
+    }
+}
+
+/// The `capacity` best (section, score) pairs seen, the weakest on top so it is replaced first.
+/// Entries arrive in section order, so of equal scores the one held (earlier) is the better.
+private struct WeakestFirstHeap {
+    private var heap: [(section: UInt32, score: Float, ranked: Float)] = []
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        heap.reserveCapacity(min(capacity, 1024))
+    }
+
+    var isFull: Bool { heap.count >= capacity }
+    var weakestScore: Float { heap[0].ranked }
+
+    /// `a` ranks below `b`: lower score, or the same score and a later section.
+    private static func weaker(_ a: (section: UInt32, score: Float, ranked: Float),
+                               _ b: (section: UInt32, score: Float, ranked: Float)) -> Bool {
+        a.ranked != b.ranked ? a.ranked < b.ranked : a.section > b.section
+    }
+
+    mutating func insert(section: UInt32, score: Float, ranked: Float) {
+        let entry = (section: section, score: score, ranked: ranked)
+        if heap.count < capacity {
+            heap.append(entry)
+            var c = heap.count - 1
+            while c > 0, Self.weaker(heap[c], heap[(c - 1) / 2]) {
+                heap.swapAt(c, (c - 1) / 2)
+                c = (c - 1) / 2
+            }
+            return
+        }
+        heap[0] = entry
+        var p = 0
+        while true {
+            let l = 2 * p + 1, r = l + 1
+            var m = p
+            if l < heap.count && Self.weaker(heap[l], heap[m]) { m = l }
+            if r < heap.count && Self.weaker(heap[r], heap[m]) { m = r }
+            if m == p { break }
+            heap.swapAt(p, m)
+            p = m
+        }
+    }
+
+    func bestFirst() -> [(section: UInt32, score: Float)] {
+        heap.sorted { Self.weaker($1, $0) }.map { ($0.section, $0.score) }
+    }
+}
+
+/// Phrase matching in two steps: the sections holding every word of the phrase, with their score
+/// (postings only), then, for one such section, whether the words stand next to each other in
+/// order (positions), which costs more and is done only when asked.
+struct PhraseMatcher {
+    let terms: [Int]
+    let index: IndexData
+    private var postingIndexes: [Int]
+    private var ranges: [Range<Int>]
+    /// Term indexes by position byte count in the current section, fewest first.
+    private var order: [Int]
+    /// Possible start positions of the phrase in the current section, filtered word by word.
+    private var starts: [UInt32] = []
+
+    init(terms: [Int], index: IndexData) {
+        self.terms = terms
+        self.index = index
+        postingIndexes = [Int](repeating: 0, count: terms.count)
+        ranges = [Range<Int>](repeating: 0..<0, count: terms.count)
+        order = Array(terms.indices)
+    }
+
+    /// Calls `visit` for each of the rarest term's sections that every other term also has (each
+    /// found by a galloping search that only moves forward), in section order, with its score
+    /// (the non-stop-word terms' BM25F contributions) and a function telling whether the phrase
+    /// occurs there.
+    mutating func forEachCandidate(_ visit: (_ section: UInt32, _ score: Float, _ occurs: () -> Bool) -> Void) {
         let n = terms.count
+        guard n > 0 else { return }
         var driver = 0
-        for (i, t) in terms.enumerated() where documentFrequency(t) < documentFrequency(terms[driver]) { driver = i }
-        let idfs = terms.map { isStopWord($0) ? Float(0) : idf($0) }
-        var out: [(UInt32, Float)] = []
-        var postingIndexes = [Int](repeating: 0, count: n)
-        var lower = terms.map { postingStart.int($0) }
-        var ranges = [Range<Int>](repeating: 0..<0, count: n)
-        var order = Array(0..<n)
-        var starts: [UInt32] = [], kept: [UInt32] = []
+        for (i, t) in terms.enumerated() where index.documentFrequency(t) < index.documentFrequency(terms[driver]) { driver = i }
+        let idfs = terms.map { index.isStopWord($0) ? Float(0) : index.idf($0) }
+        var lower = terms.map { index.postingStart.int($0) }
         let dt = terms[driver]
-        candidates: for j in postingStart.int(dt)..<postingStart.int(dt + 1) {
-            let s = postSections[j]
+        candidates: for j in index.postingStart.int(dt)..<index.postingStart.int(dt + 1) {
+            let s = index.postSections[j]
             for i in 0..<n {
                 if i == driver { postingIndexes[i] = j; continue }
                 let t = terms[i]
-                let lo = postSections.lowerBound(of: s, in: lower[i]..<postingStart.int(t + 1))
+                let end = index.postingStart.int(t + 1)
+                let lo = index.postSections.gallopingLowerBound(of: s, in: lower[i]..<end)
                 lower[i] = lo
-                guard lo < postingStart.int(t + 1), postSections[lo] == s else { continue candidates }
+                guard lo < end, index.postSections[lo] == s else { continue candidates }
                 postingIndexes[i] = lo
             }
-            for i in 0..<n {
-                guard let r = positionBytes(term: terms[i], posting: postingIndexes[i]) else { continue candidates }
-                ranges[i] = r
+            var score: Float = 0
+            for i in 0..<n { score += idfs[i] * Float(index.postImpacts[postingIndexes[i]]) / 65535 }
+            visit(s, score) { occurs() }
+        }
+    }
+
+    /// Whether the phrase occurs in the section of `postingIndexes`. Its possible start positions
+    /// come from the term with the fewest position bytes and are filtered in place by each other
+    /// term, fewest bytes first, decoding its positions only until the starts run out.
+    private mutating func occurs() -> Bool {
+        let n = terms.count
+        for i in 0..<n {
+            guard let r = index.positionBytes(term: terms[i], posting: postingIndexes[i]) else { return false }
+            ranges[i] = r
+            // Insertion sort by byte count: a phrase has a handful of words.
+            var k = i
+            order[k] = i
+            while k > 0 && ranges[order[k - 1]].count > r.count {
+                order.swapAt(k, k - 1)
+                k -= 1
             }
-            if n > 1 { order.sort { ranges[$0].count < ranges[$1].count } }
-            // Start positions from the term with the fewest position bytes.
+        }
+        // A position takes at least one byte, so this many starts at most.
+        let capacity = ranges[order[0]].count
+        if starts.count < capacity { starts = [UInt32](repeating: 0, count: max(capacity, 2 * starts.count)) }
+        return starts.withUnsafeMutableBufferPointer { starts in
+            let positions = index.positions
             let first = order[0]
-            starts.removeAll(keepingCapacity: true)
+            var count = 0
             var offset = ranges[first].lowerBound
             var p: UInt32 = 0
             while offset < ranges[first].upperBound {
-                guard let delta = Varint.read(positions, &offset) else { continue candidates }
+                guard let delta = Varint.read(positions, &offset), count < starts.count else { return false }
                 p &+= delta
-                if p >= UInt32(first) { starts.append(p - UInt32(first)) }
+                if p >= UInt32(first) { starts[count] = p - UInt32(first); count += 1 }
             }
-            for k in 1..<max(n, 1) where !starts.isEmpty {
+            for k in 1..<max(n, 1) where count > 0 {
                 let i = order[k]
                 // The last word only has to confirm one start: stop at its first match.
                 let confirmOnly = k == n - 1
-                kept.removeAll(keepingCapacity: true)
+                var kept = 0, c = 0
                 var offset = ranges[i].lowerBound
                 var p: UInt32 = 0
-                var c = 0
-                let last = starts[starts.count - 1] &+ UInt32(i)
-                while offset < ranges[i].upperBound && c < starts.count {
-                    guard let delta = Varint.read(positions, &offset) else { continue candidates }
+                let last = starts[count - 1] &+ UInt32(i)
+                while offset < ranges[i].upperBound && c < count {
+                    guard let delta = Varint.read(positions, &offset) else { return false }
                     p &+= delta
                     if p > last { break }
                     guard p >= UInt32(i) else { continue }
                     let start = p - UInt32(i)
-                    while c < starts.count && starts[c] < start { c += 1 }
-                    if c < starts.count && starts[c] == start {
-                        kept.append(start)
+                    while c < count && starts[c] < start { c += 1 }
+                    if c < count && starts[c] == start {
+                        // In place: `kept` never passes `c`.
+                        starts[kept] = start
+                        kept += 1
                         c += 1
                         if confirmOnly { break }
                     }
                 }
-                swap(&starts, &kept)
+                count = kept
             }
-            guard !starts.isEmpty else { continue }
-            var score: Float = 0
-            for i in 0..<n { score += idfs[i] * Float(postImpacts[postingIndexes[i]]) / 65535 }
-            out.append((s, score))
+            return count > 0
         }
-        return out
     }
 }

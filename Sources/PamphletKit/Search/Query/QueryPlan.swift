@@ -57,7 +57,19 @@ struct QueryPlan {
         }
     }
 
-    func score(into scorer: inout Scorer, index: IndexData) {
+    /// Scores every slot into `scorer`, for the best `limit` sections to be taken from it.
+    func score(into scorer: inout Scorer, index: IndexData, limit: Int) {
+        // Exclusions first, so a query that is one phrase can stop at `limit` phrase matches.
+        for t in excludedTerms {
+            for j in index.postingStart.int(t)..<index.postingStart.int(t + 1) { scorer.exclude(index.postSections[j]) }
+        }
+        if slots.count == 1, case .phrase(let ids?) = slots[0] {
+            for (s, v) in index.topPhraseMatches(ids, limit: limit, isExcluded: { scorer.isExcluded($0) }) {
+                scorer.offer(s, max(v, 0.001))
+            }
+            scorer.endSlot(0)
+            return
+        }
         for (k, slot) in slots.enumerated() {
             switch slot {
             case .word(let m):
@@ -69,9 +81,6 @@ struct QueryPlan {
                 if let ids { for (s, v) in index.phraseMatches(ids) { scorer.offer(s, max(v, 0.001)) } }
             }
             scorer.endSlot(k)
-        }
-        for t in excludedTerms {
-            for j in index.postingStart.int(t)..<index.postingStart.int(t + 1) { scorer.exclude(index.postSections[j]) }
         }
     }
 }

@@ -93,6 +93,10 @@ struct Scorer {
         mask[i] |= Self.excludedBit
     }
 
+    func isExcluded(_ section: UInt32) -> Bool {
+        Int(section) < sectionCount && mask[Int(section)] & Self.excludedBit != 0
+    }
+
     func score(_ section: Int) -> Float { total[section] }
 
     func matchedSlots(_ section: Int) -> Int { (mask[section] & ~Self.excludedBit).nonzeroBitCount }
