@@ -27,9 +27,13 @@ extension SearchEngine {
     /// content's fingerprint, else a fresh build from `loadLibrary()` (called only then), saved for
     /// next time to `snapshotPath` or the default locations (`SnapshotFile`). A damaged or stale
     /// snapshot is rebuilt and replaced; failing to save is not an error (the origin says so).
+    ///
+    /// The content folder is fingerprinted on another thread while the snapshot is mapped and
+    /// checked here: both take a few milliseconds at every start, and neither needs the other
+    /// until the fingerprints are compared.
     public static func loadOrBuild(contentDirectory: String, snapshotPath: String? = nil,
                                    loadLibrary: () throws -> Library) rethrows -> (engine: SearchEngine, origin: SearchIndexOrigin) {
-        let fingerprint = SnapshotFingerprint.of(contentDirectory: contentDirectory)
+        let fingerprinting = BackgroundComputation { SnapshotFingerprint.of(contentDirectory: contentDirectory) }
         // The cache location (which reads the environment and resolves the path) only when the
         // first place has no usable snapshot.
         var paths = [snapshotPath ?? SnapshotFile.contentPath(contentDirectory: contentDirectory)]
@@ -39,7 +43,9 @@ extension SearchEngine {
             let path = paths[i]
             i += 1
             do {
-                return (try open(snapshotPath: path, expectedFingerprint: fingerprint), .snapshot(path: path))
+                let engine = try open(snapshotPath: path)
+                guard engine.contentFingerprint == fingerprinting.wait() else { throw SnapshotError.stale(path) }
+                return (engine, .snapshot(path: path))
             } catch let error as SnapshotError {
                 if case .unreadable = error {} else { reasons.append(error.description) }   // unreadable: usually not there
             } catch {
@@ -50,7 +56,7 @@ extension SearchEngine {
             }
         }
         let library = try loadLibrary()
-        let engine = SearchEngine(library: library, contentDirectory: contentDirectory, fingerprint: fingerprint)
+        let engine = SearchEngine(library: library, contentDirectory: contentDirectory, fingerprint: fingerprinting.wait())
         var written: String?
         for path in paths {
             if path != paths.first || snapshotPath == nil { SnapshotFile.ensureDirectory(for: path) }

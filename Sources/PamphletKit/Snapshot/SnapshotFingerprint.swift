@@ -22,9 +22,9 @@ public enum SnapshotFingerprint {
         var h = Checksum.fnv1a(Array("pamphlet-index v\(SnapshotFormat.version)".utf8))
         for e in entries {
             h = Checksum.fnv1a(e.path, seed: h)
-            for v in [e.size, e.sec, e.nsec] {
-                withUnsafeBytes(of: v.littleEndian) { h = Checksum.fnv1a($0, seed: h) }
-            }
+            withUnsafeBytes(of: e.size.littleEndian) { h = Checksum.fnv1a($0, seed: h) }
+            withUnsafeBytes(of: e.sec.littleEndian) { h = Checksum.fnv1a($0, seed: h) }
+            withUnsafeBytes(of: e.nsec.littleEndian) { h = Checksum.fnv1a($0, seed: h) }
         }
         return h
     }
@@ -38,9 +38,11 @@ public enum SnapshotFingerprint {
             // last record of readdir's buffer (ASan heap-buffer-overflow; SanitizerRegressionTests).
             let cName = UnsafeRawPointer(ent).advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
                 .assumingMemoryBound(to: CChar.self)
-            let name = Array(UnsafeRawBufferPointer(start: cName, count: strlen(cName)))
+            let name = UnsafeRawBufferPointer(start: cName, count: strlen(cName))
             if name.first == UInt8(ascii: ".") || name.last == UInt8(ascii: "~") || name.isEmpty { continue }
-            let rel = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+            var rel = relative
+            if !rel.isEmpty { rel.append(UInt8(ascii: "/")) }
+            rel.append(contentsOf: name)
             var st = stat()
             guard fstatat(fd, cName, &st, 0) == 0 else { continue }
             if (st.st_mode & S_IFMT) == S_IFDIR {

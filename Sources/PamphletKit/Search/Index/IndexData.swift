@@ -56,7 +56,7 @@ final class IndexData: @unchecked Sendable {
         guard arrayCount == SnapshotArray.allCases.count else { throw corrupt("unexpected directory size") }
         guard u64(16) == UInt64(b.count) else { throw corrupt("length \(b.count) bytes, header says \(u64(16)) (truncated?)") }
         guard let base = b.baseAddress else { throw corrupt("empty") }
-        let sum = Checksum.words(base + header, count: b.count - header)
+        let sum = storage.checksumAfterHeader ?? Checksum.words(base + header, count: b.count - header)
         guard sum == u64(24) else { throw corrupt("checksum mismatch") }
         let directoryEnd = header + 16 * arrayCount
         guard directoryEnd <= b.count else { throw corrupt("directory out of bounds") }
@@ -85,15 +85,17 @@ final class IndexData: @unchecked Sendable {
             return ByteArray(base: (base + r.offset).bindMemory(to: UInt8.self, capacity: r.length), count: r.length)
         }
         /// An offsets table must have `entries + 1` monotonic values ending inside `limit`.
-        func checkOffsets(_ o: U32Array, entries: Int, limit: Int, _ name: String) throws {
-            guard o.count == entries + 1 else { throw corrupt("\(name): \(o.count) offsets for \(entries) entries") }
+        /// `name` is only made on failure: describing an enum case at every startup costs runtime
+        /// type lookups (conformance scans over the whole binary).
+        func checkOffsets(_ o: U32Array, entries: Int, limit: Int, _ name: @autoclosure () -> String) throws {
+            guard o.count == entries + 1 else { throw corrupt("\(name()): \(o.count) offsets for \(entries) entries") }
             var prev: UInt32 = 0
             for i in 0..<o.count {
                 let v = o[i]
-                guard v >= prev else { throw corrupt("\(name): offsets go backwards at \(i)") }
+                guard v >= prev else { throw corrupt("\(name()): offsets go backwards at \(i)") }
                 prev = v
             }
-            guard Int(prev) <= limit else { throw corrupt("\(name): offset past the end") }
+            guard Int(prev) <= limit else { throw corrupt("\(name()): offset past the end") }
         }
         func table(_ o: SnapshotArray, _ by: SnapshotArray, entries: Int) throws -> StringTable {
             let offs = try u32s(o), bs = bytes(by)
