@@ -100,7 +100,7 @@ def side_by_side(reports, scale):
         lambda r: f"{fmt(r['serving_peak_rss_mb'], 1)} ({r['serving_peak_rss_mb'] * 1048576 / r['corpus_bytes']:.2f}x)"
         if r.get("serving_peak_rss_mb") else "–")
     add("cold start ms (process start to answer)", lambda r: fmt((r.get("cold_start") or {}).get("median_ms"), 1))
-    add("cold start, the child's CPU ms (user + sys)", lambda r: fmt((r.get("cold_start") or {}).get("cpu_median_ms"), 1))
+    add("cold start, the child's CPU ms (user + sys, all its threads)", lambda r: fmt((r.get("cold_start") or {}).get("cpu_median_ms"), 1))
     if "pamphlet" in reports:
         p = reports["pamphlet"]
         cs = p.get("cold_start") or {}

@@ -93,6 +93,7 @@ struct Scorer {
         mask[i] |= Self.excludedBit
     }
 
+    /// Whether `exclude` was called for `section`.
     func isExcluded(_ section: UInt32) -> Bool {
         Int(section) < sectionCount && mask[Int(section)] & Self.excludedBit != 0
     }
