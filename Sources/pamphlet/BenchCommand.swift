@@ -43,6 +43,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: .hidden)
     var serveSnapshot = false
 
+    @Flag(help: .hidden)
+    var measureChild = false
+
+    @Argument(parsing: .postTerminator, help: .hidden)
+    var childArguments: [String] = []
+
     @Flag(help: "Print the report as JSON (same keys as the Python reference runners).")
     var json = false
 
@@ -58,6 +64,13 @@ struct BenchCommand: AsyncParsableCommand {
                                 executable: Self.executablePath(), log: { message in
                                     FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
                                 })
+        if measureChild {
+            // The small intermediate `BenchStats.spawnMeasured` runs, so the child's peak RSS
+            // starts from this process's resident size, not the benchmark's.
+            let (ms, peak, cpu) = try BenchStats.spawnAndWait(childArguments)
+            print("\(ms) \(peak) \(cpu)")
+            return
+        }
         if serveSnapshot {
             // The child `bench` spawns to measure a process serving queries from the snapshot.
             try bench.serve()

@@ -68,7 +68,8 @@ struct SearchBench {
         let clock = ContinuousClock()
 
         // Child processes first, while this process is small: a child's ru_maxrss counts its
-        // parent's resident size at exec, so measured later it would report ours.
+        // parent's peak resident size at exec, so measured later it would report ours. The cold
+        // start and serving children are measured through a smaller intermediate still.
         log("writing the snapshot: pamphlet index --content \(corpus)")
         var (indexBytes, indexSeconds, indexRSS): (Int?, Double?, Double?) = (nil, nil, nil)
         do { (indexBytes, indexSeconds, indexRSS) = try writeSnapshot() } catch { log("  snapshot not measured: \(error)") }
@@ -78,8 +79,8 @@ struct SearchBench {
         do { cold = try coldStart(query: probe) } catch { log("  cold start not measured: \(error)") }
 
         log("serving every query from the snapshot in a fresh process (peak RSS)")
-        let serving = try? BenchStats.spawnAndWait([executable, "bench", "--serve-snapshot", "--corpus", corpus,
-                                                   "--queries", queriesPath])
+        let serving = try? BenchStats.spawnMeasured([executable, "bench", "--serve-snapshot", "--corpus", corpus,
+                                                    "--queries", queriesPath], executable: executable)
 
         log("loading \(corpus) (\(String(format: "%.1f", Double(corpusBytes) / 1e6)) MB of Markdown)")
         var t0 = clock.now
@@ -216,7 +217,7 @@ struct SearchBench {
         var cpu: [Double] = []
         var rss = 0.0
         for _ in 0..<max(coldRuns, 1) {
-            let (ms, peak, cpuMs) = try BenchStats.spawnAndWait(argv)
+            let (ms, peak, cpuMs) = try BenchStats.spawnMeasured(argv, executable: executable)
             times.append(ms)
             cpu.append(cpuMs)
             rss = max(rss, peak)

@@ -38,10 +38,12 @@ final class SnapshotStorage: @unchecked Sendable {
     /// Maps a file read-only (pages are loaded lazily by the kernel and shared with the page cache).
     ///
     /// The checksum is computed from the same open file with `pread` into a small buffer, not
-    /// through the mapping: reading all of a mapping makes every page of it resident in this
-    /// process (and costs a page-table entry each, set up and torn down), while a search touches a
-    /// part of the index (a common word, with its completions and snippets, 5.7 MB of the 9.8 MB
-    /// benchmark snapshot: `pamphlet search` peaks at 24.5 MB resident instead of 28).
+    /// through the mapping: reading all of a mapping (it was mapped with `MAP_POPULATE`) sets up a
+    /// page-table entry per 4 KB and makes every page resident, while a search touches part of the
+    /// index. How much a touch maps depends on the page cache: `pamphlet search python` on the
+    /// 9.8 MB benchmark snapshot peaked at 20.7 MB with the file read in from disk (3.2 MB of it
+    /// mapped), and at 27.3 MB right after `pamphlet index` wrote it (the kernel keeps a freshly
+    /// written file in large folios and maps a whole folio at a fault), as with `MAP_POPULATE`.
     static func map(path: String) throws -> SnapshotStorage {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
