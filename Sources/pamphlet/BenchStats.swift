@@ -86,29 +86,11 @@ enum BenchStats {
 
     /// Runs `argv` with stdout and stderr to /dev/null; returns wall time and the child's peak RSS.
     static func spawnAndWait(_ argv: [String]) throws -> (ms: Double, peakRssMb: Double, cpuMs: Double) {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let cArgs = argv.map { strdup($0) }
-        defer { cArgs.forEach { free($0) } }
-        var pid = pid_t()
         let clock = ContinuousClock()
         let start = clock.now
-        let rc = (cArgs + [nil]).withUnsafeBufferPointer { buf -> Int32 in
-            guard let args = buf.baseAddress else { return EINVAL }
-            return posix_spawn(&pid, argv[0], &actions, nil, UnsafeMutablePointer(mutating: args), environ)
-        }
-        guard rc == 0 else { throw BenchError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let pid = try spawn(argv, stdout: nil)
+        let usage = try waitForSuccess(pid, argv)
         let elapsed = milliseconds(clock.now - start)
-        // WIFEXITED && WEXITSTATUS == 0, spelled out (the macros do not import).
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
-            throw BenchError("\(argv.joined(separator: " ")) failed (wait status \(status))")
-        }
         func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
         return (elapsed, Double(usage.ru_maxrss) / 1024, ms(usage.ru_utime) + ms(usage.ru_stime))
     }
@@ -116,35 +98,23 @@ enum BenchStats {
     /// `spawnAndWait(argv)` run from a small intermediate (`executable bench --measure-child -- argv`).
     ///
     /// A spawned child's ru_maxrss starts from its parent's peak resident size at exec (vfork
-    /// shares the parent's memory until then), so spawned from this process a 22 MB `pamphlet
-    /// search` read as this process's 27 MB. The intermediate is ~13 MB, under what it measures.
+    /// shares the parent's memory until then), so measured from this process a child could never
+    /// read below this process's peak, which by the cold-start runs (27 MB) was above what a
+    /// `pamphlet search` can take. The intermediate is ~16 MB.
     static func spawnMeasured(_ argv: [String], executable: String) throws -> (ms: Double, peakRssMb: Double, cpuMs: Double) {
-        let output = try spawnCapturingOutput([executable, "bench", "--measure-child", "--"] + argv)
-        let fields = output.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
-        guard fields.count == 3 else { throw BenchError("measuring \(argv.joined(separator: " ")): unexpected output \(output)") }
-        return (fields[0], fields[1], fields[2])
-    }
-
-    /// Runs `argv` to completion and returns what it wrote to standard output.
-    private static func spawnCapturingOutput(_ argv: [String]) throws -> String {
+        let command = [executable, "bench", "--measure-child", "--"] + argv
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw BenchError("pipe: \(String(cString: strerror(errno)))") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let cArgs = argv.map { strdup($0) }
-        defer { cArgs.forEach { free($0) } }
-        var pid = pid_t()
-        let rc = (cArgs + [nil]).withUnsafeBufferPointer { buf -> Int32 in
-            guard let args = buf.baseAddress else { return EINVAL }
-            return posix_spawn(&pid, argv[0], &actions, nil, UnsafeMutablePointer(mutating: args), environ)
+        // Close-on-exec: the intermediate gets the write end only as its standard output.
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        let pid: pid_t
+        do {
+            pid = try spawn(command, stdout: fds[1])
+        } catch {
+            close(fds[0]); close(fds[1])
+            throw error
         }
         close(fds[1])
-        defer { close(fds[0]) }
-        guard rc == 0 else { throw BenchError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -153,12 +123,47 @@ enum BenchStats {
             guard n > 0 else { break }
             output.append(contentsOf: buffer[0..<n])
         }
+        close(fds[0])
+        _ = try waitForSuccess(pid, command)
+        let text = String(decoding: output, as: UTF8.self)
+        let fields = text.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        guard fields.count == 3 else { throw BenchError("measuring \(argv.joined(separator: " ")): unexpected output \(text)") }
+        return (fields[0], fields[1], fields[2])
+    }
+
+    /// Starts `argv` with stderr to /dev/null and stdout to `stdout` (a descriptor the child gets
+    /// as its standard output), or to /dev/null.
+    private static func spawn(_ argv: [String], stdout: Int32?) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let stdout {
+            posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArgs = argv.map { strdup($0) }
+        defer { cArgs.forEach { free($0) } }
+        var pid = pid_t()
+        let rc = (cArgs + [nil]).withUnsafeBufferPointer { buf -> Int32 in
+            guard let args = buf.baseAddress else { return EINVAL }
+            return posix_spawn(&pid, argv[0], &actions, nil, UnsafeMutablePointer(mutating: args), environ)
+        }
+        guard rc == 0 else { throw BenchError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
+        return pid
+    }
+
+    /// Waits for `pid` and returns its resource usage; throws unless it exited with status 0.
+    private static func waitForSuccess(_ pid: pid_t, _ argv: [String]) throws -> rusage {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        // WIFEXITED && WEXITSTATUS == 0, spelled out (the macros do not import).
         guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
             throw BenchError("\(argv.joined(separator: " ")) failed (wait status \(status))")
         }
-        return String(decoding: output, as: UTF8.self)
+        return usage
     }
 
     /// Total size of the regular files under `path` (or of the file itself).

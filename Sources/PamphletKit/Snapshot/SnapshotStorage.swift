@@ -52,14 +52,14 @@ final class SnapshotStorage: @unchecked Sendable {
         guard fstat(fd, &st) == 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
         let size = Int(st.st_size)
         guard size >= SnapshotFormat.headerSize else { throw SnapshotError.corrupt(path, "file is too short (\(size) bytes)") }
+        // Before mapping, so a failure leaves nothing to unmap.
+        let sum = try checksum(fd: fd, from: SnapshotFormat.headerSize, to: size, path: path)
         guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
             throw SnapshotError.unreadable(path, String(cString: strerror(errno)))
         }
-        let storage = SnapshotStorage(base: UnsafeRawPointer(p), count: size,
-                                      checksumAfterHeader: try checksum(fd: fd, from: SnapshotFormat.headerSize, to: size, path: path)) { ptr, n in
+        return SnapshotStorage(base: UnsafeRawPointer(p), count: size, checksumAfterHeader: sum) { ptr, n in
             munmap(UnsafeMutableRawPointer(mutating: ptr), n)
         }
-        return storage
     }
 
     /// `Checksum.words` of the file's bytes `from..<to`, read in chunks that stay in the CPU's cache.
@@ -75,7 +75,8 @@ final class SnapshotStorage: @unchecked Sendable {
             while got < want {
                 let n = pread(fd, buffer + got, want - got, off_t(offset + got))
                 if n < 0 && errno == EINTR { continue }
-                // Shorter than fstat said: the file shrank under us; the checksum will not match.
+                guard n >= 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
+                // Shorter than fstat said: the file shrank while being read.
                 guard n > 0 else { throw SnapshotError.corrupt(path, "file is shorter than its size (\(offset + got) of \(end) bytes)") }
                 got += n
             }
