@@ -27,74 +27,26 @@ extension IndexData {
     }
 
     /// The best `limit` sections of `phraseMatches(terms)` that `isExcluded` does not reject, best
-    /// first (higher score, then earlier section): what ranking every match would keep.
+    /// first (higher score, then earlier section): what ranking every match would keep. Scores as
+    /// the scorer takes a phrase's (at least 0.001, so a phrase of stop words still counts).
     ///
     /// A phrase's score does not depend on where its words are, so once `limit` matches are held,
-    /// a section scoring no higher than the weakest of them is passed over without reading its
+    /// a section scoring no higher than the worst of them is passed over without reading its
     /// positions: a phrase of common words ("the value") reads the positions of a few dozen
     /// sections instead of every section holding both words.
     func topPhraseMatches(_ terms: [Int], limit: Int, isExcluded: (UInt32) -> Bool) -> [(section: UInt32, score: Float)] {
         guard limit > 0 else { return [] }
-        var best = WeakestFirstHeap(capacity: limit)
+        var best = TopK<RankedSection>(capacity: limit)
         var matcher = PhraseMatcher(terms: terms, index: self)
         matcher.forEachCandidate { section, score, occurs in
-            // Ranked as the scorer ranks: its clamped score; candidates come in section order, so
-            // one scoring the same as the weakest held loses the tie.
+            // Ranked as the scorer ranks one slot, on its clamped score; candidates come in section
+            // order, so one scoring the same as the worst held loses the tie and is passed over.
             let ranked = max(score, 0.001)
-            if best.isFull && ranked <= best.weakestScore { return }
+            if best.isFull, let worst = best.worst, ranked <= worst.score { return }
             if isExcluded(section) || !occurs() { return }
-            best.insert(section: section, score: score, ranked: ranked)
+            best.offer(RankedSection(matchedSlots: 1, score: ranked, section: Int(section)))
         }
-        return best.bestFirst()
-    }
-}
-
-/// The `capacity` best (section, score) pairs seen, the weakest on top so it is replaced first.
-/// Entries arrive in section order, so of equal scores the one held (earlier) is the better.
-private struct WeakestFirstHeap {
-    private var heap: [(section: UInt32, score: Float, ranked: Float)] = []
-    let capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        heap.reserveCapacity(min(capacity, 1024))
-    }
-
-    var isFull: Bool { heap.count >= capacity }
-    var weakestScore: Float { heap[0].ranked }
-
-    /// `a` ranks below `b`: lower score, or the same score and a later section.
-    private static func weaker(_ a: (section: UInt32, score: Float, ranked: Float),
-                               _ b: (section: UInt32, score: Float, ranked: Float)) -> Bool {
-        a.ranked != b.ranked ? a.ranked < b.ranked : a.section > b.section
-    }
-
-    mutating func insert(section: UInt32, score: Float, ranked: Float) {
-        let entry = (section: section, score: score, ranked: ranked)
-        if heap.count < capacity {
-            heap.append(entry)
-            var c = heap.count - 1
-            while c > 0, Self.weaker(heap[c], heap[(c - 1) / 2]) {
-                heap.swapAt(c, (c - 1) / 2)
-                c = (c - 1) / 2
-            }
-            return
-        }
-        heap[0] = entry
-        var p = 0
-        while true {
-            let l = 2 * p + 1, r = l + 1
-            var m = p
-            if l < heap.count && Self.weaker(heap[l], heap[m]) { m = l }
-            if r < heap.count && Self.weaker(heap[r], heap[m]) { m = r }
-            if m == p { break }
-            heap.swapAt(p, m)
-            p = m
-        }
-    }
-
-    func bestFirst() -> [(section: UInt32, score: Float)] {
-        heap.sorted { Self.weaker($1, $0) }.map { ($0.section, $0.score) }
+        return best.bestFirst().map { (UInt32($0.section), $0.score) }
     }
 }
 

@@ -65,7 +65,7 @@ struct QueryPlan {
         }
         if slots.count == 1, case .phrase(let ids?) = slots[0] {
             for (s, v) in index.topPhraseMatches(ids, limit: limit, isExcluded: { scorer.isExcluded($0) }) {
-                scorer.offer(s, max(v, 0.001))
+                scorer.offer(s, v)
             }
             scorer.endSlot(0)
             return

@@ -105,40 +105,26 @@ struct Scorer {
     /// The best `k` sections, best first: more matched slots first, then higher score, then earlier.
     func top(_ k: Int) -> [(section: Int, score: Float)] {
         guard k > 0 else { return [] }
-        // Min-heap on (matched, score, -section).
-        var heap: [(m: Int, s: Float, i: Int)] = []
-        heap.reserveCapacity(k)
-        func less(_ a: (m: Int, s: Float, i: Int), _ b: (m: Int, s: Float, i: Int)) -> Bool {
-            if a.m != b.m { return a.m < b.m }
-            if a.s != b.s { return a.s < b.s }
-            return a.i > b.i
-        }
+        var best = TopK<RankedSection>(capacity: k)
         for s in touched {
             let i = Int(s)
             let m = mask[i]
             if m & Self.excludedBit != 0 || total[i] <= 0 { continue }
-            let e = (m: m.nonzeroBitCount, s: total[i], i: i)
-            if heap.count < k {
-                heap.append(e)
-                var c = heap.count - 1
-                while c > 0 {
-                    let p = (c - 1) / 2
-                    if less(heap[c], heap[p]) { heap.swapAt(c, p); c = p } else { break }
-                }
-            } else if less(heap[0], e) {
-                heap[0] = e
-                var p = 0
-                while true {
-                    let l = 2 * p + 1, r = l + 1
-                    var m = p
-                    if l < heap.count && less(heap[l], heap[m]) { m = l }
-                    if r < heap.count && less(heap[r], heap[m]) { m = r }
-                    if m == p { break }
-                    heap.swapAt(p, m)
-                    p = m
-                }
-            }
+            best.offer(RankedSection(matchedSlots: m.nonzeroBitCount, score: total[i], section: i))
         }
-        return heap.sorted { less($1, $0) }.map { ($0.i, $0.s) }
+        return best.bestFirst().map { ($0.section, $0.score) }
+    }
+}
+
+/// A section as the scorer ranks it: more matched slots first, then higher score, then earlier.
+struct RankedSection: TopKRanked {
+    var matchedSlots: Int
+    var score: Float
+    var section: Int
+
+    static func ranksBelow(_ a: Self, _ b: Self) -> Bool {
+        if a.matchedSlots != b.matchedSlots { return a.matchedSlots < b.matchedSlots }
+        if a.score != b.score { return a.score < b.score }
+        return a.section > b.section
     }
 }
