@@ -2,8 +2,12 @@
 /// insertions, deletions, substitutions and adjacent transpositions each cost 1).
 ///
 /// The dictionary is sorted, so neighbouring terms share prefixes, like paths in a trie: the
-/// dynamic-programming rows of a shared prefix are computed once, and as soon as a row's minimum
-/// exceeds the allowed edits, every term with that prefix is skipped with one binary search.
+/// dynamic-programming rows of a shared prefix are computed once, and as soon as no cell of a row
+/// is within the allowed edits, every term with that prefix is skipped with one binary search.
+/// A row is kept as bit sets, one per number of edits (bit `j` of set `e`: the term's prefix is
+/// within `e` edits of the word's first `j` letters), so a row costs a dozen word operations
+/// whatever the word's length, instead of a cell at a time (Wu and Manber's bit-parallel
+/// automaton, with Hyyrö's term for transpositions).
 /// A typo in the first letter is not corrected (a swap of the first two letters is), as in most
 /// engines. Distances are counted on folded UTF-8 bytes (accents are already folded away, so in practice on
 /// letters).
@@ -44,7 +48,9 @@ struct TypoMatcher {
     static func matches(_ word: [UInt8], maxEdits k: Int, prefixMode: Bool, in terms: StringTable,
                         limit: Int = 4096) -> [Match] {
         let n = word.count
-        guard n > 0, terms.count > 0 else { return [] }
+        // A row's bit sets hold columns 0...n in 64 bits. Terms are at most 48 bytes
+        // (`TokenScanner.maxTermBytes`), so a longer word is 14 or more edits from every term.
+        guard n > 0, n <= 62, terms.count > 0 else { return [] }
         // Like most engines, the first letter is trusted (a swap of the first two letters is still
         // found): only terms starting with word[0] or word[1] are walked, a small part of the dictionary.
         var out: [Match] = []
@@ -63,15 +69,27 @@ struct TypoMatcher {
                              _ range: Range<Int>, _ out: inout [Match], _ limit: Int) {
         let n = word.count
         let maxDepth = n + k
-        let width = n + 1
-        let big = Int32(k + 1)
-        var rows = [Int32](repeating: big, count: (maxDepth + 1) * width)
-        for j in 0...n { rows[j] = Int32(j) }
-        var bestLast = [Int32](repeating: Int32.max, count: maxDepth + 1)
-        bestLast[0] = Int32(n)
-        let kk = Int32(k)
-        word.withUnsafeBufferPointer { q in
-            rows.withUnsafeMutableBufferPointer { D in
+        let sets = k + 1
+        let columns: UInt64 = (1 << UInt64(n + 1)) - 1
+        let last: UInt64 = 1 << UInt64(n)
+        // Where each byte stands in the word: bit j set when word[j - 1] is that byte.
+        var positions = [UInt64](repeating: 0, count: 256)
+        for (j, b) in word.enumerated() { positions[Int(b)] |= 1 << UInt64(j + 1) }
+        // rows[d * sets + e]: bit j set when the term's first d bytes are within e edits of the
+        // word's first j bytes. Row 0: j deletions.
+        var rows = [UInt64](repeating: 0, count: (maxDepth + 1) * sets)
+        for e in 0..<sets { rows[e] = ((1 << UInt64(e + 1)) - 1) & columns }
+        /// The fewest edits reaching the word's end in row `d`, if within the budget. A row's
+        /// sets grow with the edits allowed, so the largest tells whether any reaches it.
+        func finalEdits(_ rows: UnsafeMutablePointer<UInt64>, _ d: Int) -> Int? {
+            guard rows[d * sets + k] & last != 0 else { return nil }
+            var e = 0
+            while rows[d * sets + e] & last == 0 { e += 1 }
+            return e
+        }
+        positions.withUnsafeBufferPointer { positions in
+            rows.withUnsafeMutableBufferPointer { rowBuffer in
+                let rows = rowBuffer.baseAddress.unsafelyUnwrapped
                 var prev: UnsafeBufferPointer<UInt8>? = nil
                 var valid = 0           // rows 0...valid hold the prefix of `prev`
                 var i = range.lowerBound
@@ -87,36 +105,33 @@ struct TypoMatcher {
                     let stop = min(t.count, maxDepth)
                     var skipTo = -1
                     while d < stop {
-                        // Row i = d + 1, only the diagonal band |i - j| <= k can stay within k edits.
-                        let c = t[d]
-                        let row = d + 1
-                        let r = row * width, r1 = d * width
-                        D[r] = Int32(row)
-                        let lo = max(1, row - k), hi = min(n, row + k)
-                        if lo > 1 { D[r + lo - 1] = big }
-                        var rowMin = row <= k ? Int32(row) : big
-                        var j = lo
-                        while j <= hi {
-                            let cost: Int32 = c == q[j - 1] ? 0 : 1
-                            var v = min(D[r1 + j] + 1, D[r + j - 1] + 1, D[r1 + j - 1] + cost)
-                            if d >= 1 && j >= 2 && c == q[j - 2] && t[d - 1] == q[j - 1] {
-                                v = min(v, D[(d - 1) * width + j - 2] + 1)
+                        let match = positions[Int(t[d])]
+                        // A transposition of t[d - 1] and t[d]: word[j - 2] == t[d] and word[j - 1] == t[d - 1].
+                        let swapped = d >= 1 ? (match << 1) & positions[Int(t[d - 1])] : 0
+                        let above = rows + d * sets, row = above + sets
+                        var fewer: UInt64 = 0       // this row's set for one edit fewer
+                        for e in 0..<sets {
+                            var r = (above[e] << 1) & match                        // t[d] matches word[j - 1]
+                            if e > 0 {
+                                r |= (above[e - 1] << 1)                          // substitution
+                                    | above[e - 1]                                // t[d] inserted
+                                    | (fewer << 1)                                // word[j - 1] left out
+                                if d >= 1 { r |= (rows[(d - 1) * sets + e - 1] << 2) & swapped }
                             }
-                            D[r + j] = v
-                            if v < rowMin { rowMin = v }
-                            j += 1
+                            r &= columns
+                            row[e] = r
+                            fewer = r
                         }
-                        if hi < n { D[r + hi + 1] = big }
                         d += 1
-                        bestLast[d] = min(bestLast[d - 1], hi == n ? D[r + n] : big)
-                        if prefixMode && bestLast[d] <= kk {
+                        if prefixMode, let edits = finalEdits(rows, d) {
                             // Every term starting with t[0..<d] matches.
                             let end = prefixEnd(terms, t, d, from: i, limit: count)
-                            out.append(Match(range: i..<end, distance: Int(bestLast[d])))
+                            out.append(Match(range: i..<end, distance: edits))
                             skipTo = end
                             break
                         }
-                        if rowMin > kk {
+                        if row[k] == 0 {
+                            // No prefix of the word is within k edits of t[0..<d], nor of any longer term.
                             skipTo = prefixEnd(terms, t, d, from: i, limit: count)
                             break
                         }
@@ -126,8 +141,8 @@ struct TypoMatcher {
                     if skipTo >= 0 {
                         i = max(skipTo, i + 1)
                     } else {
-                        if !prefixMode && d == t.count && abs(d - n) <= k && D[d * width + n] <= kk {
-                            out.append(Match(range: i..<(i + 1), distance: Int(D[d * width + n])))
+                        if !prefixMode && d == t.count, let edits = finalEdits(rows, d) {
+                            out.append(Match(range: i..<(i + 1), distance: edits))
                         }
                         i += 1
                     }
