@@ -69,7 +69,7 @@ import Testing
             if q % 2 == 0 && word.count > 2 { word.swapAt(1, 2) }
             for k in 0...2 {
                 var got: [Int: Int] = [:]
-                for m in TypoMatcher.matches(word, maxEdits: k, prefixMode: prefixMode, in: terms) {
+                for m in TypoMatcher.matches(word, maxEdits: k, prefixMode: prefixMode, in: Self.engine.index) {
                     for i in m.range { got[i] = m.distance }
                 }
                 let want = Self.expected(word, k: k, prefixMode: prefixMode, terms: terms)

@@ -19,7 +19,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("PAMPHIDX".utf8)
     /// Bump on any layout or analysis change (tokenizer, stemming, scoring inputs): old files rebuild.
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let headerSize = 64
 }
 
@@ -29,6 +29,7 @@ enum SnapshotArray: Int, CaseIterable {
     case termOffsets        // UInt32 × (terms + 1), into termBytes
     case termBytes          // UTF-8 of folded terms
     case termFlags          // UInt8 × terms (bit 0: stop word)
+    case termSharedPrefix   // UInt8 × terms: leading bytes term i shares with term i - 1 (0 for the first)
     // Postings, grouped by term, sections ascending within a term.
     case postingStart       // UInt32 × (terms + 1), into postSections/postImpacts
     case postSections       // UInt16 × postings when there are at most 65,535 sections, else UInt32

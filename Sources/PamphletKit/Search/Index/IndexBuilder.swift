@@ -282,6 +282,7 @@ struct IndexBuilder {
         packer.put(.termOffsets, termOffsets)
         packer.put(.termBytes, termBytes)
         packer.put(.termFlags, flags)
+        packer.put(.termSharedPrefix, Self.sharedPrefixLengths(termOffsets, termBytes))
         packer.put(.postingStart, postingStart)
         if sectionCount <= 0xFFFF {
             packer.put(.postSections, postSections.map { UInt16(truncatingIfNeeded: $0) })
@@ -322,6 +323,26 @@ struct IndexBuilder {
 }
 
 /// LEB128 variable-length unsigned integers (positions).
+extension IndexBuilder {
+    /// For each term of the sorted dictionary, how many leading bytes it shares with the one before
+    /// (0 for the first): the typo matcher walks the dictionary as a trie and skips a subtree by
+    /// scanning these bytes (`TypoMatcher`). Terms are at most 48 bytes, so a byte holds it.
+    static func sharedPrefixLengths(_ offsets: [UInt32], _ bytes: [UInt8]) -> [UInt8] {
+        let count = max(offsets.count - 1, 0)
+        var out = [UInt8](repeating: 0, count: count)
+        var i = 1
+        while i < count {
+            let a = Int(offsets[i - 1]), b = Int(offsets[i]), c = Int(offsets[i + 1])
+            let limit = min(b - a, c - b, 255)
+            var shared = 0
+            while shared < limit && bytes[a + shared] == bytes[b + shared] { shared += 1 }
+            out[i] = UInt8(shared)
+            i += 1
+        }
+        return out
+    }
+}
+
 enum Varint {
     @inline(__always)
     static func append(_ value: UInt32, to out: inout [UInt8]) {

@@ -13,6 +13,8 @@ final class IndexData: @unchecked Sendable {
 
     let terms: StringTable
     let termFlags: ByteArray
+    /// Leading bytes each term shares with the one before it (`IndexBuilder.sharedPrefixLengths`).
+    let termSharedPrefix: ByteArray
     let postingStart: U32Array
     let postSections: SectionArray
     let postImpacts: U16Array
@@ -112,6 +114,8 @@ final class IndexData: @unchecked Sendable {
         terms = try table(.termOffsets, .termBytes, entries: termCount)
         termFlags = bytes(.termFlags)
         guard termFlags.count == termCount else { throw corrupt("term flags") }
+        termSharedPrefix = bytes(.termSharedPrefix)
+        guard termSharedPrefix.count == termCount else { throw corrupt("term shared prefixes") }
         postingStart = try u32s(.postingStart)
         let sectionBytes = ranges[SnapshotArray.postSections.rawValue]
         let sectionPointer = base + sectionBytes.offset

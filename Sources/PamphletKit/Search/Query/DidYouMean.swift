@@ -15,7 +15,7 @@ enum DidYouMean {
             let letters = w.text.unicodeScalars.count
             let k = letters >= 3 ? 2 : 1
             var best: (d: Int, df: Int, t: Int)?
-            for m in TypoMatcher.matches(w.term, maxEdits: k, prefixMode: false, in: terms) {
+            for m in TypoMatcher.matches(w.term, maxEdits: k, prefixMode: false, in: expander.index) {
                 for t in m.range where !expander.index.isStopWord(t) {
                     let df = expander.index.documentFrequency(t)
                     if best == nil || (m.distance, -df) < (best!.d, -best!.df) { best = (m.distance, df, t) }

@@ -117,7 +117,7 @@ struct WordExpander {
         let k = TypoMatcher.allowedEdits(forLength: letters)
         if k > 0 {
             var candidates: [(distance: Int, df: Int, term: Int, prefix: Bool)] = []
-            for match in TypoMatcher.matches(term, maxEdits: k, prefixMode: word.isPrefix, in: index.terms)
+            for match in TypoMatcher.matches(term, maxEdits: k, prefixMode: word.isPrefix, in: index)
             where match.distance > 0 {
                 let isRange = word.isPrefix
                 let terms = match.range.count <= 4 ? Array(match.range) : completions(in: match.range, max: 8)

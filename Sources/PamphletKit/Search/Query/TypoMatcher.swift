@@ -17,24 +17,13 @@ struct TypoMatcher {
         length >= 9 ? 2 : (length >= 5 ? 1 : 0)
     }
 
-    /// The first term after `i` that does not start with `t[0..<d]` (term `i` is `t`). Galloping
-    /// from `i`, since most skipped ranges are short.
+    /// The first term after `i` that does not start with term `i`'s first `d` bytes: the first
+    /// whose shared prefix with the term before it is shorter than `d`.
     @inline(__always)
-    private static func prefixEnd(_ terms: StringTable, _ t: UnsafeBufferPointer<UInt8>, _ d: Int, from i: Int, limit n: Int) -> Int {
-        let p = UnsafeBufferPointer(rebasing: t[0..<d])
-        var lo = i, step = 1, hi = i + 1
-        while hi < n && terms.hasPrefix(hi, p) {
-            lo = hi
-            step <<= 1
-            hi = i + step
-        }
-        hi = min(hi, n)
-        var a = lo + 1, b = hi
-        while a < b {
-            let mid = (a + b) >> 1
-            if terms.hasPrefix(mid, p) { a = mid + 1 } else { b = mid }
-        }
-        return a
+    private static func prefixEnd(_ sharedPrefix: ByteArray, _ d: Int, from i: Int, limit n: Int) -> Int {
+        var j = i + 1
+        while j < n && Int(sharedPrefix[j]) >= d { j += 1 }
+        return j
     }
 
     struct Match {
@@ -45,8 +34,9 @@ struct TypoMatcher {
 
     /// Terms within `maxEdits` of `word`; in `prefixMode`, terms that *start* with something within
     /// `maxEdits` of `word` (the word being typed). Exact matches are included (distance 0).
-    static func matches(_ word: [UInt8], maxEdits k: Int, prefixMode: Bool, in terms: StringTable,
+    static func matches(_ word: [UInt8], maxEdits k: Int, prefixMode: Bool, in index: IndexData,
                         limit: Int = 4096) -> [Match] {
+        let terms = index.terms
         let n = word.count
         // A row's bit sets hold columns 0...n in 64 bits. Terms are at most 48 bytes
         // (`TokenScanner.maxTermBytes`), so a longer word is 14 or more edits from every term.
@@ -59,13 +49,13 @@ struct TypoMatcher {
         firsts.sort()
         for f in firsts {
             let range = [f].withUnsafeBufferPointer { terms.prefixRange($0) }
-            walk(word, k, prefixMode, terms, range, &out, limit)
+            walk(word, k, prefixMode, terms, index.termSharedPrefix, range, &out, limit)
         }
         return out
     }
 
     /// The trie walk over `range` (all terms sharing a first letter), appending to `out`.
-    private static func walk(_ word: [UInt8], _ k: Int, _ prefixMode: Bool, _ terms: StringTable,
+    private static func walk(_ word: [UInt8], _ k: Int, _ prefixMode: Bool, _ terms: StringTable, _ sharedPrefix: ByteArray,
                              _ range: Range<Int>, _ out: inout [Match], _ limit: Int) {
         let n = word.count
         let maxDepth = n + k
@@ -90,18 +80,15 @@ struct TypoMatcher {
         positions.withUnsafeBufferPointer { positions in
             rows.withUnsafeMutableBufferPointer { rowBuffer in
                 let rows = rowBuffer.baseAddress.unsafelyUnwrapped
-                var prev: UnsafeBufferPointer<UInt8>? = nil
-                var valid = 0           // rows 0...valid hold the prefix of `prev`
+                var valid = 0           // rows 0...valid hold the prefix of the term visited last
                 var i = range.lowerBound
                 let count = range.upperBound
                 while i < count {
                     let t = terms.buffer(i)
-                    var lcp = 0
-                    if let p = prev {
-                        let m = min(valid, t.count, p.count)
-                        while lcp < m && p[lcp] == t[lcp] { lcp += 1 }
-                    }
-                    var d = lcp
+                    // The term visited last shares sharedPrefix[i] bytes with this one: it is term
+                    // i - 1, or the first of a subtree just skipped, whose other terms all share
+                    // more with it. The first term of the walk reuses no row.
+                    var d = i == range.lowerBound ? 0 : min(valid, Int(sharedPrefix[i]), t.count)
                     let stop = min(t.count, maxDepth)
                     var skipTo = -1
                     while d < stop {
@@ -125,18 +112,17 @@ struct TypoMatcher {
                         d += 1
                         if prefixMode, let edits = finalEdits(rows, d) {
                             // Every term starting with t[0..<d] matches.
-                            let end = prefixEnd(terms, t, d, from: i, limit: count)
+                            let end = prefixEnd(sharedPrefix, d, from: i, limit: count)
                             out.append(Match(range: i..<end, distance: edits))
                             skipTo = end
                             break
                         }
                         if row[k] == 0 {
                             // No prefix of the word is within k edits of t[0..<d], nor of any longer term.
-                            skipTo = prefixEnd(terms, t, d, from: i, limit: count)
+                            skipTo = prefixEnd(sharedPrefix, d, from: i, limit: count)
                             break
                         }
                     }
-                    prev = t
                     valid = d
                     if skipTo >= 0 {
                         i = max(skipTo, i + 1)
