@@ -2,8 +2,9 @@
 /// insertions, deletions, substitutions and adjacent transpositions each cost 1).
 ///
 /// The dictionary is sorted, so neighbouring terms share prefixes, like paths in a trie: the
-/// dynamic-programming rows of a shared prefix are computed once, and as soon as no cell of a row
-/// is within the allowed edits, every term with that prefix is skipped with one binary search.
+/// dynamic-programming rows of a shared prefix are computed once (the snapshot stores how many
+/// bytes each term shares with the one before), and as soon as no cell of a row is within the
+/// allowed edits, every term with that prefix is skipped.
 /// A row is kept as bit sets, one per number of edits (bit `j` of set `e`: the term's prefix is
 /// within `e` edits of the word's first `j` letters), so a row costs a dozen word operations
 /// whatever the word's length, instead of a cell at a time (Wu and Manber's bit-parallel
@@ -34,10 +35,12 @@ struct TypoMatcher {
 
     /// Terms within `maxEdits` of `word`; in `prefixMode`, terms that *start* with something within
     /// `maxEdits` of `word` (the word being typed). Exact matches are included (distance 0).
-    static func matches(_ word: [UInt8], maxEdits k: Int, prefixMode: Bool, in index: IndexData,
+    static func matches(_ word: [UInt8], maxEdits: Int, prefixMode: Bool, in index: IndexData,
                         limit: Int = 4096) -> [Match] {
         let terms = index.terms
         let n = word.count
+        // Search asks for 2 edits at most; a bound keeps the row's bit sets few whatever is asked.
+        let k = min(max(maxEdits, 0), 8)
         // A row's bit sets hold columns 0...n in 64 bits. Terms are at most 48 bytes
         // (`TokenScanner.maxTermBytes`), so a longer word is 14 or more edits from every term.
         guard n > 0, n <= 62, terms.count > 0 else { return [] }
