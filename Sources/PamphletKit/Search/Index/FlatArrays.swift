@@ -67,16 +67,12 @@ struct StringTable {
         }
     }
 
-    /// True when entry `i` starts with `prefix`. Compared from the end: the entries tested are
-    /// near one that has the prefix, so they usually share all of it but its last bytes.
+    /// True when entry `i` starts with `prefix`.
     @inline(__always) func hasPrefix(_ i: Int, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
         let a = buffer(i)
         guard a.count >= prefix.count else { return false }
-        var j = prefix.count
-        while j > 0 {
-            j -= 1
-            if a[j] != prefix[j] { return false }
-        }
+        var j = 0
+        while j < prefix.count { if a[j] != prefix[j] { return false }; j += 1 }
         return true
     }
 
