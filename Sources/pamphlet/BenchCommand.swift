@@ -40,6 +40,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Also log the N slowest queries of each class (CPU time, best of the passes) to stderr.")
     var slowest: Int = 0
 
+    @Option(help: "Only time the in-memory index build N times (after loading once) and print each run and the medians; no queries.")
+    var buildRuns: Int = 0
+
     @Flag(help: .hidden)
     var serveSnapshot = false
 
@@ -69,6 +72,11 @@ struct BenchCommand: AsyncParsableCommand {
             // starts from this process's resident size, not the benchmark's.
             let (ms, peak, cpu) = try BenchStats.spawnAndWait(childArguments)
             print("\(ms) \(peak) \(cpu)")
+            return
+        }
+        if buildRuns > 0 {
+            // For profiling the builder (`perf record`): nothing else runs after the load.
+            try bench.timeBuilds(buildRuns)
             return
         }
         if serveSnapshot {

@@ -121,6 +121,27 @@ struct SearchBench {
             keystroke: keystroke)
     }
 
+    /// Loads the corpus once, then builds the index `runs` times and prints each run's wall and
+    /// thread CPU time and the medians (MB/s over the Markdown bytes).
+    func timeBuilds(_ runs: Int) throws {
+        let corpusBytes = markdownBytes(under: (corpus as NSString).appendingPathComponent("content"))
+        guard corpusBytes > 0 else { throw BenchError("\(corpus): no content/**/*.md found") }
+        let library = ContentLoader.load(directory: corpus).library
+        let clock = ContinuousClock()
+        var walls: [Double] = [], cpus: [Double] = []
+        for run in 1...runs {
+            let t0 = clock.now, c0 = BenchStats.threadCPUms()
+            let engine = SearchEngine(library: library)
+            let wall = BenchStats.milliseconds(clock.now - t0) / 1000, cpu = (BenchStats.threadCPUms() - c0) / 1000
+            walls.append(wall); cpus.append(cpu)
+            print(String(format: "build %d: %.3f s = %.1f MB/s, CPU %.3f s = %.1f MB/s (%d bytes)", run, wall,
+                         Double(corpusBytes) / 1e6 / wall, cpu, Double(corpusBytes) / 1e6 / cpu, engine.indexByteCount))
+        }
+        let wall = BenchStats.median(walls.sorted()), cpu = BenchStats.median(cpus.sorted())
+        print(String(format: "median of %d: %.3f s = %.1f MB/s, CPU %.3f s = %.1f MB/s", runs, wall,
+                     Double(corpusBytes) / 1e6 / wall, cpu, Double(corpusBytes) / 1e6 / cpu))
+    }
+
     /// Opens the snapshot beside the corpus (building it if needed) and answers every query once.
     func serve() throws {
         let queries = try loadQueries()
