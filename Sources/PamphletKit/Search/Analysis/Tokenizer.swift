@@ -73,14 +73,17 @@ struct TokenScanner {
         return ScalarFolding.isWordScalar(s)
     }
 
-    @inline(__always)
-    private mutating func put(_ b: UInt8) {
-        if length < Self.maxTermBytes + 4 { buffer[length] = b; length += 1 }
-    }
-
     /// Moves to the next token; false at the end of the text.
+    ///
+    /// The scan state lives in locals: written back to `self` after every byte, it would be reloaded
+    /// after each store through `buffer` (which the compiler must assume may alias `self`).
     mutating func next() -> Bool {
         let n = bytes.count
+        let buffer = self.buffer
+        let cap = Self.maxTermBytes + 4
+        var position = self.position, scalarPosition = self.scalarPosition
+        defer { self.position = position; self.scalarPosition = scalarPosition }
+        var folded: [UInt8] = []
         while true {
             // Skip separators (ASCII fast path).
             while position < n {
@@ -97,17 +100,16 @@ struct TokenScanner {
                 scalarPosition += 1
             }
             guard position < n else { return false }
-            length = 0
+            var length = 0
             byteStart = position
             scalarStart = scalarPosition
             var apostropheAt = -1
-            var folded: [UInt8] = []
             while position < n {
                 let b = bytes[position]
                 if b < 0x80 {
                     let f = Self.foldASCII(b)
                     if f != 0 {
-                        put(f)
+                        if length < cap { buffer[length] = f; length += 1 }
                     } else if ScalarFolding.isApostrophe(UInt32(b)), position + 1 < n, isWord(decode(position + 1).0) {
                         apostropheAt = length
                     } else { break }
@@ -119,7 +121,7 @@ struct TokenScanner {
                 if isWord(v), let s = Unicode.Scalar(v) {
                     folded.removeAll(keepingCapacity: true)
                     ScalarFolding.append(s, to: &folded)
-                    for x in folded { put(x) }
+                    for x in folded where length < cap { buffer[length] = x; length += 1 }
                 } else if ScalarFolding.isApostrophe(v), position + len < n, isWord(decode(position + len).0) {
                     apostropheAt = length
                 } else { break }
@@ -134,6 +136,7 @@ struct TokenScanner {
                 length = Self.maxTermBytes
                 while length > 0 && buffer[length] & 0xC0 == 0x80 { length -= 1 }
             }
+            self.length = length
             if length > 0 { return true }   // else only marks or a dropped possessive: skip it
         }
     }

@@ -22,19 +22,34 @@ enum CompressedText {
     /// Compresses every text in frames of up to `chunkBytes`: the dictionary, per text the index of
     /// its first frame (`count + 1` entries), and `frames + 1` offsets into the concatenated frames.
     static func compress(_ texts: [String]) -> (dictionary: [UInt8], chunkStart: [UInt32], offsets: [UInt32], frames: [UInt8]) {
-        let dictionary = finishDictionary(sampleDictionary(texts), texts)
-        var chunkStart: [UInt32] = [0]
-        var offsets: [UInt32] = [0]
-        chunkStart.reserveCapacity(texts.count + 1)
-        offsets.reserveCapacity(texts.count + 1)
-        var frames: [UInt8] = []
-        guard let cctx = ZSTD_createCCtx() else { return (dictionary, [UInt32](repeating: 0, count: texts.count + 1), [0], []) }
-        defer { ZSTD_freeCCtx(cctx) }
-        let cdict = dictionary.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, level) }
-        defer { ZSTD_freeCDict(cdict) }
-        var scratch = [UInt8](repeating: 0, count: ZSTD_compressBound(chunkBytes))
-        for var text in texts {
-            text.withUTF8 { whole in
+        var all: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for text in texts {
+            let start = all.count
+            all.append(contentsOf: text.utf8)
+            ranges.append(start..<all.count)
+        }
+        return compress(all, ranges)
+    }
+
+    /// The same for texts given as ranges of one UTF-8 buffer (the builder's section bodies).
+    static func compress(_ all: [UInt8], _ ranges: [Range<Int>]) -> (dictionary: [UInt8], chunkStart: [UInt32], offsets: [UInt32], frames: [UInt8]) {
+        all.withUnsafeBufferPointer { all in
+            let texts = ranges.map { UnsafeBufferPointer(rebasing: all[$0]) }
+            let dictionary = finishDictionary(sampleDictionary(texts), texts)
+            var chunkStart: [UInt32] = [0]
+            var offsets: [UInt32] = [0]
+            chunkStart.reserveCapacity(texts.count + 1)
+            offsets.reserveCapacity(texts.count + 1)
+            // Frames come out a little smaller than the text; reserving that avoids regrowing.
+            var frames: [UInt8] = []
+            frames.reserveCapacity(all.count / 2 + 4096)
+            guard let cctx = ZSTD_createCCtx() else { return (dictionary, [UInt32](repeating: 0, count: texts.count + 1), [0], []) }
+            defer { ZSTD_freeCCtx(cctx) }
+            let cdict = dictionary.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, level) }
+            defer { ZSTD_freeCDict(cdict) }
+            var scratch = [UInt8](repeating: 0, count: ZSTD_compressBound(chunkBytes))
+            for whole in texts {
                 var start = 0
                 while start < whole.count {
                     let src = UnsafeBufferPointer(rebasing: whole[start..<min(whole.count, start + chunkBytes)])
@@ -47,23 +62,23 @@ enum CompressedText {
                     if ZSTD_isError(n) == 0 { frames.append(contentsOf: scratch[0..<n]) }
                     offsets.append(UInt32(frames.count))
                 }
+                chunkStart.append(UInt32(offsets.count - 1))
             }
-            chunkStart.append(UInt32(offsets.count - 1))
+            return (dictionary, chunkStart, offsets, frames)
         }
-        return (dictionary, chunkStart, offsets, frames)
     }
 
     /// The sampled content plus entropy tables (zstd's `ZDICT_finalizeDictionary`, from samples of
     /// up to 1 MB): frames then reuse the dictionary's Huffman and FSE tables instead of carrying and
     /// decoding their own, which is most of the cost of decompressing a small frame. Falls back to the
     /// raw content if zstd refuses.
-    static func finishDictionary(_ content: [UInt8], _ texts: [String]) -> [UInt8] {
+    static func finishDictionary(_ content: [UInt8], _ texts: [UnsafeBufferPointer<UInt8>]) -> [UInt8] {
         var samples: [UInt8] = []
         var sizes: [Int] = []
         let step = max(1, texts.count / 2000)
         var i = 0
         while i < texts.count && samples.count < 1 << 20 {
-            let slice = texts[i].utf8.prefix(chunkBytes)
+            let slice = texts[i].prefix(chunkBytes)
             if !slice.isEmpty { samples.append(contentsOf: slice); sizes.append(slice.count) }
             i += step
         }
@@ -86,15 +101,15 @@ enum CompressedText {
 
     /// Slices of up to `sliceBytes` from the start of sections spread evenly over the corpus, up to
     /// `dictionaryBytes`. Starts with a newline so on its own it can never read as a zstd dictionary header.
-    static func sampleDictionary(_ texts: [String]) -> [UInt8] {
+    static func sampleDictionary(_ texts: [UnsafeBufferPointer<UInt8>]) -> [UInt8] {
         var out: [UInt8] = [0x0A]
-        let total = texts.reduce(0) { $0 + min($1.utf8.count, sliceBytes) }
+        let total = texts.reduce(0) { $0 + min($1.count, sliceBytes) }
         guard total > 0 else { return out }
         // Take every k-th section so the sample covers the whole corpus.
         let step = max(1, total / dictionaryBytes)
         var i = 0
         while i < texts.count && out.count < dictionaryBytes {
-            out.append(contentsOf: texts[i].utf8.prefix(min(sliceBytes, dictionaryBytes - out.count)))
+            out.append(contentsOf: texts[i].prefix(min(sliceBytes, dictionaryBytes - out.count)))
             i += step
         }
         return out

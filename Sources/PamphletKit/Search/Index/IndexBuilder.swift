@@ -35,8 +35,15 @@ struct IndexBuilder {
     private var entryPrevious: [Int32] = []
     private var slotTerm: [Int32] = []
     private var slotHead: [Int32] = []
-    private var termSlot: [Int32] = []          // per term: its slot in the current section
-    private var termSection: [Int32] = []       // per term: the last section it was seen in
+    /// Per term: (the last section it was seen in + 1) << 32 | its slot there; one load per token.
+    private var termState: [UInt64] = []
+    /// The current field's last 32 term ids (a ring), replayed into the acronym collector only when
+    /// a token stands in parentheses, the one place it looks back (it keeps the last 12 itself, so
+    /// replaying more is harmless).
+    private var recentTerms = [Int](repeating: 0, count: 32)
+    private var recentCount = 0
+    /// Scans nothing: feeds replayed ids to the collector without matching them as acronyms.
+    private let replayScanner = TokenScanner(UnsafeBufferPointer(start: nil, count: 0))
     private var scratchPositions: [UInt32] = []
     private var checkpoints = BodyCheckpoints.Writer()
 
@@ -44,9 +51,9 @@ struct IndexBuilder {
     /// found in the text are added to them.
     static func build(library: Library, synonyms: SynonymTable, fingerprint: UInt64 = 0) -> [UInt8] {
         var b = IndexBuilder()
-        let sources = SectionSource.all(in: library)
-        for (i, s) in sources.enumerated() { b.add(section: i, s) }
-        return b.finish(library: library, sources: sources, synonyms: synonyms, fingerprint: fingerprint)
+        let corpus = SectionSource.all(in: library)
+        for i in corpus.sections.indices { b.add(section: i, corpus) }
+        return b.finish(library: library, corpus: corpus, synonyms: synonyms, fingerprint: fingerprint)
     }
 
     private mutating func language(_ code: String) -> Int {
@@ -57,53 +64,65 @@ struct IndexBuilder {
         return i
     }
 
-    private mutating func add(section: Int, _ source: SectionSource) {
+    private mutating func add(section: Int, _ corpus: SectionSource.Corpus) {
+        let source = corpus.sections[section]
         let langBit = UInt32(1) << UInt32(language(source.language))
         entries.removeAll(keepingCapacity: true)
         entryPrevious.removeAll(keepingCapacity: true)
         slotTerm.removeAll(keepingCapacity: true)
         slotHead.removeAll(keepingCapacity: true)
         var position = 0
-        var lengths = [UInt32](repeating: 0, count: 4)
+        var lengths: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
         for field in SectionSource.Field.allCases {
-            var text = source.text(field)
-            if text.isEmpty { continue }
             let start = position
             let isBody = field == .body
-            if isBody { checkpoints.beginSection(bodyPosition: start) }
-            text.withUTF8 { buf in
+            let scanned = corpus.withText(section, field) { buf -> Bool in
+                if buf.isEmpty { return false }
+                if isBody { checkpoints.beginSection(bodyPosition: start) }
                 var scanner = TokenScanner(buf)
                 let detect = field == .body || field == .heading
-                if detect { acronyms.startField() }
+                recentCount = 0
+                let sectionTag = UInt64(section + 1) << 32
                 while scanner.next() {
                     let id = table.intern(scanner.termBuffer)
                     if position < (1 << 30) {
                         if isBody { checkpoints.see(token: position - start, byteStart: scanner.byteStart) }
-                        if id >= termSection.count {
-                            termSection.append(contentsOf: repeatElement(-1, count: id + 1 - termSection.count))
-                            termSlot.append(contentsOf: repeatElement(0, count: id + 1 - termSlot.count))
+                        if id >= termState.count {
+                            termState.append(contentsOf: repeatElement(0, count: max(id + 1 - termState.count, termState.count)))
                         }
-                        if termSection[id] != Int32(section) {
-                            termSection[id] = Int32(section)
-                            termSlot[id] = Int32(slotTerm.count)
+                        var state = termState[id]
+                        if state & 0xFFFF_FFFF_0000_0000 != sectionTag {
+                            state = sectionTag | UInt64(slotTerm.count)
+                            termState[id] = state
                             slotTerm.append(Int32(id))
                             slotHead.append(-1)
                         }
-                        let slot = Int(termSlot[id])
+                        let slot = Int(truncatingIfNeeded: state & 0xFFFF_FFFF)
                         entryPrevious.append(slotHead[slot])
                         slotHead[slot] = Int32(entries.count)
                         entries.append(UInt32(position) << 2 | UInt32(field.rawValue))
                         position += 1
                     }
-                    if detect { acronyms.see(term: id, scanner: scanner, table: table) }
+                    if detect { seeForAcronyms(id, scanner) }
                 }
+                return true
             }
-            lengths[field.rawValue] = UInt32(position - start)
+            if !scanned { continue }
+            let length = UInt32(position - start)
+            switch field {
+            case .title: lengths.0 = length
+            case .heading: lengths.1 = length
+            case .tags: lengths.2 = length
+            case .body: lengths.3 = length
+            }
             position += Self.fieldGap
         }
         if source.body.isEmpty { checkpoints.beginSection(bodyPosition: position) }
         checkpoints.endSection()
-        fieldLengths.append(contentsOf: lengths)
+        fieldLengths.append(lengths.0)
+        fieldLengths.append(lengths.1)
+        fieldLengths.append(lengths.2)
+        fieldLengths.append(lengths.3)
         if termLanguages.count < table.count {
             termLanguages.append(contentsOf: repeatElement(0, count: table.count - termLanguages.count))
         }
@@ -146,89 +165,37 @@ struct IndexBuilder {
         }
     }
 
-    private mutating func finish(library: Library, sources: [SectionSource], synonyms: SynonymTable, fingerprint: UInt64) -> [UInt8] {
+    /// What `AcronymCollector.see` would do for every token of a field, calling it only for a token
+    /// in parentheses (the only ones it matches) after replaying the ids before it.
+    @inline(__always)
+    private mutating func seeForAcronyms(_ id: Int, _ scanner: TokenScanner) {
+        let s = scanner.byteStart, e = scanner.byteEnd, b = scanner.bytes
+        if s > 0, e < b.count, b[s - 1] == 0x28, b[e] == 0x29 {
+            acronyms.startField()
+            let window = recentTerms.count
+            for k in max(0, recentCount - window)..<recentCount {
+                acronyms.see(term: recentTerms[k % window], scanner: replayScanner, table: table)
+            }
+            acronyms.see(term: id, scanner: scanner, table: table)
+        }
+        recentTerms[recentCount % recentTerms.count] = id
+        recentCount += 1
+    }
+
+    private mutating func finish(library: Library, corpus: SectionSource.Corpus, synonyms: SynonymTable, fingerprint: UInt64) -> [UInt8] {
+        let sources = corpus.sections
         let termCount = table.count
         let sectionCount = sources.count
         // Sort terms by bytes and renumber.
-        var order = [Int32](0..<Int32(termCount))
-        table.arena.withUnsafeBufferPointer { arena in
-            let starts = table.starts
-            func range(_ id: Int) -> (Int, Int) {
-                (Int(starts[id]), id + 1 < starts.count ? Int(starts[id + 1]) : arena.count)
-            }
-            order.sort { x, y in
-                let (a0, a1) = range(Int(x)), (b0, b1) = range(Int(y))
-                let n = min(a1 - a0, b1 - b0)
-                var j = 0
-                while j < n {
-                    let p = arena[a0 + j], q = arena[b0 + j]
-                    if p != q { return p < q }
-                    j += 1
-                }
-                return a1 - a0 < b1 - b0
-            }
-        }
+        let order = table.sortedIDs()
         var newID = [UInt32](repeating: 0, count: termCount)
         for (rank, old) in order.enumerated() { newID[Int(old)] = UInt32(rank) }
 
-        // Average field lengths for BM25F.
-        var avg = [Float](repeating: 0, count: 4)
-        for s in 0..<sectionCount { for f in 0..<4 { avg[f] += Float(fieldLengths[s * 4 + f]) } }
-        for f in 0..<4 { avg[f] = max(avg[f] / Float(max(sectionCount, 1)), 1) }
-
-        // Bucket postings by new term id with a counting sort: one sequential pass over the
-        // postings (in section order, so sections stay ascending within a term), scattering writes.
+        // Bucket postings by new term id (BM25F impacts computed on the way).
         let postingCount = pTerm.count
         pBlobStart.append(UInt32(pBlob.count))
-        var postingStart = [UInt32](repeating: 0, count: termCount + 1)
-        var blobSize = [Int](repeating: 0, count: termCount + 1)
-        var termOf = [UInt32](repeating: 0, count: postingCount)
-        for p in 0..<postingCount {
-            let t = Int(newID[Int(pTerm[p])])
-            termOf[p] = UInt32(t)
-            postingStart[t + 1] += 1
-            blobSize[t + 1] += Int(pBlobStart[p + 1] - pBlobStart[p])
-        }
-        var skipStart = [UInt32](repeating: 0, count: termCount + 1)
-        for t in 0..<termCount {
-            postingStart[t + 1] += postingStart[t]
-            blobSize[t + 1] += blobSize[t]
-            skipStart[t + 1] = skipStart[t] + (postingStart[t + 1] - postingStart[t] + 15) / 16
-        }
-        var postSections = [UInt32](repeating: 0, count: postingCount)
-        var postImpacts = [UInt16](repeating: 0, count: postingCount)
-        var positions = [UInt8](repeating: 0, count: pBlob.count)
-        var skips = [UInt32](repeating: 0, count: Int(skipStart[termCount]))
-        var slotCursor = postingStart
-        var blobCursor = blobSize
-        let w = Self.fieldWeights, bParam = Self.fieldB, k1 = Self.k1
-        pBlob.withUnsafeBufferPointer { blob in
-            positions.withUnsafeMutableBufferPointer { out in
-                for p in 0..<postingCount {
-                    let t = Int(termOf[p])
-                    let slot = Int(slotCursor[t])
-                    slotCursor[t] += 1
-                    let s = Int(pSection[p])
-                    postSections[slot] = UInt32(s)
-                    let tfs = pTf[p]
-                    var tf: Float = 0
-                    for f in 0..<4 {
-                        let c = Float((tfs >> UInt64(16 * f)) & 0xFFFF)
-                        if c > 0 {
-                            let len = Float(fieldLengths[s * 4 + f])
-                            tf += w[f] * c / (1 - bParam[f] + bParam[f] * len / avg[f])
-                        }
-                    }
-                    postImpacts[slot] = UInt16(min(65535, (tf / (k1 + tf) * 65535).rounded()))
-                    let rank = slot - Int(postingStart[t])
-                    let at = blobCursor[t]
-                    if rank % 16 == 0 { skips[Int(skipStart[t]) + rank / 16] = UInt32(at) }
-                    let b0 = Int(pBlobStart[p]), b1 = Int(pBlobStart[p + 1])
-                    for k in b0..<b1 { out[at + k - b0] = blob[k] }
-                    blobCursor[t] = at + b1 - b0
-                }
-            }
-        }
+        let buckets = PostingBuckets(termCount: termCount, newID: newID, term: pTerm, section: pSection, tf: pTf,
+                                     blob: pBlob, blobStart: pBlobStart, fieldLengths: fieldLengths)
 
         // Term dictionary in sorted order; flags.
         var termOffsets: [UInt32] = [0]
@@ -245,62 +212,33 @@ struct IndexBuilder {
             sortedLanguages[rank] = termLanguages[Int(old)]
         }
 
-        // Stem groups per language.
-        let stemmers = languages.map { Stemmer.shared($0) }
-        var groups: [[UInt8]: [UInt32]] = [:]
-        for t in 0..<termCount {
-            var mask = sortedLanguages[t]
-            guard mask != 0 else { continue }
-            let term = Array(termBytes[Int(termOffsets[t])..<Int(termOffsets[t + 1])])
-            while mask != 0 {
-                let lang = mask.trailingZeroBitCount
-                mask &= mask - 1
-                guard lang < stemmers.count else { continue }
-                var key: [UInt8] = [UInt8(lang)]
-                key.append(contentsOf: stemmers[lang].stem(term))
-                groups[key, default: []].append(UInt32(t))
-            }
-        }
-        var stemKeys: [[UInt8]] = []
-        for (key, members) in groups {
-            if members.count > 1 || Array(key.dropFirst()) != termBytesOf(Int(members[0]), termOffsets, termBytes) {
-                stemKeys.append(key)
-            }
-        }
-        stemKeys.sort { $0.lexicographicallyPrecedes($1) }
-        var stemKeyOffsets: [UInt32] = [0], stemKeyBytes: [UInt8] = []
-        var stemTermStart: [UInt32] = [0], stemTerms: [UInt32] = []
-        for key in stemKeys {
-            stemKeyBytes.append(contentsOf: key)
-            stemKeyOffsets.append(UInt32(stemKeyBytes.count))
-            stemTerms.append(contentsOf: groups[key] ?? [])
-            stemTermStart.append(UInt32(stemTerms.count))
-        }
+        let stems = StemGroups(termOffsets: termOffsets, termBytes: termBytes, languageMasks: sortedLanguages,
+                               stemmers: languages.map { Stemmer.shared($0) })
 
-        var packer = ImagePacker(estimatedSize: termBytes.count + postingCount * 6 + positions.count
-                                 + sources.reduce(0) { $0 + $1.body.utf8.count } + (1 << 16))
+        var packer = ImagePacker(estimatedSize: termBytes.count + postingCount * 6 + buckets.positions.count
+                                 + corpus.bodyText.count + (1 << 16))
         packer.put(.termOffsets, termOffsets)
         packer.put(.termBytes, termBytes)
         packer.put(.termFlags, flags)
         packer.put(.termSharedPrefix, Self.sharedPrefixLengths(termOffsets, termBytes))
-        packer.put(.postingStart, postingStart)
+        packer.put(.postingStart, buckets.postingStart)
         if sectionCount <= 0xFFFF {
-            packer.put(.postSections, postSections.map { UInt16(truncatingIfNeeded: $0) })
+            packer.put(.postSections, buckets.postSections.map { UInt16(truncatingIfNeeded: $0) })
         } else {
-            packer.put(.postSections, postSections)
+            packer.put(.postSections, buckets.postSections)
         }
-        packer.put(.postImpacts, postImpacts)
-        packer.put(.skipStart, skipStart)
-        packer.put(.skips, skips)
-        packer.put(.positions, positions)
-        packer.put(.stemKeyOffsets, stemKeyOffsets)
-        packer.put(.stemKeyBytes, stemKeyBytes)
-        packer.put(.stemTermStart, stemTermStart)
-        packer.put(.stemTerms, stemTerms)
+        packer.put(.postImpacts, buckets.postImpacts)
+        packer.put(.skipStart, buckets.skipStart)
+        packer.put(.skips, buckets.skips)
+        packer.put(.positions, buckets.positions)
+        packer.put(.stemKeyOffsets, stems.keyOffsets)
+        packer.put(.stemKeyBytes, stems.keyBytes)
+        packer.put(.stemTermStart, stems.termStart)
+        packer.put(.stemTerms, stems.terms)
         packer.put(.sectionDocument, sources.map { UInt32($0.documentIndex) })
         packer.put(.sectionIDOffsets, .sectionIDBytes, strings: sources.map(\.sectionID))
         packer.put(.headingOffsets, .headingBytes, strings: sources.map(\.heading))
-        let text = CompressedText.compress(sources.map(\.body))
+        let text = CompressedText.compress(corpus.bodyText, sources.map(\.body))
         packer.put(.textChunkStart, text.chunkStart)
         packer.put(.textOffsets, text.offsets)
         packer.put(.textBytes, text.frames)
@@ -315,10 +253,6 @@ struct IndexBuilder {
         packer.put(.synonyms, text: merged.serialized())
         return packer.finish(fingerprint: fingerprint, sections: sectionCount, documents: library.documents.count,
                              terms: termCount, postings: postingCount)
-    }
-
-    private func termBytesOf(_ t: Int, _ offsets: [UInt32], _ bytes: [UInt8]) -> [UInt8] {
-        Array(bytes[Int(offsets[t])..<Int(offsets[t + 1])])
     }
 }
 

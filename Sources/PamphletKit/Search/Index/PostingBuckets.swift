@@ -1,0 +1,111 @@
+/// The postings of a build grouped by term, in the snapshot's layout: a counting sort of the
+/// postings gathered in section order (so sections stay ascending within a term), each one's BM25F
+/// impact computed now that the average field lengths are known, and its positions moved next to
+/// its term's others.
+struct PostingBuckets {
+    /// Per term (`termCount + 1` entries): index of its first posting.
+    var postingStart: [UInt32]
+    var postSections: [UInt32]
+    var postImpacts: [UInt16]
+    /// Per term: index of its first skip entry; a skip per 16 postings holds the byte offset of that
+    /// posting's positions.
+    var skipStart: [UInt32]
+    var skips: [UInt32]
+    var positions: [UInt8]
+
+    /// The builder's postings: `term[p]` (an id before renumbering: `newID` maps it), `section[p]`,
+    /// `tf[p]` (four 16-bit field frequencies), positions `blob[blobStart[p]..<blobStart[p + 1]]`;
+    /// `fieldLengths` holds four per section.
+    init(termCount: Int, newID: [UInt32], term: [UInt32], section: [UInt32], tf: [UInt64],
+         blob: [UInt8], blobStart: [UInt32], fieldLengths: [UInt32]) {
+        let postingCount = term.count
+        let sectionCount = fieldLengths.count / 4
+        var postingStart = [UInt32](repeating: 0, count: termCount + 1)
+        var blobSize = [Int](repeating: 0, count: termCount + 1)
+        var termOf = [UInt32](repeating: 0, count: postingCount)
+        for p in 0..<postingCount {
+            let t = Int(newID[Int(term[p])])
+            termOf[p] = UInt32(t)
+            postingStart[t + 1] += 1
+            blobSize[t + 1] += Int(blobStart[p + 1] - blobStart[p])
+        }
+        var skipStart = [UInt32](repeating: 0, count: termCount + 1)
+        for t in 0..<termCount {
+            postingStart[t + 1] += postingStart[t]
+            blobSize[t + 1] += blobSize[t]
+            skipStart[t + 1] = skipStart[t] + (postingStart[t + 1] - postingStart[t] + 15) / 16
+        }
+        let denominators = Self.lengthNormalisation(fieldLengths, sectionCount: sectionCount)
+        var postSections = [UInt32](repeating: 0, count: postingCount)
+        var postImpacts = [UInt16](repeating: 0, count: postingCount)
+        var positions = [UInt8](repeating: 0, count: blob.count)
+        var skips = [UInt32](repeating: 0, count: Int(skipStart[termCount]))
+        var slotCursor = postingStart
+        var blobCursor = blobSize
+        let w = IndexBuilder.fieldWeights, k1 = IndexBuilder.k1
+        let w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3]
+        // Unchecked views: this loop scatters every posting and every position byte.
+        blob.withUnsafeBufferPointer { blob in
+        blobStart.withUnsafeBufferPointer { blobStart in
+        section.withUnsafeBufferPointer { section in
+        tf.withUnsafeBufferPointer { tfs in
+        termOf.withUnsafeBufferPointer { termOf in
+        denominators.withUnsafeBufferPointer { denom in
+        positions.withUnsafeMutableBufferPointer { out in
+        postSections.withUnsafeMutableBufferPointer { postSections in
+        postImpacts.withUnsafeMutableBufferPointer { postImpacts in
+        skips.withUnsafeMutableBufferPointer { skips in
+        slotCursor.withUnsafeMutableBufferPointer { slotCursor in
+        blobCursor.withUnsafeMutableBufferPointer { blobCursor in
+        postingStart.withUnsafeBufferPointer { postingStart in
+        skipStart.withUnsafeBufferPointer { skipStart in
+            for p in 0..<postingCount {
+                let t = Int(termOf[p])
+                let slot = Int(slotCursor[t])
+                slotCursor[t] += 1
+                let s = Int(section[p])
+                postSections[slot] = UInt32(s)
+                let counts = tfs[p]
+                // The same operations, in the same order, as one loop over the fields: the impacts
+                // (and so the snapshot) stay bit-identical.
+                var tf: Float = 0
+                let c0 = Float(counts & 0xFFFF), c1 = Float((counts >> 16) & 0xFFFF)
+                let c2 = Float((counts >> 32) & 0xFFFF), c3 = Float(counts >> 48)
+                if c0 > 0 { tf += w0 * c0 / denom[s * 4] }
+                if c1 > 0 { tf += w1 * c1 / denom[s * 4 + 1] }
+                if c2 > 0 { tf += w2 * c2 / denom[s * 4 + 2] }
+                if c3 > 0 { tf += w3 * c3 / denom[s * 4 + 3] }
+                postImpacts[slot] = UInt16(min(65535, (tf / (k1 + tf) * 65535).rounded()))
+                let rank = slot - Int(postingStart[t])
+                let at = blobCursor[t]
+                if rank % 16 == 0 { skips[Int(skipStart[t]) + rank / 16] = UInt32(at) }
+                let b0 = Int(blobStart[p]), b1 = Int(blobStart[p + 1])
+                for k in b0..<b1 { out[at + k - b0] = blob[k] }
+                blobCursor[t] = at + b1 - b0
+            }
+        }}}}}}}}}}}}}}
+        self.postingStart = postingStart
+        self.postSections = postSections
+        self.postImpacts = postImpacts
+        self.skipStart = skipStart
+        self.skips = skips
+        self.positions = positions
+    }
+
+    /// BM25F's length normalisation per section and field, `1 - b + b × length / average length`,
+    /// computed once per section rather than once per posting (the same expression, so the same bits).
+    static func lengthNormalisation(_ fieldLengths: [UInt32], sectionCount: Int) -> [Float] {
+        var avg = [Float](repeating: 0, count: 4)
+        for s in 0..<sectionCount { for f in 0..<4 { avg[f] += Float(fieldLengths[s * 4 + f]) } }
+        for f in 0..<4 { avg[f] = max(avg[f] / Float(max(sectionCount, 1)), 1) }
+        let b = IndexBuilder.fieldB
+        var out = [Float](repeating: 1, count: sectionCount * 4)
+        for s in 0..<sectionCount {
+            for f in 0..<4 {
+                let len = Float(fieldLengths[s * 4 + f])
+                out[s * 4 + f] = 1 - b[f] + b[f] * len / avg[f]
+            }
+        }
+        return out
+    }
+}
