@@ -87,6 +87,8 @@ struct Snippeter {
         let rest = UnsafeBufferPointer(rebasing: text[scanFrom...])
         var scanner = TokenScanner(rest)
         var toks: [Tok] = []
+        // The lead tokens, the anchor and a window's worth (about 30 tokens in 160 scalars).
+        toks.reserveCapacity(Self.leadTokens + 40)
         let target = max(anchor ?? source.firstToken, source.firstToken)
         // Tokens up to the anchor; only the last `leadTokens` before it are kept (the lead context
         // is looked for among them), or all of them near the text's start, where the window may
@@ -134,21 +136,37 @@ struct Snippeter {
         if !source.isWhole && (ended || scanFrom + scanner.position >= text.count) { return nil }
         let endByte = ended ? text.count : (toks.last?.byteEnd ?? startByte)
         let lead = source.textStart + startByte > 0
-        var snippet = lead ? "…" : ""
-        snippet += Self.clean(text, startByte, max(startByte, endByte))
-        if source.textStart + endByte < source.totalBytes { snippet += "…" }
+        let snippet = Self.clean(text, startByte, max(startByte, endByte), lead: lead,
+                                 trail: source.textStart + endByte < source.totalBytes)
         var ranges: [TextRange] = []
+        ranges.reserveCapacity(toks.count)
         for t in toks where t.isMatch {
             ranges.append(TextRange(start: t.scalarStart - startScalar + (lead ? 1 : 0), length: t.scalarEnd - t.scalarStart))
         }
         return (snippet, ranges)
     }
 
-    /// The bytes as text with line breaks and tabs turned into spaces (one scalar each, so offsets hold).
-    private static func clean(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        var bytes = Array(text[start..<end])
-        for i in bytes.indices where bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { bytes[i] = 0x20 }
-        while let l = bytes.last, l == 0x20 { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The bytes as text with line breaks and tabs turned into spaces (one scalar each, so offsets
+    /// hold), trailing spaces dropped, after a "…" when `lead` and before one when `trail`: written
+    /// once into the string's own storage.
+    private static func clean(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lead: Bool = false, trail: Bool = false) -> String {
+        var last = end
+        while last > start, Self.isBlank(text[last - 1]) { last -= 1 }
+        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+        let capacity = (lead ? 3 : 0) + (last - start) + (trail ? 3 : 0)
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var n = 0
+            if lead { for b in ellipsis { out[n] = b; n += 1 } }
+            for i in start..<last {
+                let b = text[i]
+                out[n] = Self.isBlank(b) ? 0x20 : b
+                n += 1
+            }
+            if trail { for b in ellipsis { out[n] = b; n += 1 } }
+            return n
+        }
     }
+
+    @inline(__always)
+    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 }

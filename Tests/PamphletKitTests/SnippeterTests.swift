@@ -1,0 +1,56 @@
+import Testing
+@testable import PamphletKit
+
+/// The snippet's text as a reader sees it: line breaks and tabs as spaces, no trailing blanks, "…"
+/// where text was cut, and highlight ranges that still land on the matched words.
+@Suite struct SnippeterTests {
+    func matcher(_ words: String...) -> HighlightMatcher {
+        var m = HighlightMatcher()
+        for w in words { m.add(Array(w.utf8)) }
+        return m
+    }
+
+    /// The body token index of the first token whose folded form is `word`.
+    func tokenIndex(of word: String, in text: [UInt8]) -> Int? {
+        text.withUnsafeBufferPointer { buffer in
+            var scanner = TokenScanner(buffer)
+            var i = 0
+            while scanner.next() {
+                if scanner.term == Array(word.utf8) { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    func cut(_ text: String, anchor: Int?, _ m: HighlightMatcher) -> (text: String, highlights: [TextRange]) {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { Snippeter().snippet(Snippeter.Source(text: $0), anchor: anchor, matcher: m) }!
+    }
+
+    func words(_ s: (text: String, highlights: [TextRange])) -> [String] {
+        let scalars = Array(s.text.unicodeScalars)
+        return s.highlights.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+    }
+
+    @Test func wholeShortTextHasSpacesForBreaksAndNoTrailingBlanks() {
+        let s = cut("First line\nsecond\tline with the Target word.\r\n \t\n", anchor: nil, matcher("target"))
+        #expect(s.text == "First line second line with the Target word.")
+        #expect(words(s) == ["Target"])
+    }
+
+    @Test func deepWindowIsCutOnBothSidesWithEllipses() {
+        let filler = String(repeating: "alpha beta\ngamma delta\t", count: 40)
+        let text = filler + "the target sits here\n" + filler
+        let anchor = tokenIndex(of: "target", in: Array(text.utf8))
+        let s = cut(text, anchor: anchor, matcher("target", "gamma"))
+        #expect(s.text.hasPrefix("…"))
+        #expect(s.text.hasSuffix("…"))
+        #expect(!s.text.contains("\n") && !s.text.contains("\t"))
+        #expect(!s.text.dropLast().hasSuffix(" "))
+        #expect(s.text.unicodeScalars.count <= Snippeter().width + 2)
+        let found = words(s)
+        #expect(found.contains("target"))
+        #expect(found.allSatisfy { $0 == "target" || $0 == "gamma" })
+    }
+}
