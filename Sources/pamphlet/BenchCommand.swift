@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// `pamphlet bench`: the search benchmark's Pamphlet side (Benchmarks/run.sh runs the references).
-struct BenchCommand: AsyncParsableCommand {
+struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmark search on the Benchmarks corpus: build speed, size, memory, latency, cold start.",
@@ -60,7 +60,7 @@ struct BenchCommand: AsyncParsableCommand {
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be 1 or more") }
     }
 
-    func run() async throws {
+    func run() throws {
         let dir = corpus ?? (scale == 1 ? "Benchmarks/corpus" : "Benchmarks/corpus-x\(scale)")
         let json = self.json
         let bench = SearchBench(corpus: dir, queriesPath: queries, passes: `repeat`, coldRuns: coldRuns, keystrokes: ui, slowest: slowest,

@@ -3,7 +3,7 @@ import Foundation
 import PamphletKit
 
 /// `pamphlet check [DIR]`: validates a content folder and reports every problem in one run.
-struct CheckCommand: AsyncParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check content and report every problem as path:line:column.",
@@ -31,7 +31,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    func run() async throws {
+    func run() throws {
         let target = try directory ?? contentOptions.directory()
         let result = ContentLoader.load(directory: target)
         for diagnostic in result.diagnostics { print(diagnostic.description) }

@@ -3,7 +3,7 @@ import Foundation
 import PamphletKit
 
 /// `pamphlet index`: builds the search index and writes its snapshot.
-struct IndexCommand: AsyncParsableCommand {
+struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Build the search index and save it as a snapshot for fast startup.",
@@ -36,7 +36,7 @@ struct IndexCommand: AsyncParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    func run() async throws {
+    func run() throws {
         let directory = try contentOptions.directory()
         let fingerprint = SnapshotFingerprint.of(contentDirectory: directory)
         let paths = out.map { [$0] } ?? SnapshotFile.candidates(contentDirectory: directory)

@@ -3,7 +3,7 @@ import Foundation
 import PamphletKit
 
 /// `pamphlet list`: every document and its sections, as text grouped by kind or as JSON.
-struct ListCommand: AsyncParsableCommand {
+struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the documents and their sections.",
@@ -30,7 +30,7 @@ struct ListCommand: AsyncParsableCommand {
         var sections: [SectionJSON]
     }
 
-    func run() async throws {
+    func run() throws {
         let directory = try contentOptions.directory()
         let result = CLIOutput.loadReportingErrors(directory)
         let library = result.library

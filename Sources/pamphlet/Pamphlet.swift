@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Pamphlet: AsyncParsableCommand {
+struct Pamphlet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pamphlet",
         abstract: "Browse, search and check a clinic's patient information in the terminal.",

@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// `pamphlet search QUERY...`: ranked results with snippets, as text or JSON.
-struct SearchCommand: AsyncParsableCommand {
+struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the content: ranked, typo-tolerant, with snippets.",
@@ -65,7 +65,7 @@ struct SearchCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() throws {
         let directory = try contentOptions.directory()
         let (engine, _) = SearchEngine.loadOrBuild(contentDirectory: directory, snapshotPath: index) {
             CLIOutput.loadReportingErrors(directory).library

@@ -3,7 +3,7 @@ import Foundation
 import PamphletKit
 
 /// `pamphlet show ID`: a document or one section as wrapped plain text (or JSON).
-struct ShowCommand: AsyncParsableCommand {
+struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print a document or one of its sections as wrapped plain text.",
@@ -44,7 +44,7 @@ struct ShowCommand: AsyncParsableCommand {
         var sections: [SectionJSON]
     }
 
-    func run() async throws {
+    func run() throws {
         let library = CLIOutput.loadReportingErrors(try contentOptions.directory()).library
         let reference = ContentReference(id.trimmingCharacters(in: .whitespaces))
         guard let document = library.document(reference.documentID) else {
