@@ -1,10 +1,11 @@
 /// Builds a snapshot image from a library in one pass over its text.
 ///
-/// Per section: every field is tokenized, each token interned to a term id and recorded as a packed
-/// (term, position, field) integer; the section's records are sorted, which groups each term's
-/// positions, and appended as one posting. At the end terms are sorted by bytes (ids renumbered),
-/// postings are bucketed by term with a counting sort, and BM25F impacts are computed now that the
-/// average field lengths are known. Positions are delta- and varint-coded.
+/// Per section (text from `SectionSource.Corpus`): every field is tokenized, each token interned to
+/// a build-time term id (`TermHashTable`) and chained to the section's earlier places of that term
+/// (no sort); then each term of the section becomes one posting, its positions delta- and
+/// varint-coded. At the end terms are sorted by bytes (ids renumbered), postings are bucketed by
+/// term and given their BM25F impacts (`PostingBuckets`), stem groups are formed (`StemGroups`) and
+/// the body text compressed (`CompressedText`).
 struct IndexBuilder {
     /// BM25F field weights: title, heading (an FAQ's question), tags and conditions, body.
     static let fieldWeights: [Float] = [2.0, 3.0, 2.0, 1.0]
@@ -15,27 +16,29 @@ struct IndexBuilder {
     static let fieldGap = 8
 
     private var table = TermHashTable()
-    private var termLanguages: [UInt32] = []
     private var languages: [String] = []
     private var languageIndex: [String: Int] = [:]
     private var acronyms = AcronymCollector()
 
     // Postings in section order, before bucketing by term.
-    private var pTerm: [UInt32] = []
-    private var pSection: [UInt32] = []
-    private var pTf: [UInt64] = []          // four 16-bit field frequencies
+    // (GrowableBuffer: appended per token or posting without Array's uniqueness checks.)
+    private let pTerm = GrowableBuffer<UInt32>()
+    private let pSection = GrowableBuffer<UInt32>()
+    private let pTf = GrowableBuffer<UInt64>()          // four 16-bit field frequencies
     /// Each posting's positions, varint-coded (byte length, then deltas), in posting order.
-    private var pBlob: [UInt8] = []
-    private var pBlobStart: [UInt32] = []
+    private let pBlob = GrowableBuffer<UInt8>()
+    private let pBlobStart = GrowableBuffer<UInt32>()
     private var fieldLengths: [UInt32] = [] // four per section
 
     // Per-section grouping of positions by term without sorting: each term seen in the section gets
     // a slot (first-seen order); its entries are chained backwards through `entryPrevious`.
-    private var entries: [UInt32] = []          // position << 2 | field
-    private var entryPrevious: [Int32] = []
-    private var slotTerm: [Int32] = []
-    private var slotHead: [Int32] = []
-    /// Per term: (the last section it was seen in + 1) << 32 | its slot there; one load per token.
+    private let entries = GrowableBuffer<UInt32>()          // position << 2 | field
+    private let entryPrevious = GrowableBuffer<Int32>()
+    private let slotTerm = GrowableBuffer<Int32>()
+    private let slotHead = GrowableBuffer<Int32>()
+    /// Two words per term: (the last section it was seen in + 1) << 32 | its slot there, then a bit
+    /// per language of the sections it occurs in. Side by side, so the language is noted from the
+    /// cache line the token's lookup already brought in.
     private var termState: [UInt64] = []
     /// The current field's last 32 term ids (a ring), replayed into the acronym collector only when
     /// a token stands in parentheses, the one place it looks back (it keeps the last 12 itself, so
@@ -44,7 +47,7 @@ struct IndexBuilder {
     private var recentCount = 0
     /// Scans nothing: feeds replayed ids to the collector without matching them as acronyms.
     private let replayScanner = TokenScanner(UnsafeBufferPointer(start: nil, count: 0))
-    private var scratchPositions: [UInt32] = []
+    private let scratchPositions = GrowableBuffer<UInt32>()
     private var checkpoints = BodyCheckpoints.Writer()
 
     /// Builds the image for `library`. `synonyms` are the groups read from synonyms.txt; acronyms
@@ -52,8 +55,20 @@ struct IndexBuilder {
     static func build(library: Library, synonyms: SynonymTable, fingerprint: UInt64 = 0) -> [UInt8] {
         var b = IndexBuilder()
         let corpus = SectionSource.all(in: library)
+        b.reserve(textBytes: corpus.bodyText.count)
         for i in corpus.sections.indices { b.add(section: i, corpus) }
         return b.finish(library: library, corpus: corpus, synonyms: synonyms, fingerprint: fingerprint)
+    }
+
+    /// Room for the postings of `textBytes` of text (the benchmark corpus: a posting per 16 bytes,
+    /// a byte of positions per 3.5), so the arrays are not copied as they double.
+    private mutating func reserve(textBytes: Int) {
+        let postings = textBytes / 12 + 1024
+        pTerm.reserve(postings)
+        pSection.reserve(postings)
+        pTf.reserve(postings)
+        pBlobStart.reserve(postings + 1)
+        pBlob.reserve(textBytes / 3 + 4096)
     }
 
     private mutating func language(_ code: String) -> Int {
@@ -67,10 +82,13 @@ struct IndexBuilder {
     private mutating func add(section: Int, _ corpus: SectionSource.Corpus) {
         let source = corpus.sections[section]
         let langBit = UInt32(1) << UInt32(language(source.language))
-        entries.removeAll(keepingCapacity: true)
-        entryPrevious.removeAll(keepingCapacity: true)
-        slotTerm.removeAll(keepingCapacity: true)
-        slotHead.removeAll(keepingCapacity: true)
+        // Local references: read from `self` in the loop, every use was retained and released.
+        let entries = self.entries, entryPrevious = self.entryPrevious
+        let slotTerm = self.slotTerm, slotHead = self.slotHead
+        entries.removeAll()
+        entryPrevious.removeAll()
+        slotTerm.removeAll()
+        slotHead.removeAll()
         var position = 0
         var lengths: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
         for field in SectionSource.Field.allCases {
@@ -87,13 +105,14 @@ struct IndexBuilder {
                     let id = table.intern(scanner.termBuffer)
                     if position < (1 << 30) {
                         if isBody { checkpoints.see(token: position - start, byteStart: scanner.byteStart) }
-                        if id >= termState.count {
-                            termState.append(contentsOf: repeatElement(0, count: max(id + 1 - termState.count, termState.count)))
+                        if 2 * id >= termState.count {
+                            termState.append(contentsOf: repeatElement(0, count: max(2 * id + 2 - termState.count, termState.count)))
                         }
-                        var state = termState[id]
+                        var state = termState[2 * id]
                         if state & 0xFFFF_FFFF_0000_0000 != sectionTag {
                             state = sectionTag | UInt64(slotTerm.count)
-                            termState[id] = state
+                            termState[2 * id] = state
+                            termState[2 * id + 1] |= UInt64(langBit)
                             slotTerm.append(Int32(id))
                             slotHead.append(-1)
                         }
@@ -123,17 +142,22 @@ struct IndexBuilder {
         fieldLengths.append(lengths.1)
         fieldLengths.append(lengths.2)
         fieldLengths.append(lengths.3)
-        if termLanguages.count < table.count {
-            termLanguages.append(contentsOf: repeatElement(0, count: table.count - termLanguages.count))
-        }
+        emitPostings(section: section)
+    }
+
+    /// Appends one posting per term of the section: its field frequencies, and its positions
+    /// (ascending, delta varints after their byte length, so a reader skips them with one read)
+    /// written with one append per posting rather than one per byte.
+    private mutating func emitPostings(section: Int) {
+        scratchPositions.removeAll()
+        let scratch = scratchPositions.extend(by: entries.count)
+        let entries = self.entries.base, previous = entryPrevious.base, slotHead = self.slotHead.base
+        let slotTerm = self.slotTerm, pTerm = self.pTerm, pSection = self.pSection, pTf = self.pTf
+        let pBlob = self.pBlob, pBlobStart = self.pBlobStart
         for slot in 0..<slotTerm.count {
-            let term = UInt32(slotTerm[slot])
+            // The chain runs backwards: positions descend.
             var tf: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            pTerm.append(term)
-            pSection.append(UInt32(section))
-            pBlobStart.append(UInt32(pBlob.count))
-            termLanguages[Int(term)] |= langBit
-            scratchPositions.removeAll(keepingCapacity: true)
+            var n = 0
             var e = Int(slotHead[slot])
             while e >= 0 {
                 let v = entries[e]
@@ -143,23 +167,25 @@ struct IndexBuilder {
                 case 2: tf.2 += 1
                 default: tf.3 += 1
                 }
-                scratchPositions.append(v >> 2)
-                e = Int(entryPrevious[e])
+                scratch[n] = v >> 2
+                n += 1
+                e = Int(previous[e])
             }
-            // The chain runs backwards: positions descend. The byte length goes first so a reader
-            // skips a posting's positions with one read.
             var byteLength = 0
             var prev: UInt32 = 0
-            for k in stride(from: scratchPositions.count - 1, through: 0, by: -1) {
-                byteLength += Varint.size(scratchPositions[k] - prev)
-                prev = scratchPositions[k]
+            for k in stride(from: n - 1, through: 0, by: -1) {
+                byteLength += Varint.size(scratch[k] - prev)
+                prev = scratch[k]
             }
-            Varint.append(UInt32(byteLength), to: &pBlob)
+            pTerm.append(UInt32(slotTerm[slot]))
+            pSection.append(UInt32(section))
+            pBlobStart.append(UInt32(pBlob.count))
+            let out = pBlob.extend(by: Varint.size(UInt32(byteLength)) + byteLength)
+            var o = Varint.write(UInt32(byteLength), to: out, at: 0)
             prev = 0
-            for k in stride(from: scratchPositions.count - 1, through: 0, by: -1) {
-                let position = scratchPositions[k]
-                Varint.append(position - prev, to: &pBlob)
-                prev = position
+            for k in stride(from: n - 1, through: 0, by: -1) {
+                o = Varint.write(scratch[k] - prev, to: out, at: o)
+                prev = scratch[k]
             }
             pTf.append(min(tf.0, 0xFFFF) | min(tf.1, 0xFFFF) << 16 | min(tf.2, 0xFFFF) << 32 | min(tf.3, 0xFFFF) << 48)
         }
@@ -194,8 +220,8 @@ struct IndexBuilder {
         // Bucket postings by new term id (BM25F impacts computed on the way).
         let postingCount = pTerm.count
         pBlobStart.append(UInt32(pBlob.count))
-        let buckets = PostingBuckets(termCount: termCount, newID: newID, term: pTerm, section: pSection, tf: pTf,
-                                     blob: pBlob, blobStart: pBlobStart, fieldLengths: fieldLengths)
+        let buckets = PostingBuckets(termCount: termCount, newID: newID, term: pTerm.buffer, section: pSection.buffer,
+                                     tf: pTf.buffer, blob: pBlob.buffer, blobStart: pBlobStart.buffer, fieldLengths: fieldLengths)
 
         // Term dictionary in sorted order; flags.
         var termOffsets: [UInt32] = [0]
@@ -209,7 +235,8 @@ struct IndexBuilder {
             termBytes.append(contentsOf: bytes)
             termOffsets.append(UInt32(termBytes.count))
             if bytes.count <= 12, StopWords.contains(Array(bytes)) { flags[rank] = 1 }
-            sortedLanguages[rank] = termLanguages[Int(old)]
+            let stateIndex = 2 * Int(old) + 1   // absent for a term seen only past the position limit
+            sortedLanguages[rank] = stateIndex < termState.count ? UInt32(truncatingIfNeeded: termState[stateIndex]) : 0
         }
 
         let stems = StemGroups(termOffsets: termOffsets, termBytes: termBytes, languageMasks: sortedLanguages,
@@ -286,6 +313,19 @@ enum Varint {
             v >>= 7
         }
         out.append(UInt8(v))
+    }
+
+    /// Writes `value` at `offset` (room already made) and returns the offset after it.
+    @inline(__always)
+    static func write(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>, at offset: Int) -> Int {
+        var v = value, o = offset
+        while v >= 0x80 {
+            out[o] = UInt8(v & 0x7F) | 0x80
+            v >>= 7
+            o += 1
+        }
+        out[o] = UInt8(v)
+        return o + 1
     }
 
     /// Bytes `append` writes for `value`.

@@ -16,8 +16,9 @@ struct PostingBuckets {
     /// The builder's postings: `term[p]` (an id before renumbering: `newID` maps it), `section[p]`,
     /// `tf[p]` (four 16-bit field frequencies), positions `blob[blobStart[p]..<blobStart[p + 1]]`;
     /// `fieldLengths` holds four per section.
-    init(termCount: Int, newID: [UInt32], term: [UInt32], section: [UInt32], tf: [UInt64],
-         blob: [UInt8], blobStart: [UInt32], fieldLengths: [UInt32]) {
+    init(termCount: Int, newID: [UInt32], term: UnsafeBufferPointer<UInt32>, section: UnsafeBufferPointer<UInt32>,
+         tf tfs: UnsafeBufferPointer<UInt64>, blob: UnsafeBufferPointer<UInt8>, blobStart: UnsafeBufferPointer<UInt32>,
+         fieldLengths: [UInt32]) {
         let postingCount = term.count
         let sectionCount = fieldLengths.count / 4
         var postingStart = [UInt32](repeating: 0, count: termCount + 1)
@@ -45,10 +46,6 @@ struct PostingBuckets {
         let w = IndexBuilder.fieldWeights, k1 = IndexBuilder.k1
         let w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3]
         // Unchecked views: this loop scatters every posting and every position byte.
-        blob.withUnsafeBufferPointer { blob in
-        blobStart.withUnsafeBufferPointer { blobStart in
-        section.withUnsafeBufferPointer { section in
-        tf.withUnsafeBufferPointer { tfs in
         termOf.withUnsafeBufferPointer { termOf in
         denominators.withUnsafeBufferPointer { denom in
         positions.withUnsafeMutableBufferPointer { out in
@@ -83,7 +80,7 @@ struct PostingBuckets {
                 for k in b0..<b1 { out[at + k - b0] = blob[k] }
                 blobCursor[t] = at + b1 - b0
             }
-        }}}}}}}}}}}}}}
+        }}}}}}}}}}
         self.postingStart = postingStart
         self.postSections = postSections
         self.postImpacts = postImpacts

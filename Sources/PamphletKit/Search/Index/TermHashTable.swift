@@ -1,8 +1,10 @@
 /// Interns folded terms (UTF-8 bytes) to dense ids while building, without a String per token:
-/// open addressing, term bytes in one arena. Each 32-bit slot packs 6 bits of the hash with id + 1
-/// (0: empty), so a probe rarely touches the arena for another term, and the table stays small
-/// enough for the CPU's L2 cache (every token probes it; with 64-bit slots half of `intern` was the
-/// slot's cache miss). Up to 2^26 - 1 terms, far beyond what the 32-bit posting offsets allow.
+/// open addressing, term bytes in one arena.
+///
+/// Every token probes the table, and the probe's cache misses were most of `intern`'s time: a slot
+/// (two words) therefore holds the term's first 8 bytes and, in the other word, its length, 24 bits
+/// of the hash and id + 1 (0: empty). A term of up to 8 bytes (most words) is matched from its slot
+/// alone; only a longer one compares the rest in the arena.
 ///
 /// Ids are only build-time handles (the builder renumbers terms in byte order), so the hash function
 /// does not show in the snapshot.
@@ -10,15 +12,14 @@ struct TermHashTable {
     private(set) var arena: [UInt8] = []
     /// Start of each term in `arena`; term i ends at `starts[i + 1]` (or the arena's end).
     private(set) var starts: [UInt32] = []
-    private var slots: [UInt32]
+    /// Two words per slot: the term's first 8 bytes (zero padded), then tag << 40 | length << 32 | id + 1.
+    private var slots: [UInt64]
     private var mask: Int
-    private static let idBits: UInt32 = 26
-    private static let idMask: UInt32 = 1 << idBits - 1
 
     init(capacity: Int = 1 << 12) {
         var size = 1
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: 2 * size)
         mask = size - 1
         arena.reserveCapacity(capacity * 8)
         starts.reserveCapacity(capacity)
@@ -32,15 +33,28 @@ struct TermHashTable {
     }
 
     /// Every id, ordered by the terms' bytes (a shorter term before the longer one it begins).
+    ///
+    /// Sorted on each term's first 8 bytes as one big-endian integer (zero padded), comparing whole
+    /// terms only when those are equal: padding orders a term before any longer one it begins, so
+    /// the integers never contradict the byte order.
     func sortedIDs() -> [Int32] {
-        var order = [Int32](0..<Int32(count))
+        var keyed: [(prefix: UInt64, id: Int32)] = []
+        keyed.reserveCapacity(count)
+        arena.withUnsafeBytes { arena in
+            for id in 0..<count {
+                let s = Int(starts[id]), e = id + 1 < starts.count ? Int(starts[id + 1]) : arena.count
+                let head = e > s ? Self.prefix(arena.baseAddress! + s, e - s) : 0
+                keyed.append((head.byteSwapped, Int32(id)))   // byte 0 most significant
+            }
+        }
         arena.withUnsafeBufferPointer { arena in
             starts.withUnsafeBufferPointer { starts in
                 func range(_ id: Int) -> (Int, Int) {
                     (Int(starts[id]), id + 1 < starts.count ? Int(starts[id + 1]) : arena.count)
                 }
-                order.sort { x, y in
-                    let (a0, a1) = range(Int(x)), (b0, b1) = range(Int(y))
+                keyed.sort { kx, ky in
+                    if kx.prefix != ky.prefix { return kx.prefix < ky.prefix }
+                    let (a0, a1) = range(Int(kx.id)), (b0, b1) = range(Int(ky.id))
                     let n = min(a1 - a0, b1 - b0)
                     var j = 0
                     while j < n {
@@ -52,7 +66,7 @@ struct TermHashTable {
                 }
             }
         }
-        return order
+        return keyed.map(\.id)
     }
 
     /// A 64-bit hash of `n` bytes at `p`, reading 8 bytes at a time (a short tail as two
@@ -87,42 +101,72 @@ struct TermHashTable {
         return mix(h, k0)
     }
 
+    /// The first 8 bytes of `n` at `p`, zero padded (byte 0 lowest), read without going past the end.
     @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        guard let p = bytes.baseAddress else { return hash(UnsafeRawPointer(bitPattern: 8)!, 0) }
-        return hash(p, bytes.count)
+    private static func prefix(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+        if n >= 8 { return UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) }
+        if n >= 4 {
+            // Two overlapping loads: the overlap holds the same bytes in both.
+            return UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+                | UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))) << UInt64(8 * (n - 4))
+        }
+        var v: UInt64 = 0
+        for i in 0..<n { v |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(8 * i) }
+        return v
+    }
+
+    /// The slot's second word without the id: tag and length.
+    @inline(__always)
+    private static func key(hash h: UInt64, length n: Int) -> UInt64 {
+        (h >> 40) << 40 | UInt64(n & 0xFF) << 32
     }
 
     /// The id of `term`, adding it if new.
     mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let p = term.baseAddress, !term.isEmpty else { return internEmpty() }
+        return intern(term, hash: Self.hash(UnsafeRawPointer(p), term.count))
+    }
+
+    /// `intern(term)` when `hash` is `TermHashTable.hash` of its bytes.
+    mutating func intern(_ term: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int {
         let n = term.count
-        let h = Self.hash(UnsafeRawBufferPointer(term))
-        let tag = UInt32(truncatingIfNeeded: h >> 58) << Self.idBits
+        guard let p = term.baseAddress.map(UnsafeRawPointer.init), n > 0 else { return internEmpty() }
+        let key = Self.key(hash: h, length: n)
+        let head = Self.prefix(p, n)
         let found: Int = slots.withUnsafeBufferPointer { slots in
-            starts.withUnsafeBufferPointer { starts in
-                arena.withUnsafeBytes { arena in
-                    var i = Int(truncatingIfNeeded: h) & mask
-                    while true {
-                        let slot = slots[i]
-                        if slot == 0 { return -1 - i }
-                        if slot & ~Self.idMask == tag {
-                            let id = Int(slot & Self.idMask) - 1
-                            let s = Int(starts[id]), e = id + 1 < starts.count ? Int(starts[id + 1]) : arena.count
-                            if e - s == n && Self.equal(arena.baseAddress! + s, UnsafeRawPointer(term.baseAddress!), n) { return id }
-                        }
-                        i = (i + 1) & mask
-                    }
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let meta = slots[2 * i + 1]
+                if meta == 0 { return -1 - i }
+                if meta & ~0xFFFF_FFFF == key && slots[2 * i] == head {
+                    let id = Int(meta & 0xFFFF_FFFF) - 1
+                    if n <= 8 { return id }
+                    // The length in the slot is only 8 bits: check it in full here.
+                    let s = Int(starts[id]), e = id + 1 < starts.count ? Int(starts[id + 1]) : arena.count
+                    if e - s == n && arena.withUnsafeBytes({ Self.equal($0.baseAddress! + s + 8, p + 8, n - 8) }) { return id }
                 }
+                i = (i + 1) & mask
             }
         }
         if found >= 0 { return found }
         let id = starts.count
-        precondition(id < Int(Self.idMask), "more than 2^26 distinct terms")
+        precondition(id < 0xFFFF_FFFF, "more than 2^32 - 1 distinct terms")
         starts.append(UInt32(arena.count))
         arena.append(contentsOf: term)
-        slots[-1 - found] = tag | UInt32(id + 1)
-        if starts.count * 2 > slots.count { grow() }
+        slots[2 * (-1 - found)] = head
+        slots[2 * (-1 - found) + 1] = key | UInt64(id + 1)
+        if starts.count * 2 > slots.count / 2 { grow() }
         return id
+    }
+
+    /// The empty term (never produced by the tokenizer) gets an id like any other, found by a scan.
+    private mutating func internEmpty() -> Int {
+        for id in 0..<starts.count {
+            let e = id + 1 < starts.count ? Int(starts[id + 1]) : arena.count
+            if Int(starts[id]) == e { return id }
+        }
+        starts.append(UInt32(arena.count))
+        return starts.count - 1
     }
 
     /// Byte equality of two short runs (terms are at most 48 bytes) with word loads, no call.
@@ -149,16 +193,19 @@ struct TermHashTable {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        var fresh = [UInt32](repeating: 0, count: size)
+        let size = slots.count   // twice the slots: two words each
+        var fresh = [UInt64](repeating: 0, count: 2 * size)
         mask = size - 1
         arena.withUnsafeBytes { arena in
             for id in 0..<starts.count {
                 let s = Int(starts[id]), e = id + 1 < starts.count ? Int(starts[id + 1]) : arena.count
-                let h = Self.hash(UnsafeRawBufferPointer(rebasing: arena[s..<e]))
+                guard e > s else { continue }   // the empty term is found by a scan
+                let p = arena.baseAddress! + s
+                let h = Self.hash(p, e - s)
                 var i = Int(truncatingIfNeeded: h) & mask
-                while fresh[i] != 0 { i = (i + 1) & mask }
-                fresh[i] = UInt32(truncatingIfNeeded: h >> 58) << Self.idBits | UInt32(id + 1)
+                while fresh[2 * i + 1] != 0 { i = (i + 1) & mask }
+                fresh[2 * i] = Self.prefix(p, e - s)
+                fresh[2 * i + 1] = Self.key(hash: h, length: e - s) | UInt64(id + 1)
             }
         }
         slots = fresh

@@ -1,0 +1,55 @@
+/// An append-only array of plain values for the index builder's hot loops: appends and reads go
+/// through a pointer, without `Array`'s per-append uniqueness and capacity calls (a reference
+/// type, so there is no copy-on-write to check for). Indexing is not bounds-checked: callers index
+/// only below `count`.
+final class GrowableBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 1024) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    func append(_ value: Element) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = value
+        count += 1
+    }
+
+    /// Makes room for `n` more values and returns where they go (the caller writes all of them).
+    @inline(__always)
+    func extend(by n: Int) -> UnsafeMutablePointer<Element> {
+        if count + n > capacity { grow(to: count + n) }
+        let at = base + count
+        count += n
+        return at
+    }
+
+    @inline(__always)
+    subscript(i: Int) -> Element {
+        get { base[i] }
+        set { base[i] = newValue }
+    }
+
+    func removeAll() { count = 0 }
+
+    func reserve(_ n: Int) { if n > capacity { grow(to: n) } }
+
+    /// The values so far, as a buffer valid until the next append.
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    private func grow(to needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: size)
+        fresh.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity = size
+    }
+}
