@@ -47,6 +47,16 @@ final class Stemmer: @unchecked Sendable {
         }
     }
 
+    /// Appends the stem of `word` to `out`: no array per call (the index builder stems every
+    /// distinct word in every language it occurs in).
+    func appendStem(_ word: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard let handle, let base = word.baseAddress, !word.isEmpty else { out.append(contentsOf: word); return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard let stem = sb_stemmer_stem(handle, base, Int32(word.count)) else { out.append(contentsOf: word); return }
+        out.append(contentsOf: UnsafeBufferPointer(start: stem, count: Int(sb_stemmer_length(handle))))
+    }
+
     private static let cacheLock = NSLock()
     nonisolated(unsafe) private static var cache: [String: Stemmer] = [:]
 

@@ -17,17 +17,20 @@ struct StemGroups {
         var head: [Int32] = [], tail: [Int32] = [], size: [Int32] = []
         var memberTerm: [UInt32] = [], memberNext: [Int32] = []
         var key: [UInt8] = []
+        let allBytes = termBytes
         for t in 0..<languageMasks.count {
             var mask = languageMasks[t]
             guard mask != 0 else { continue }
-            let term = Array(termBytes[Int(termOffsets[t])..<Int(termOffsets[t + 1])])
             while mask != 0 {
                 let lang = mask.trailingZeroBitCount
                 mask &= mask - 1
                 guard lang < stemmers.count else { continue }
                 key.removeAll(keepingCapacity: true)
                 key.append(UInt8(lang))
-                key.append(contentsOf: stemmers[lang].stem(term))
+                allBytes.withUnsafeBufferPointer { bytes in
+                    let term = UnsafeBufferPointer(rebasing: bytes[Int(termOffsets[t])..<Int(termOffsets[t + 1])])
+                    stemmers[lang].appendStem(term, to: &key)
+                }
                 let g = key.withUnsafeBufferPointer { keys.intern($0) }
                 if g == head.count { head.append(-1); tail.append(-1); size.append(0) }
                 let m = Int32(memberTerm.count)
