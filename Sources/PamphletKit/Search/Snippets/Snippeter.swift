@@ -152,19 +152,27 @@ struct Snippeter {
     private static func clean(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lead: Bool = false, trail: Bool = false) -> String {
         var last = end
         while last > start, Self.isBlank(text[last - 1]) { last -= 1 }
-        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
         let capacity = (lead ? 3 : 0) + (last - start) + (trail ? 3 : 0)
         return String(unsafeUninitializedCapacity: capacity) { out in
             var n = 0
-            if lead { for b in ellipsis { out[n] = b; n += 1 } }
+            if lead { n = Self.writeEllipsis(out, at: n) }
             for i in start..<last {
                 let b = text[i]
                 out[n] = Self.isBlank(b) ? 0x20 : b
                 n += 1
             }
-            if trail { for b in ellipsis { out[n] = b; n += 1 } }
+            if trail { n = Self.writeEllipsis(out, at: n) }
             return n
         }
+    }
+
+    /// Writes "…" (U+2026, three bytes of UTF-8) at `n`; returns the index after it.
+    @inline(__always)
+    private static func writeEllipsis(_ out: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
+        out[n] = 0xE2
+        out[n + 1] = 0x80
+        out[n + 2] = 0xA6
+        return n + 3
     }
 
     @inline(__always)
