@@ -30,7 +30,7 @@ struct ImagePacker {
         var offsets: [UInt32] = [0]
         var bytes: [UInt8] = []
         for s in strings {
-            bytes.append(contentsOf: s.utf8)
+            PlainTextWriter.appendUTF8(s, to: &bytes)
             offsets.append(UInt32(bytes.count))
         }
         put(offsetsID, offsets)

@@ -48,7 +48,7 @@ struct SectionSource {
             var parts = 0
             func part(_ text: String) {
                 if parts > 0 { out.bodyText.append(0x0A) }
-                out.bodyText.append(contentsOf: text.utf8)
+                PlainTextWriter.appendUTF8(text, to: &out.bodyText)
                 parts += 1
             }
             if !doc.summary.isEmpty { part(doc.summary) }
