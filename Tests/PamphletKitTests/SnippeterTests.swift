@@ -54,3 +54,32 @@ import Testing
         #expect(found.allSatisfy { $0 == "target" || $0 == "gamma" })
     }
 }
+
+/// The one-pass window choice against a direct reading of its rule: for every start, the matches
+/// within `windowTokens`, their distinct keys and their count.
+@Suite struct SnippetAnchorTests {
+    static func reference(_ matches: [Snippeter.Match]) -> Int? {
+        guard !matches.isEmpty else { return nil }
+        var bestA = 0, bestScore = -1
+        for a in matches.indices {
+            let window = matches[a...].prefix { Int($0.token - matches[a].token) < Snippeter.windowTokens }
+            let score = Set(window.map(\.key)).count * 1000 + window.count
+            if score > bestScore { bestScore = score; bestA = a }
+        }
+        return Int(matches[bestA].token)
+    }
+
+    @Test(arguments: [1, 2, 3, 8, 24])
+    func equalsTheRuleOnRandomMatches(keys: Int) {
+        var rng = SplitMix(seed: UInt64(keys))
+        for _ in 0..<400 {
+            var token: Int32 = Int32(rng.next() % 5)
+            let matches = (0..<Int(rng.next() % 60)).map { _ -> Snippeter.Match in
+                token += Int32(rng.next() % 12)   // repeats allowed: two terms at one place
+                return Snippeter.Match(token: token, key: Int32(rng.next() % UInt64(keys)))
+            }
+            #expect(Snippeter.anchor(matches) == Self.reference(matches), "\(matches)")
+        }
+    }
+}
+

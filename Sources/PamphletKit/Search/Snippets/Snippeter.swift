@@ -38,20 +38,34 @@ struct Snippeter {
     static let leadTokens = 16
 
     /// The token where the best window starts: the first match of the run of matches within
-    /// `windowTokens` holding the most distinct terms, then the most matches. Nil without matches.
+    /// `windowTokens` holding the most distinct terms, then the most matches (the earliest such
+    /// run). Nil without matches. `matches` are in token order; their keys are small (the index of
+    /// a term among the few the snippet looks up).
+    ///
+    /// One pass with a sliding window: a count per key says how many distinct keys it holds. (Was a
+    /// scan of every window's matches per start: common words bring up to 512 matches, and the
+    /// rescans were a tenth of a phrase query of common words.)
     static func anchor(_ matches: [Match]) -> Int? {
-        guard !matches.isEmpty else { return nil }
+        guard let first = matches.first else { return nil }
+        var lowest = first.key, highest = first.key
+        for m in matches { lowest = min(lowest, m.key); highest = max(highest, m.key) }
+        var counts = [Int32](repeating: 0, count: Int(highest) - Int(lowest) + 1)
+        var distinct = 0
         var bestA = 0, bestScore = -1
-        var b = 0
-        var keys: [Int32] = []
+        var b = -1   // the window is matches[a...b], empty while b < a
         for a in 0..<matches.count {
-            if b < a { b = a }
             let start = matches[a].token
-            while b + 1 < matches.count && Int(matches[b + 1].token - start) < windowTokens { b += 1 }
-            keys.removeAll(keepingCapacity: true)
-            for m in matches[a...b] where !keys.contains(m.key) { keys.append(m.key) }
-            let score = keys.count * 1000 + (b - a + 1)
+            while b + 1 < matches.count && (b < a || Int(matches[b + 1].token - start) < windowTokens) {
+                b += 1
+                let k = Int(matches[b].key) - Int(lowest)
+                if counts[k] == 0 { distinct += 1 }
+                counts[k] += 1
+            }
+            let score = distinct * 1000 + (b - a + 1)
             if score > bestScore { bestScore = score; bestA = a }
+            let k = Int(matches[a].key) - Int(lowest)
+            counts[k] -= 1
+            if counts[k] == 0 { distinct -= 1 }
         }
         return Int(matches[bestA].token)
     }
