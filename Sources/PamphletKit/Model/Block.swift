@@ -34,35 +34,19 @@ public indirect enum Inline: Sendable, Equatable {
 }
 
 extension Inline {
-    /// The text a reader sees, without markup.
-    public var plainText: String {
-        switch self {
-        case .text(let s), .code(let s): s
-        case .emphasis(let c), .strong(let c), .link(_, let c): c.plainText
-        case .lineBreak: "\n"
-        }
-    }
+    /// The text a reader sees, without markup (`PlainTextWriter` has the rules).
+    public var plainText: String { PlainTextWriter.string { PlainTextWriter.append(self, to: &$0) } }
 }
 
 extension Array where Element == Inline {
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String { PlainTextWriter.string { PlainTextWriter.append(self, to: &$0) } }
 }
 
 extension Block {
     /// The block's text without markup, paragraphs separated by newlines (what search indexes).
-    public var plainText: String {
-        switch self {
-        case .paragraph(let inl), .heading(_, let inl): inl.plainText
-        case .list(_, _, let items): items.map { $0.plainText }.joined(separator: "\n")
-        case .quote(let blocks): blocks.plainText
-        case .table(let t):
-            ([t.header] + t.rows).map { $0.map(\.plainText).joined(separator: " ") }.joined(separator: "\n")
-        case .code(_, let text): text
-        case .rule: ""
-        }
-    }
+    public var plainText: String { PlainTextWriter.string { PlainTextWriter.append(self, to: &$0) } }
 }
 
 extension Array where Element == Block {
-    public var plainText: String { map(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n") }
+    public var plainText: String { PlainTextWriter.string { PlainTextWriter.append(self, to: &$0) } }
 }

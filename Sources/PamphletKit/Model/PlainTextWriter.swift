@@ -1,8 +1,17 @@
-/// Appends the plain text of blocks and inlines to one byte buffer, byte for byte what
-/// `Block.plainText` and friends (Model/Block.swift) return, without a String per block, list item
-/// and inline run: building those strings and joining them was a tenth of the index build.
-/// `PlainTextWriterTests` checks both agree on the bundled content and the benchmark corpus.
+/// Writes the plain text of blocks and inlines (what a reader sees without markup, and what search
+/// indexes) as UTF-8 into one byte buffer: non-empty blocks and list items on lines of their own,
+/// a table's cells separated by spaces and its rows by newlines, a hard line break as a newline.
+/// The one implementation of those rules: `Block.plainText` and friends (Block.swift) are Strings
+/// made by it, and the index builder appends every section's text to one buffer with it, without a
+/// String per block, list item and inline run (building and joining those was a tenth of the build).
 enum PlainTextWriter {
+    /// The text `write` appends, as a String.
+    static func string(_ write: (inout [UInt8]) -> Void) -> String {
+        var out: [UInt8] = []
+        write(&out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `blocks.plainText`: the non-empty blocks, separated by newlines.
     static func append(_ blocks: [Block], to out: inout [UInt8]) {
         var wrote = false
@@ -62,12 +71,15 @@ enum PlainTextWriter {
 
     /// `inlines.plainText`.
     static func append(_ inlines: [Inline], to out: inout [UInt8]) {
-        for inline in inlines {
-            switch inline {
-            case .text(let s), .code(let s): appendUTF8(s, to: &out)
-            case .emphasis(let c), .strong(let c), .link(_, let c): append(c, to: &out)
-            case .lineBreak: out.append(0x0A)
-            }
+        for inline in inlines { append(inline, to: &out) }
+    }
+
+    /// `inline.plainText`.
+    static func append(_ inline: Inline, to out: inout [UInt8]) {
+        switch inline {
+        case .text(let s), .code(let s): appendUTF8(s, to: &out)
+        case .emphasis(let c), .strong(let c), .link(_, let c): append(c, to: &out)
+        case .lineBreak: out.append(0x0A)
         }
     }
 }
