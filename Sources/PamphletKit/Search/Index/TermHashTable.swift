@@ -27,8 +27,14 @@ struct TermHashTable {
 
     var count: Int { starts.count }
 
+    /// Where term `id` lies in `arena`.
+    @inline(__always)
+    private func span(_ id: Int) -> (start: Int, end: Int) {
+        (Int(starts[id]), id + 1 < starts.count ? Int(starts[id + 1]) : arena.count)
+    }
+
     func bytes(_ id: Int) -> ArraySlice<UInt8> {
-        let s = Int(starts[id]), e = id + 1 < starts.count ? Int(starts[id + 1]) : arena.count
+        let (s, e) = span(id)
         return arena[s..<e]
     }
 
@@ -42,7 +48,7 @@ struct TermHashTable {
         keyed.reserveCapacity(count)
         arena.withUnsafeBytes { arena in
             for id in 0..<count {
-                let s = Int(starts[id]), e = id + 1 < starts.count ? Int(starts[id + 1]) : arena.count
+                let (s, e) = span(id)
                 let head = e > s ? Self.prefix(arena.baseAddress! + s, e - s) : 0
                 keyed.append((head.byteSwapped, Int32(id)))   // byte 0 most significant
             }
@@ -142,7 +148,7 @@ struct TermHashTable {
                     let id = Int(meta & 0xFFFF_FFFF) - 1
                     if n <= 8 { return id }
                     // The length in the slot is only 8 bits: check it in full here.
-                    let s = Int(starts[id]), e = id + 1 < starts.count ? Int(starts[id + 1]) : arena.count
+                    let (s, e) = span(id)
                     if e - s == n && arena.withUnsafeBytes({ Self.equal($0.baseAddress! + s + 8, p + 8, n - 8) }) { return id }
                 }
                 i = (i + 1) & mask
@@ -162,8 +168,8 @@ struct TermHashTable {
     /// The empty term (never produced by the tokenizer) gets an id like any other, found by a scan.
     private mutating func internEmpty() -> Int {
         for id in 0..<starts.count {
-            let e = id + 1 < starts.count ? Int(starts[id + 1]) : arena.count
-            if Int(starts[id]) == e { return id }
+            let (s, e) = span(id)
+            if s == e { return id }
         }
         starts.append(UInt32(arena.count))
         return starts.count - 1
@@ -198,7 +204,7 @@ struct TermHashTable {
         mask = size - 1
         arena.withUnsafeBytes { arena in
             for id in 0..<starts.count {
-                let s = Int(starts[id]), e = id + 1 < starts.count ? Int(starts[id + 1]) : arena.count
+                let (s, e) = span(id)
                 guard e > s else { continue }   // the empty term is found by a scan
                 let p = arena.baseAddress! + s
                 let h = Self.hash(p, e - s)
