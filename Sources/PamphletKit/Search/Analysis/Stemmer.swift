@@ -37,18 +37,13 @@ final class Stemmer: @unchecked Sendable {
 
     /// The stem of a folded word (UTF-8 bytes).
     func stem(_ word: [UInt8]) -> [UInt8] {
-        guard let handle, !word.isEmpty else { return word }
-        lock.lock()
-        defer { lock.unlock() }
-        return word.withUnsafeBufferPointer { buf -> [UInt8] in
-            guard let out = sb_stemmer_stem(handle, buf.baseAddress, Int32(buf.count)) else { return word }
-            let len = Int(sb_stemmer_length(handle))
-            return Array(UnsafeBufferPointer(start: out, count: len))
-        }
+        var out: [UInt8] = []
+        word.withUnsafeBufferPointer { appendStem($0, to: &out) }
+        return out
     }
 
-    /// Appends the stem of `word` to `out`: no array per call (the index builder stems every
-    /// distinct word in every language it occurs in).
+    /// Appends the stem of `word` (the word itself when there is no stemmer or it fails) to `out`:
+    /// no array per call (the index builder stems every distinct word in every language it occurs in).
     func appendStem(_ word: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         guard let handle, let base = word.baseAddress, !word.isEmpty else { out.append(contentsOf: word); return }
         lock.lock()
