@@ -283,7 +283,6 @@ struct IndexBuilder {
     }
 }
 
-/// LEB128 variable-length unsigned integers (positions).
 extension IndexBuilder {
     /// For each term of the sorted dictionary, how many leading bytes it shares with the one before
     /// (0 for the first): the typo matcher walks the dictionary as a trie and skips a subtree by
@@ -304,6 +303,7 @@ extension IndexBuilder {
     }
 }
 
+/// LEB128 variable-length unsigned integers (positions, body checkpoints).
 enum Varint {
     @inline(__always)
     static func append(_ value: UInt32, to out: inout [UInt8]) {
@@ -328,7 +328,7 @@ enum Varint {
         return o + 1
     }
 
-    /// Bytes `append` writes for `value`.
+    /// Bytes `append` and `write` take for `value`.
     @inline(__always)
     static func size(_ value: UInt32) -> Int {
         value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5
