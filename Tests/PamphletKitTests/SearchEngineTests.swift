@@ -50,6 +50,27 @@ import Testing
         #expect(Self.engine.search("tns ", limit: 5).hits.isEmpty)
     }
 
+    /// "causal" and "casual" are one transposition apart: a word the content has as typed matches
+    /// only itself, one it does not have matches its near-misses (typoTolerance "min").
+    @Test(arguments: [
+        ("causal ", ["a#cause"]),
+        ("casual ", ["a#visits"]),
+        ("casal ", ["a#cause", "a#visits"]),       // not in the content: one letter short of either
+        ("casaul ", ["a#visits"]),                 // a transposition of "casual", 2 edits from "causal"
+        ("causa", ["a#cause"]),                    // a prefix the content has: its completions only
+        ("cuasa", ["a#cause"]),                    // a prefix it lacks: 1 edit, "causa..." (the first letter is trusted)
+    ])
+    func typosOnlyForWordsTheContentLacks(query: String, expected: [String]) {
+        let engine = SearchEngine(library: Library(site: Site(name: "T"), documents: [
+            SearchFixtures.doc("a", title: "Notes", sections: [
+                ("Cause", "The link between sleep and mood is causal."),
+                ("Visits", "A casual visit needs no appointment."),
+            ]),
+        ]))
+        let got = Set(engine.search(query, limit: 10).hits.map(\.reference.description))
+        #expect(got == Set(expected), "\(query) -> \(got.sorted())")
+    }
+
     @Test func didYouMean() {
         let r = Self.engine.search("ketamnie zzqx ", limit: 5)
         if r.hits.isEmpty { #expect(r.suggestion != nil) }

@@ -113,6 +113,10 @@ struct WordExpander {
                 m.add(t, MatchWeight.completionBase + MatchWeight.completionSpan * typed)
             }
         }
+        // Typos only for a word the content does not have as typed (no exact word, stem, synonym
+        // or completion), as Algolia's `typoTolerance: min` and Typesense's default
+        // `typo_tokens_threshold`: a correctly spelled word is not padded out with near-misses.
+        guard m.isEmpty else { return m }
         let letters = String(decoding: term, as: UTF8.self).unicodeScalars.count
         let k = TypoMatcher.allowedEdits(forLength: letters)
         if k > 0 {
