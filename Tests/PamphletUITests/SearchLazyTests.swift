@@ -147,6 +147,25 @@ import Testing
         }
     }
 
+    @Test func randomSnippetsAgreeWithGraphemes() {
+        let pieces = ["\u{2026}", "word", " ", "\t", "\r", "\n", "\r\n", "e\u{301}", "\u{301}", "\u{0600}", "1",
+                      "漢字", "🇫🇷", "👨\u{200D}👩", "\u{200D}", "na\u{EF}ve", "\u{1}", "\u{7F}", "caf\u{E9}", "A"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let snippet = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let n = snippet.unicodeScalars.count
+            let marks = (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+                TextRange(start: Int.random(in: 0...max(n, 1), using: &rng), length: Int.random(in: 1...5, using: &rng))
+            }
+            let h = hit(snippet, marks)
+            let fast = SearchOverlay.snippetCharacters(h), slow = reference(h)
+            #expect(fast.count == slow.count, "\(snippet.debugDescription)")
+            for (f, s) in zip(fast, slow) {
+                #expect(f.cell == s.0 && f.on == s.1 && f.width == s.2, "\(snippet.debugDescription): \(f) vs \(s)")
+            }
+        }
+    }
+
     @Test func carriageReturnLineFeedIsOneSpace() {
         var canvas = Canvas(width: 20, height: 1)
         SearchOverlay.snippet(hit("one\r\ntwo", [TextRange(start: 5, length: 3)]), &canvas, x: 0, y: 0, width: 20,

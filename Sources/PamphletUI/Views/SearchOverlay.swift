@@ -124,52 +124,45 @@ enum SearchOverlay {
 
     /// The snippet's characters as shown (line breaks and tabs as spaces), whether each is inside
     /// a match, and its width. An ASCII byte followed by another ASCII byte is a character of its
-    /// own (only CR LF pairs up), so most of the text is taken a byte at a time; the rest
-    /// (non-ASCII, or ASCII that a combining mark may follow) a grapheme cluster at a time.
+    /// own (only CR LF pairs up), so most of the text is read a byte at a time from its UTF-8
+    /// storage; the rest (non-ASCII, or ASCII that a combining mark may follow) a grapheme cluster
+    /// at a time. The engine's snippets start and end with "…", so nearly every one takes both
+    /// paths: walking all of it through `String.UTF8View` indices cost as much as making it.
     static func snippetCharacters(_ hit: SearchHit) -> [(cell: Cell, on: Bool, width: Int)] {
-        var text = hit.snippet
+        let text = hit.snippet
+        // The bytes in an array of their own, so they are read directly while `text` is still
+        // there for the grapheme clusters.
+        let utf8 = Array(text.utf8)
         var chars: [(cell: Cell, on: Bool, width: Int)] = []
-        chars.reserveCapacity(text.utf8.count)
-        // Which scalars are inside a match (highlights are in Unicode scalars).
-        var mask = [Bool](repeating: false, count: text.unicodeScalars.count)
+        chars.reserveCapacity(utf8.count)
+        // Which scalars are inside a match (highlights are in Unicode scalars, never more than bytes).
+        var on = [Bool](repeating: false, count: utf8.count)
         for r in hit.highlights {
-            let lo = max(0, r.start), hi = min(mask.count, r.end)
-            if lo < hi { for k in lo..<hi { mask[k] = true } }
+            let lo = max(0, r.start), hi = min(utf8.count, r.end)
+            if lo < hi { for k in lo..<hi { on[k] = true } }
         }
-        let on = mask
-        // All ASCII (most snippets): one character per byte, read from contiguous memory.
-        let ascii: Bool = text.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return false }
-            for (offset, byte) in bytes.enumerated() { chars.append(asciiCharacter(byte, on: on[offset])) }
-            return true
-        }
-        if ascii { return chars }
-        let utf8 = text.utf8
-        var i = utf8.startIndex
-        var offset = 0   // in Unicode scalars
-        while i < utf8.endIndex {
-            let byte = utf8[i]
-            let next = utf8.index(after: i)
-            if byte < 0x80, byte != 0x0D, next == utf8.endIndex || utf8[next] < 0x80 {
-                chars.append(asciiCharacter(byte, on: on[offset]))
-                offset += 1
-                i = next
-                continue
+        let widths = asciiWidths
+        utf8.withUnsafeBufferPointer { bytes in
+            var byte = 0, scalar = 0
+            while byte < bytes.count {
+                let b = bytes[byte]
+                if b < 0x80 && b != 0x0D && (byte + 1 == bytes.count || bytes[byte + 1] < 0x80) {
+                    // Tab, LF, VT and FF show as a space.
+                    let shown: UInt8 = (0x09...0x0C).contains(b) ? 0x20 : b
+                    chars.append((Cell(ascii: shown), on[scalar], widths[Int(shown)]))
+                    byte += 1
+                    scalar += 1
+                    continue
+                }
+                // One grapheme cluster by String's rules (`byte` is always at a cluster's start).
+                let ch = text[text.utf8.index(text.utf8.startIndex, offsetBy: byte)]
+                let shown: Character = ch.isNewline || ch == "\t" ? " " : ch
+                chars.append((Cell(shown, role: .normal), on[scalar], TextMetrics.width(shown)))
+                byte += ch.utf8.count
+                scalar += ch.unicodeScalars.count
             }
-            let ch = text[i]
-            let shown: Character = ch.isNewline || ch == "\t" ? " " : ch
-            chars.append((Cell(shown, role: .normal), offset < on.count && on[offset], TextMetrics.width(shown)))
-            offset += ch.unicodeScalars.count
-            i = text.index(after: i)
         }
         return chars
-    }
-
-    /// An ASCII character as shown (tab, LF, VT and FF as a space), with its width.
-    @inline(__always)
-    private static func asciiCharacter(_ byte: UInt8, on: Bool) -> (cell: Cell, on: Bool, width: Int) {
-        let shown: UInt8 = (0x09...0x0C).contains(byte) ? 0x20 : byte
-        return (Cell(ascii: shown), on, asciiWidths[Int(shown)])
     }
 
     /// Display widths of the ASCII characters (0 for controls), from the same table as the rest.
