@@ -45,6 +45,20 @@ import Testing
         #expect(TextMetrics.width(text) == DisplayWidth.of(text))
     }
 
+    @Test func randomTextsAndSubstrings() {
+        let pieces = ["a", "word ", " › ", "\u{2026}", "\t", "\r\n", "\r", "\n", "e\u{301}", "\u{301}", "\u{0600}", "1",
+                      "漢字", "🇫🇷", "👨\u{200D}👩", "\u{200D}", "\u{1}", "\u{7F}", "caf\u{E9}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            #expect(TextMetrics.width(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")
+            // Cut at scalar boundaries, the substring holds exactly `text`.
+            let wrapped = "<" + text + ">", u = wrapped.utf8
+            let sub = wrapped[u.index(after: u.startIndex)..<u.index(before: u.endIndex)]
+            #expect(TextMetrics.width(sub) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "substring \(text.debugDescription)")
+        }
+    }
+
     @Test func blitClipsLikeCellByCellWrites() {
         let row = (0..<10).map { Cell(text: String($0), role: .strong) }
         for (x, maxX) in [(-3, 8), (0, 10), (4, 6), (7, 20), (12, 20), (2, 1)] {

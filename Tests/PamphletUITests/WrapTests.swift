@@ -39,6 +39,36 @@ import Testing
         #expect(cells.map(\.text) == ["漢", "", "字", "", " ", "o", "k"])
     }
 
+    /// `Canvas.write` reads ASCII straight from the bytes; cell for cell it must write what going
+    /// grapheme by grapheme writes.
+    @Test func canvasWriteAgreesWithGraphemes() {
+        let pieces = ["a", "word ", " › ", "\u{2026}", "\t", "\r\n", "\n", "e\u{301}", "\u{301}", "\u{0600}", "1",
+                      "漢字", "🇫🇷", "👨\u{200D}👩", "\u{200D}", "\u{1}", "\u{7F}", "caf\u{E9}", "~"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let x = Int.random(in: -1...3, using: &rng), maxX = Int.random(in: 0...24, using: &rng)
+            var fast = Canvas(width: 20, height: 2), slow = Canvas(width: 20, height: 2)
+            let end = fast.write(text, x: x, y: 1, role: .highlight, maxX: maxX)
+            // Grapheme by grapheme: the plain way.
+            var col = x
+            for ch in text {
+                let w = TextMetrics.width(ch)
+                if w == 0 { continue }
+                if col + w > min(maxX, 20) { break }
+                slow[col, 1] = Cell(ch, role: .highlight)
+                if w == 2 { slow[col + 1, 1] = Cell(text: "", role: .highlight) }
+                col += w
+            }
+            #expect(end == col && fast.cells == slow.cells, "\(text.debugDescription) at \(x), maxX \(maxX)")
+            // A substring (cut at scalar boundaries, so it holds exactly `text`) takes the same path.
+            let wrapped = "<" + text + ">", u = wrapped.utf8
+            var sub = Canvas(width: 20, height: 2)
+            _ = sub.write(wrapped[u.index(after: u.startIndex)..<u.index(before: u.endIndex)], x: x, y: 1, role: .highlight, maxX: maxX)
+            #expect(sub.cells == slow.cells, "substring \(text.debugDescription)")
+        }
+    }
+
     @Test func canvasWriteNeverSplitsAWideCharacterAtTheEdge() {
         var canvas = Canvas(width: 5, height: 1)
         canvas.write("ab漢字", x: 0, y: 0, role: .normal)

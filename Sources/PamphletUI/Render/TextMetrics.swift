@@ -11,19 +11,20 @@ enum TextMetrics {
     /// taking an ASCII byte followed by another ASCII byte (a cluster of its own) without the
     /// cluster machinery, so a title with one "›" in it is not measured the slow way throughout.
     static func width(_ s: some StringProtocol) -> Int {
-        let utf8 = s.utf8
+        // The bytes read directly (see `Canvas.write`); `s` gives the grapheme clusters.
+        let bytes = Array(s.utf8)
         var total = 0
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            let byte = utf8[i]
-            let next = utf8.index(after: i)
-            if byte < 0x80, byte != 0x0D, next == utf8.endIndex || utf8[next] < 0x80 {
+        var k = 0
+        while k < bytes.count {
+            let byte = bytes[k]
+            if byte < 0x80, byte != 0x0D, k + 1 == bytes.count || bytes[k + 1] < 0x80 {
                 total += byte >= 0x20 && byte < 0x7F ? 1 : 0
-                i = next
+                k += 1
                 continue
             }
-            total += DisplayWidth.of(s[i])
-            i = s.index(after: i)
+            let ch = s[s.utf8.index(s.utf8.startIndex, offsetBy: k)]
+            total += DisplayWidth.of(ch)
+            k += ch.utf8.count
         }
         return total
     }
