@@ -6,28 +6,22 @@ extension Canvas {
     mutating func write(_ text: some StringProtocol, x: Int, y: Int, role: Role, maxX: Int? = nil) -> Int {
         let limit = Swift.min(maxX ?? width, width)
         var col = x
-        // The bytes in an array of their own, read directly (a walk through `UTF8View` indices
-        // cost ~100 instructions a character); `text` gives the grapheme clusters.
-        let bytes = Array(text.utf8)
-        var k = 0
-        while k < bytes.count {
-            // Printable ASCII before more ASCII is a character of its own (no mark can follow it).
-            let byte = bytes[k]
-            if byte >= 0x20, byte < 0x7F, k + 1 == bytes.count || bytes[k + 1] < 0x80 {
-                if col + 1 > limit { break }
+        TextMetrics.forEachCluster(in: text) { cluster in
+            switch cluster {
+            case .ascii(let byte):
+                guard byte >= 0x20, byte < 0x7F else { return true }   // a control: no width, not shown
+                if col + 1 > limit { return false }
                 self[col, y] = Cell(ascii: byte, role: role)
                 col += 1
-                k += 1
-                continue
+            case .character(let ch):
+                let w = TextMetrics.width(ch)
+                if w == 0 { return true }
+                if col + w > limit { return false }
+                self[col, y] = Cell(ch, role: role)
+                if w == 2 { self[col + 1, y] = Cell(text: "", role: role) }
+                col += w
             }
-            let ch = text[text.utf8.index(text.utf8.startIndex, offsetBy: k)]
-            k += ch.utf8.count
-            let w = TextMetrics.width(ch)
-            if w == 0 { continue }
-            if col + w > limit { break }
-            self[col, y] = Cell(ch, role: role)
-            if w == 2 { self[col + 1, y] = Cell(text: "", role: role) }
-            col += w
+            return true
         }
         return col
     }

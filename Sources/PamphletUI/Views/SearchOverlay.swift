@@ -123,44 +123,33 @@ enum SearchOverlay {
     private static let space = Cell(text: " ")
 
     /// The snippet's characters as shown (line breaks and tabs as spaces), whether each is inside
-    /// a match, and its width. An ASCII byte followed by another ASCII byte is a character of its
-    /// own (only CR LF pairs up), so most of the text is read a byte at a time from its UTF-8
-    /// storage; the rest (non-ASCII, or ASCII that a combining mark may follow) a grapheme cluster
-    /// at a time. The engine's snippets start and end with "…", so nearly every one takes both
-    /// paths: walking all of it through `String.UTF8View` indices cost as much as making it.
+    /// a match, and its width (`TextMetrics.forEachCluster`: the engine's snippets start and end
+    /// with "…", so nearly every one has both kinds of cluster).
     static func snippetCharacters(_ hit: SearchHit) -> [(cell: Cell, on: Bool, width: Int)] {
-        let text = hit.snippet
-        // The bytes in an array of their own, so they are read directly while `text` is still
-        // there for the grapheme clusters.
-        let utf8 = Array(text.utf8)
+        let byteCount = hit.snippet.utf8.count
         var chars: [(cell: Cell, on: Bool, width: Int)] = []
-        chars.reserveCapacity(utf8.count)
+        chars.reserveCapacity(byteCount)
         // Which scalars are inside a match (highlights are in Unicode scalars, never more than bytes).
-        var on = [Bool](repeating: false, count: utf8.count)
+        var on = [Bool](repeating: false, count: byteCount)
         for r in hit.highlights {
-            let lo = max(0, r.start), hi = min(utf8.count, r.end)
+            let lo = max(0, r.start), hi = min(byteCount, r.end)
             if lo < hi { for k in lo..<hi { on[k] = true } }
         }
         let widths = asciiWidths
-        utf8.withUnsafeBufferPointer { bytes in
-            var byte = 0, scalar = 0
-            while byte < bytes.count {
-                let b = bytes[byte]
-                if b < 0x80 && b != 0x0D && (byte + 1 == bytes.count || bytes[byte + 1] < 0x80) {
-                    // Tab, LF, VT and FF show as a space.
-                    let shown: UInt8 = (0x09...0x0C).contains(b) ? 0x20 : b
-                    chars.append((Cell(ascii: shown), on[scalar], widths[Int(shown)]))
-                    byte += 1
-                    scalar += 1
-                    continue
-                }
-                // One grapheme cluster by String's rules (`byte` is always at a cluster's start).
-                let ch = text[text.utf8.index(text.utf8.startIndex, offsetBy: byte)]
+        var scalar = 0
+        TextMetrics.forEachCluster(in: hit.snippet) { cluster in
+            switch cluster {
+            case .ascii(let b):
+                // Tab, LF, VT and FF show as a space.
+                let shown: UInt8 = (0x09...0x0C).contains(b) ? 0x20 : b
+                chars.append((Cell(ascii: shown), on[scalar], widths[Int(shown)]))
+                scalar += 1
+            case .character(let ch):
                 let shown: Character = ch.isNewline || ch == "\t" ? " " : ch
                 chars.append((Cell(shown, role: .normal), on[scalar], TextMetrics.width(shown)))
-                byte += ch.utf8.count
                 scalar += ch.unicodeScalars.count
             }
+            return true
         }
         return chars
     }
