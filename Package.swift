@@ -25,9 +25,10 @@ let releaseLinking: [LinkerSetting] = [
 /// relocations) and its calls into them are bound at link time. Side by side, two loops of 100 and
 /// 150 alternating runs: `pamphlet search` 20.3 -> 19.2 ms and 21.3 -> 19.8 ms (medians).
 /// libqrencode has no static archive in Debian and stays shared (its module map links it).
-func cLibraries(_ names: [String]) -> [LinkerSetting] {
+/// `archiveNeeds`: what an archive needs that its shared library brought along (ncursesw's tinfo).
+func cLibraries(_ names: [String], archiveNeeds: [String] = []) -> [LinkerSetting] {
     names.map { .linkedLibrary($0, .when(platforms: [.macOS])) }
-        + [.unsafeFlags(names.flatMap { ["-Xlinker", "-l:lib\($0).a"] }, .when(platforms: [.linux]))]
+        + [.unsafeFlags((names + archiveNeeds).flatMap { ["-Xlinker", "-l:lib\($0).a"] }, .when(platforms: [.linux]))]
 }
 
 let package = Package(
@@ -66,7 +67,7 @@ let package = Package(
         .target(name: "PamphletUI", dependencies: ["PamphletKit"], exclude: ["README.md"]),
         // The only code that touches ncursesw.
         .target(name: "PamphletTerminal", dependencies: ["PamphletUI", "CNCursesW"], exclude: ["README.md"],
-                linkerSettings: cLibraries(["ncursesw", "tinfo"])),
+                linkerSettings: cLibraries(["ncursesw"], archiveNeeds: ["tinfo"])),
         .executableTarget(
             name: "pamphlet",
             dependencies: [
