@@ -33,10 +33,13 @@ let package = Package(
                 "CCMarkGFM", "CStemmer", "CQRencode", "CArgon2", "CZstd",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The module maps name no library (the root package links the static archives, see
+            // `cLibraries` in ../Package.swift); fuzz builds take the shared ones.
+            linkerSettings: ["stemmer", "zstd", "cmark-gfm-extensions", "cmark-gfm", "argon2"].map { .linkedLibrary($0) }
         ),
         .target(name: "PamphletUI", dependencies: ["PamphletKit"]),
-        .target(name: "PamphletTerminal", dependencies: ["PamphletUI", "CNCursesW"]),
+        .target(name: "PamphletTerminal", dependencies: ["PamphletUI", "CNCursesW"], linkerSettings: [.linkedLibrary("ncursesw")]),
 
         // libFuzzer's driver entry point, declared for Swift.
         .target(name: "CLibFuzzer"),
