@@ -161,6 +161,50 @@ import Testing
         try "tms, transcranial magnetic stimulation, magnets\n".write(toFile: c.dir + "/synonyms.txt", atomically: true, encoding: .utf8)
         #expect(a != SnapshotFingerprint.of(contentDirectory: c.dir))
     }
+
+    /// Every change that can change what the index holds changes the fingerprint; the order files
+    /// are listed in cannot (the same files made in another order fingerprint alike).
+    @Test func fingerprintSeesEveryChangeAndNoOrder() throws {
+        let fm = FileManager.default
+        func make(_ names: [String]) throws -> String {
+            let dir = NSTemporaryDirectory() + "pamphlet-fp-\(UUID().uuidString)"
+            for name in names {
+                try fm.createDirectory(atPath: (dir + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Data(name.utf8).write(to: URL(fileURLWithPath: dir + "/" + name))
+                try fm.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)], ofItemAtPath: dir + "/" + name)
+            }
+            return dir
+        }
+        let names = ["site.yaml", "content/a.md", "content/b.md", "content/sub/c.md", "synonyms.txt"]
+        let one = try make(names), other = try make(names.reversed())
+        defer { try? fm.removeItem(atPath: one); try? fm.removeItem(atPath: other) }
+        let base = SnapshotFingerprint.of(contentDirectory: one)
+        #expect(base == SnapshotFingerprint.of(contentDirectory: other))
+        var seen: Set<UInt64> = [base]
+        func changed(_ what: String, _ change: () throws -> Void) throws {
+            try change()
+            let now = SnapshotFingerprint.of(contentDirectory: one)
+            #expect(!seen.contains(now), "\(what)")
+            seen.insert(now)
+        }
+        try changed("moved to another folder") { try fm.moveItem(atPath: one + "/content/sub/c.md", toPath: one + "/content/c.md") }
+        try changed("renamed") { try fm.moveItem(atPath: one + "/content/c.md", toPath: one + "/content/d.md") }
+        try changed("touched") {
+            try fm.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_001)], ofItemAtPath: one + "/content/a.md")
+        }
+        try changed("resized") {
+            let h = try #require(FileHandle(forWritingAtPath: one + "/content/b.md"))
+            try h.truncate(atOffset: 3)
+            try h.close()
+            try fm.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)], ofItemAtPath: one + "/content/b.md")
+        }
+        try changed("added") { try Data("x".utf8).write(to: URL(fileURLWithPath: one + "/content/e.md")) }
+        try changed("removed") { try fm.removeItem(atPath: one + "/synonyms.txt") }
+        let before = SnapshotFingerprint.of(contentDirectory: one)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: one + "/content/.hidden.md"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: one + "/content/a.md~"))
+        #expect(before == SnapshotFingerprint.of(contentDirectory: one))
+    }
 }
 
 /// A tiny seeded generator, so the fuzz test is repeatable.
