@@ -137,6 +137,10 @@ enum BenchTable {
             lines.append(String(format: "  cold start   median %.1f ms, min %.1f ms over %d runs; child CPU %.1f ms, peak RSS %.1f MB",
                                 c.medianMs, c.minMs, c.runs, c.cpuMedianMs ?? 0, c.peakRssMb ?? 0))
         }
+        if let c = r.coldStartFullCheck {
+            lines.append(String(format: "  first start  median %.1f ms, min %.1f ms over %d runs (after pamphlet index: whole snapshot checksummed)",
+                                c.medianMs, c.minMs, c.runs))
+        }
         lines.append("")
         lines.append(pad("class", 14) + pad("queries", 9, right: true) + pad("median ms", 11, right: true)
                      + pad("p99 ms", 9, right: true) + pad("max ms", 9, right: true) + pad("empty", 7, right: true)

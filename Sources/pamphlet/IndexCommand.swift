@@ -43,7 +43,7 @@ struct IndexCommand: ParsableCommand {
         if check {
             for path in paths {
                 do {
-                    let engine = try SearchEngine.open(snapshotPath: path, expectedFingerprint: fingerprint)
+                    let engine = try SearchEngine.open(snapshotPath: path, expectedFingerprint: fingerprint, fullCheck: true)
                     print("\(path): current (\(engine.sectionCount) sections, \(engine.indexByteCount) bytes)")
                     return
                 } catch let error as SnapshotError {

@@ -10,9 +10,10 @@ public enum SearchIndexOrigin: Sendable, Equatable {
 extension SearchEngine {
     /// Opens a snapshot written by `writeSnapshot`: memory-maps it, checks header, checksum and
     /// bounds, and (when `expectedFingerprint` is given) that it was built from that content.
-    /// Throws `SnapshotError` on any problem; never traps on a damaged file.
-    public static func open(snapshotPath path: String, expectedFingerprint: UInt64? = nil) throws -> SearchEngine {
-        let storage = try SnapshotStorage.map(path: path)
+    /// Throws `SnapshotError` on any problem; never traps on a damaged file. `fullCheck` reads the
+    /// whole file for its checksum even when a stamp says this file passed before (`VerifiedStamp`).
+    public static func open(snapshotPath path: String, expectedFingerprint: UInt64? = nil, fullCheck: Bool = false) throws -> SearchEngine {
+        let storage = try SnapshotStorage.map(path: path, trustStamp: !fullCheck)
         let data = try IndexData(storage: storage, path: path)
         if let expected = expectedFingerprint, data.fingerprint != expected { throw SnapshotError.stale(path) }
         return SearchEngine(index: data)

@@ -35,6 +35,12 @@ public enum SnapshotFile {
         return ((base as NSString).appendingPathComponent("pamphlet") as NSString).appendingPathComponent("index-\(key)")
     }
 
+    /// The stamp kept next to a snapshot once a start has checked it in full (`VerifiedStamp`).
+    public static func stampPath(for snapshot: String) -> String { VerifiedStamp.path(for: snapshot) }
+
+    /// Seconds a snapshot must have been unchanged when a stamp is written for it, for the stamp to count.
+    public static let stampMarginSeconds = VerifiedStamp.defaultRacyMargin
+
     /// Candidate paths, in the order they are tried.
     public static func candidates(contentDirectory: String) -> [String] {
         [contentPath(contentDirectory: contentDirectory)] + (cachePath(contentDirectory: contentDirectory).map { [$0] } ?? [])
@@ -42,7 +48,8 @@ public enum SnapshotFile {
 
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename,
     /// then fsync of the folder. Readers see the old file or the new one, never a partial one.
-    public static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    /// `sync: false` skips both fsyncs, for files whose loss in a crash costs nothing (a stamp).
+    public static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String, sync: Bool = true) throws {
         let dir = (path as NSString).deletingLastPathComponent
         let tmp = (dir.isEmpty ? "." : dir) + "/." + ((path as NSString).lastPathComponent) + ".tmp-\(getpid())"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -62,7 +69,7 @@ public enum SnapshotFile {
             }
             written += n
         }
-        guard fsync(fd) == 0 else {
+        guard !sync || fsync(fd) == 0 else {
             let why = String(cString: strerror(errno))
             close(fd)
             throw SnapshotError.unwritable(path, why)
@@ -70,8 +77,13 @@ public enum SnapshotFile {
         close(fd)
         guard rename(tmp, path) == 0 else { throw SnapshotError.unwritable(path, String(cString: strerror(errno))) }
         ok = true
+        guard sync else { return }
         let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throws {
+        try bytes.withUnsafeBytes { try writeAtomically($0, to: path, sync: sync) }
     }
 
     /// Creates the folder holding `path` if needed (for the cache location).

@@ -10,16 +10,28 @@ import Foundation
 final class SnapshotStorage: @unchecked Sendable {
     let base: UnsafeRawPointer
     let count: Int
-    /// `Checksum.words` of the bytes after the header, when it was computed while reading the
-    /// file (`map`); nil for bytes in memory.
+    /// `Checksum.words` of the bytes after the header for a mapped file: computed while reading
+    /// it, or the header's own when a `VerifiedStamp` vouched for the file. Nil for bytes in memory.
     let checksumAfterHeader: UInt64?
+    let verification: Verification
     private let release: @Sendable (UnsafeRawPointer, Int) -> Void
 
-    private init(base: UnsafeRawPointer, count: Int, checksumAfterHeader: UInt64? = nil,
+    /// How the bytes were checked against the header's checksum.
+    enum Verification: Equatable {
+        /// Bytes in memory: `IndexData` computes the checksum itself.
+        case inMemory
+        /// The whole file was read and its checksum computed.
+        case checksummed
+        /// A `VerifiedStamp` showed this exact file was checksummed before.
+        case stamped
+    }
+
+    private init(base: UnsafeRawPointer, count: Int, checksumAfterHeader: UInt64? = nil, verification: Verification = .inMemory,
                  release: @escaping @Sendable (UnsafeRawPointer, Int) -> Void) {
         self.base = base
         self.count = count
         self.checksumAfterHeader = checksumAfterHeader
+        self.verification = verification
         self.release = release
     }
 
@@ -44,7 +56,11 @@ final class SnapshotStorage: @unchecked Sendable {
     /// 9.8 MB benchmark snapshot peaked at 20.7 MB with the file read in from disk (3.2 MB of it
     /// mapped), and at 27.3 MB right after `pamphlet index` wrote it (the kernel keeps a freshly
     /// written file in large folios and maps a whole folio at a fault), as with `MAP_POPULATE`.
-    static func map(path: String) throws -> SnapshotStorage {
+    ///
+    /// With `trustStamp`, a `VerifiedStamp` next to the file that still matches it stands in for
+    /// the checksum, and a full check that passes leaves a stamp for next time.
+    static func map(path: String, trustStamp: Bool = true,
+                    racyMargin: Int = VerifiedStamp.defaultRacyMargin) throws -> SnapshotStorage {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -53,13 +69,31 @@ final class SnapshotStorage: @unchecked Sendable {
         let size = Int(st.st_size)
         guard size >= SnapshotFormat.headerSize else { throw SnapshotError.corrupt(path, "file is too short (\(size) bytes)") }
         // Before mapping, so a failure leaves nothing to unmap.
-        let sum = try checksum(fd: fd, from: SnapshotFormat.headerSize, to: size, path: path)
+        let stored = try storedChecksum(fd: fd, path: path)
+        let live = VerifiedStamp(st, checksum: stored)
+        let stampPath = VerifiedStamp.path(for: path)
+        let sum: UInt64
+        let verification: Verification
+        if trustStamp && VerifiedStamp.vouches(for: live, at: stampPath, racyMargin: racyMargin) {
+            (sum, verification) = (stored, .stamped)
+        } else {
+            (sum, verification) = (try checksum(fd: fd, from: SnapshotFormat.headerSize, to: size, path: path), .checksummed)
+            if trustStamp && sum == stored { live.write(to: stampPath) }
+        }
         guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
             throw SnapshotError.unreadable(path, String(cString: strerror(errno)))
         }
-        return SnapshotStorage(base: UnsafeRawPointer(p), count: size, checksumAfterHeader: sum) { ptr, n in
+        return SnapshotStorage(base: UnsafeRawPointer(p), count: size, checksumAfterHeader: sum, verification: verification) { ptr, n in
             munmap(UnsafeMutableRawPointer(mutating: ptr), n)
         }
+    }
+
+    /// The checksum the header says the bytes after it have (`SnapshotFormat`, offset 24).
+    private static func storedChecksum(fd: Int32, path: String) throws -> UInt64 {
+        var value: UInt64 = 0
+        let n = withUnsafeMutableBytes(of: &value) { pread(fd, $0.baseAddress, 8, 24) }
+        guard n == 8 else { throw SnapshotError.unreadable(path, n < 0 ? String(cString: strerror(errno)) : "short read") }
+        return UInt64(littleEndian: value)
     }
 
     /// `Checksum.words` of the file's bytes `from..<to`, read in chunks that stay in the CPU's cache.
