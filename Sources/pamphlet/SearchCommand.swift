@@ -67,18 +67,19 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let directory = try contentOptions.directory()
-        let (engine, _) = SearchEngine.loadOrBuild(contentDirectory: directory, snapshotPath: index) {
-            CLIOutput.loadReportingErrors(directory).library
-        }
         let text = query.joined(separator: " ")
-        let results = engine.search(text, limit: limit)
-        if json {
-            print(SearchOutput.json(results.hits))
-        } else {
-            let color = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-            print(SearchOutput.plain(results, query: text, color: color), terminator: "")
-        }
-        if results.hits.isEmpty { throw ExitCode(1) }
+        let color = !json && isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        // Searched and formatted while the content folder is still being fingerprinted (see
+        // `loadOrBuild(answering:)`); printed only once the snapshot is known to match.
+        let (found, _, _) = SearchEngine.loadOrBuild(contentDirectory: directory, snapshotPath: index, loadLibrary: {
+            CLIOutput.loadReportingErrors(directory).library
+        }, answering: { engine in
+            let results = engine.search(text, limit: limit)
+            let output = json ? SearchOutput.json(results.hits) + "\n" : SearchOutput.plain(results, query: text, color: color)
+            return (output: output, empty: results.hits.isEmpty)
+        })
+        print(found.output, terminator: "")
+        if found.empty { throw ExitCode(1) }
     }
 }
 

@@ -69,6 +69,31 @@ import Testing
         #expect(topHit(again.engine, "parking") == "new#is-there-parking")
     }
 
+    /// The answer worked out while the fingerprint was still being taken is kept only when the
+    /// snapshot turns out current; a stale one's answer is worked out again on the rebuilt engine.
+    @Test func anAnswerFromAStaleSnapshotIsWorkedOutAgain() throws {
+        let c = try TempContent()
+        _ = SearchEngine.loadOrBuild(contentDirectory: c.dir) { c.library() }
+        var runs = 0
+        let current = SearchEngine.loadOrBuild(contentDirectory: c.dir, loadLibrary: { c.library() }) { engine in
+            runs += 1
+            return engine.search("naltrexone", limit: 1).hits.first?.reference.description
+        }
+        #expect(current.origin == .snapshot(path: c.snapshot))
+        #expect(current.answer == "opiate#ketamine-drug-trials")
+        #expect(runs == 1)
+        try "---\nkind: faq\ntitle: New\n---\n## Is there parking?\n\nYes, behind the building.\n"
+            .write(toFile: c.dir + "/content/new.md", atomically: true, encoding: .utf8)
+        runs = 0
+        let stale = SearchEngine.loadOrBuild(contentDirectory: c.dir, loadLibrary: { c.library() }) { engine in
+            runs += 1
+            return engine.search("parking", limit: 1).hits.first?.reference.description
+        }
+        guard case .built = stale.origin else { Issue.record("stale snapshot used"); return }
+        #expect(stale.answer == "new#is-there-parking")
+        #expect(runs == 2)
+    }
+
     static let damage: [(String, @Sendable (inout [UInt8]) -> Void)] = [
         ("flip a header byte", { $0[20] ^= 0xFF }),
         ("flip a byte in the middle", { $0[$0.count / 2] ^= 0x01 }),

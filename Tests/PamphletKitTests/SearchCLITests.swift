@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PamphletKit
+
+/// The real `pamphlet search` on a copy of the bundled content: the issue's queries, and the
+/// snapshot it writes, reuses, finds stale or damaged.
+@Suite struct SearchCLITests {
+    /// A copy of Assets/ in a temporary folder (the snapshot is written next to the content).
+    final class Content {
+        let dir: String
+        init() throws {
+            dir = NSTemporaryDirectory() + "pamphlet-search-cli-\(UUID().uuidString)"
+            try FileManager.default.copyItem(atPath: RepoPaths.root.appendingPathComponent("Assets").path, toPath: dir)
+            for hidden in [SnapshotFile.fileName, SnapshotFile.fileName + ".verified"] {
+                try? FileManager.default.removeItem(atPath: dir + "/" + hidden)
+            }
+        }
+        deinit { try? FileManager.default.removeItem(atPath: dir) }
+        var snapshot: String { dir + "/" + SnapshotFile.fileName }
+    }
+
+    struct Hit: Decodable {
+        var id: String
+        var document: String
+        var section: String
+        var kind: String
+        var snippet: String
+        var highlights: [[Int]]
+    }
+
+    func search(_ query: String, in c: Content, json: Bool = true) throws -> (status: Int32, hits: [Hit], text: String) {
+        let run = try CheckCLITests.pamphlet(["search", query, "--content", c.dir] + (json ? ["--json"] : []))
+        let hits = json && run.status == 0 ? try JSONDecoder().decode([Hit].self, from: Data(run.stdout.utf8)) : []
+        return (run.status, hits, run.stdout)
+    }
+
+    @Test func theIssuesQueriesFindTheirSections() throws {
+        let c = try Content()
+        let addictive = try search("is ketamine addictive", in: c)
+        #expect(addictive.status == 0)
+        let first = try #require(addictive.hits.first)
+        #expect(first.section.localizedCaseInsensitiveContains("addictive"), "\(first.id)")
+        #expect(FileManager.default.fileExists(atPath: c.snapshot))
+        // The second run answers from the snapshot, the same.
+        #expect(try search("is ketamine addictive", in: c).text == addictive.text)
+        #expect(try search("ketamin adictive", in: c).hits.first?.id == first.id)
+        #expect(try search("TMS", in: c).hits.first?.snippet.localizedCaseInsensitiveContains("magnetic") == true)
+        #expect(try search("naltrex", in: c).hits.first?.section == "What did the Stanford trial find?")
+    }
+
+    @Test func changedContentIsSearchedNotTheStaleSnapshot() throws {
+        let c = try Content()
+        #expect(try search("parking", in: c).status == 1)
+        try "---\nkind: faq\ntitle: Visiting\n---\n## Is there parking?\n\nYes, behind the building.\n"
+            .write(toFile: c.dir + "/content/visiting.md", atomically: true, encoding: .utf8)
+        let after = try search("parking", in: c)
+        #expect(after.status == 0)
+        #expect(after.hits.first?.id == "visiting#is-there-parking")
+    }
+
+    @Test func aDamagedSnapshotIsRebuiltAndTheAnswerIsRight() throws {
+        let c = try Content()
+        let good = try search("naltrex", in: c)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: c.snapshot)))
+        bytes[bytes.count / 2] ^= 0x10
+        try Data(bytes).write(to: URL(fileURLWithPath: c.snapshot))
+        #expect(try search("naltrex", in: c).text == good.text)
+        #expect(throws: Never.self) { try SearchEngine.open(snapshotPath: c.snapshot, fullCheck: true) }
+    }
+
+    @Test func nothingFoundSaysSoAndSuggests() throws {
+        let c = try Content()
+        let none = try search("zzqqxv", in: c, json: false)
+        #expect(none.status == 1)
+        #expect(none.text.hasPrefix("No results for \u{201C}zzqqxv\u{201D}."))
+        let json = try CheckCLITests.pamphlet(["search", "zzqqxv", "--json", "--content", c.dir])
+        #expect(json.status == 1)
+        #expect(json.stdout == "[]\n")
+    }
+}
