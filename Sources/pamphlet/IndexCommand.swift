@@ -12,14 +12,19 @@ struct IndexCommand: ParsableCommand {
             startup instead of indexing again. It records a fingerprint of the
             content (file paths, sizes, modification times), so a stale snapshot
             is noticed and rebuilt; a damaged one (checksum) too. The write is
-            atomic (temporary file, fsync, rename).
+            atomic (temporary file, fsync, rename). Once a start has read the
+            whole file and found its checksum right, it leaves a stamp beside it
+            (<snapshot>.verified: inode, size, times) and later starts skip the
+            checksum while the file's metadata are unchanged; any write to the
+            snapshot makes the next start check it in full again.
 
             Default location: <content>/.pamphlet-index; when the content folder
             is not writable, $XDG_CACHE_HOME/pamphlet/index-<hash>
             (~/.cache/pamphlet/... without XDG_CACHE_HOME).
 
-            --check only verifies: exit 0 when a current, intact snapshot exists,
-            1 otherwise. Exit 2 when no snapshot could be written.
+            --check only verifies (always reading the whole file): exit 0 when a
+            current, intact snapshot exists, 1 otherwise. Exit 2 when no
+            snapshot could be written.
 
             Examples:
               pamphlet index
