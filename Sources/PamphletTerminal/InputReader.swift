@@ -37,6 +37,8 @@ final class InputReader {
             return MouseDecoder.events(x: Int(event.x), y: Int(event.y), buttonState: event.bstate).map { .msg(.mouse($0)) }
         case .sgrMousePrefix:
             return sgrMouse(body: "")
+        case .pasteStart:
+            return paste()
         case .escapePrefix:
             // ncurses already waited ESCDELAY for a known sequence; what follows at once belongs to this ESC.
             let following = next(timeoutMilliseconds: 0)
@@ -46,6 +48,7 @@ final class InputReader {
                 if introducer == "[", body.hasPrefix("<") {
                     return sgrMouse(body: String(body.dropFirst()), complete: true)
                 }
+                if introducer == "[", body == "200~" { return paste() }   // ncurses did not know the marker
                 return [.msg(.key(KeyDecoder.escapeSequence(introducer: introducer, body: body)))]
             }
             return KeyDecoder.compose(escapeFollowedBy: following).map { .msg(.key($0)) }
@@ -62,6 +65,14 @@ final class InputReader {
             if (0x40...0x7E).contains(c) { return body }
         }
         return body.isEmpty ? nil : body
+    }
+
+    /// Reads a bracketed paste up to its end marker. A terminal that stops sending mid-paste (a
+    /// dropped link) ends it after a second of silence, with what arrived.
+    private func paste() -> [Event] {
+        var paste = PasteCollector()
+        while let raw = next(timeoutMilliseconds: 1000), !paste.take(raw) {}
+        return paste.text.isEmpty ? [] : [.msg(.paste(paste.text))]
     }
 
     /// Reads an SGR mouse report's parameters up to its final `M` or `m`.

@@ -16,6 +16,8 @@ public enum DecodedInput: Sendable, Equatable {
     case mouse
     /// `ESC [ <`, an SGR (1006) mouse report ncurses was not told about; the parameters follow.
     case sgrMousePrefix
+    /// `ESC [ 200 ~`: a bracketed paste starts; text follows up to `ESC [ 201 ~` (`PasteCollector`).
+    case pasteStart
     case resize
 }
 
@@ -25,6 +27,9 @@ public enum KeyDecoder {
     /// expects X10 mouse reports (tmux, screen). Far above the codes ncurses gives its own and
     /// terminfo's extended keys (KEY_MAX + 1 upwards), and below its 16-bit limit.
     public static let sgrMouseKeyCode: Int32 = 0x7E00
+    /// The key codes registered for the bracketed paste markers `ESC [ 200 ~` and `ESC [ 201 ~`.
+    public static let pasteStartKeyCode: Int32 = 0x7E01
+    public static let pasteEndKeyCode: Int32 = 0x7E02
 
     /// Decodes one raw input.
     public static func decode(_ raw: RawInput) -> DecodedInput {
@@ -70,6 +75,8 @@ public enum KeyDecoder {
         case KEY_RESIZE: return .resize
         case KEY_MOUSE: return .mouse
         case sgrMouseKeyCode: return .sgrMousePrefix
+        case pasteStartKeyCode: return .pasteStart
+        case pasteEndKeyCode: return .key(.unknown)   // an end with no start: nothing to do
         case KEY_UP, KEY_SR: return .key(.up)
         case KEY_DOWN, KEY_SF: return .key(.down)
         case KEY_LEFT, KEY_SLEFT: return .key(.left)

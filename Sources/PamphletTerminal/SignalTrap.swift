@@ -19,7 +19,7 @@ nonisolated(unsafe) private let haveSavedTermios: UnsafeMutablePointer<sig_atomi
 nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction> = .allocate(capacity: 65)
 
 /// Undoes the screen modes we set, for the crash path (fixed xterm-style sequences; others ignore them).
-private let crashResetBytes: [UInt8] = Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n".utf8)
+private let crashResetBytes: [UInt8] = Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?2004l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n".utf8)
 nonisolated(unsafe) private let crashReset: UnsafeMutableBufferPointer<UInt8> = {
     let p = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: crashResetBytes.count)
     _ = p.initialize(from: crashResetBytes)

@@ -37,6 +37,12 @@ nonisolated(unsafe) private let sessionActive: UnsafeMutablePointer<sig_atomic_t
     p.initialize(to: 0)
     return p
 }()
+/// Whether the terminal was asked for bracketed paste (and must be told to stop at any exit).
+nonisolated(unsafe) private let pasteModeOn: UnsafeMutablePointer<sig_atomic_t> = {
+    let p = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
+    p.initialize(to: 0)
+    return p
+}()
 nonisolated(unsafe) private var atexitRegistered = false
 
 /// An open ncurses screen: set up in `init`, restored by `end()` (also at process exit, as a last resort).
@@ -67,7 +73,10 @@ final class TerminalSession {
         }
         if !atexitRegistered {
             atexitRegistered = true
-            atexit { if sessionActive.pointee != 0 { sessionActive.pointee = 0; endwin() } }
+            atexit {
+                if sessionActive.pointee != 0 { sessionActive.pointee = 0; endwin() }
+                if pasteModeOn.pointee != 0 { pasteModeOn.pointee = 0; pamphlet_write_raw("\u{1B}[?2004l") }
+            }
         }
         switch mode {
         case .cbreak: cbreak()
@@ -101,11 +110,17 @@ final class TerminalSession {
                 sgrMouseByHand = true
             }
         }
+        // Bracketed paste: pasted text arrives between these markers instead of as keys.
+        _ = define_key("\u{1B}[200~", KeyDecoder.pasteStartKeyCode)
+        _ = define_key("\u{1B}[201~", KeyDecoder.pasteEndKeyCode)
     }
 
     /// Called once the first frame is out (ncurses has sent its own mode switches by then).
+    /// Terminals without bracketed paste ignore the request (an unknown private mode).
     func didPaintFirstFrame() {
         if sgrMouseByHand { pamphlet_write_raw("\u{1B}[?1006h") }
+        pamphlet_write_raw("\u{1B}[?2004h")
+        pasteModeOn.pointee = 1
     }
 
     /// Rows and columns now.
@@ -136,6 +151,7 @@ final class TerminalSession {
             sessionActive.pointee = 0
             endwin()
             if sgrMouseByHand { pamphlet_write_raw("\u{1B}[?1006l") }
+            if pasteModeOn.pointee != 0 { pasteModeOn.pointee = 0; pamphlet_write_raw("\u{1B}[?2004l") }
         }
         SignalTrap.uninstall()
     }

@@ -191,6 +191,41 @@ struct BrowserEndToEndTests {
         try tmux.wait(for: "Mental Health, Reimagined.")
     }
 
+    /// A paste is text for the search field, never keys: its line breaks are not Enter and its
+    /// letters not commands (a "q" used to quit). After the browser ends the terminal no longer
+    /// wraps pastes in markers (the shell's `cat -v` would show them).
+    @Test func aPasteIsSearchedNotObeyed() throws {
+        let binary = PamphletBinary.url.path
+        let after = scratch.path
+        let tmux = try TmuxSession("""
+            env -u NO_COLOR LANG=C.UTF-8 LC_ALL= TERM=tmux-256color '\(binary)' browse --content '\(RepoPaths.assets.path)'; \
+            echo $? > '\(after)/exit'; echo "[ended]"; head -n 1 | cat -v > '\(after)/pasted'; sleep 120
+            """)
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.paste("q")
+        try tmux.wait(for: "the search field holding the pasted q") { $0.contains("Search: q") }
+        try tmux.send("Escape")
+        try tmux.wait(for: "search closed") { !$0.contains("Search:") && $0.contains("Articles") }
+        try tmux.type("/")
+        try tmux.wait(for: "Search:")
+        try tmux.paste("is ketamine\naddictive\n")
+        let screen = try tmux.wait(for: "results for the pasted lines") {
+            $0.contains("Search: is ketamine addictive") && $0.lowercased().contains("is ketamine addictive?")
+        }
+        #expect(try tmux.isRunning())
+        #expect(!screen.contains("[ended]"))
+        try tmux.send("Escape")
+        try tmux.wait(for: "search closed") { !$0.contains("Search:") }   // else Esc q would be Alt+q
+        try tmux.send("q")
+        try tmux.wait(for: "[ended]")
+        #expect(try waitForFile("exit") == "0\n")
+        try tmux.paste("after\n")
+        let pasted = try waitForFile("pasted")
+        #expect(pasted.contains("after"))
+        #expect(!pasted.contains("[200~"), "the terminal still brackets pastes: \(pasted)")
+    }
+
     @Test("q quits and the shell is usable", arguments: ["tmux-256color", "xterm-256color", "vt100"])
     func quit(term: String) throws {
         let tmux = try start(term: term)

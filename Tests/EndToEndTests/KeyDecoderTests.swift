@@ -31,6 +31,8 @@ struct KeyDecoderTests {
         #expect(KeyDecoder.decode(.keyCode(KEY_RESIZE)) == .resize)
         #expect(KeyDecoder.decode(.keyCode(KEY_MOUSE)) == .mouse)
         #expect(KeyDecoder.decode(.keyCode(KeyDecoder.sgrMouseKeyCode)) == .sgrMousePrefix)
+        #expect(KeyDecoder.decode(.keyCode(KeyDecoder.pasteStartKeyCode)) == .pasteStart)
+        #expect(KeyDecoder.decode(.keyCode(KeyDecoder.pasteEndKeyCode)) == .key(.unknown))
         #expect(KeyDecoder.decode(.keyCode(KEY_MAX + 40)) == .key(.unknown))
         #expect(KeyDecoder.decode(.character(27)) == .escapePrefix)
     }

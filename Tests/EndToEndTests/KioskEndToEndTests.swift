@@ -47,6 +47,10 @@ struct KioskEndToEndTests {
                 let chunk = "q:q!\u{03}/etc/passwd !sh\n"
                 try run.paste(String(repeating: chunk, count: 10_240 / chunk.utf8.count + 1))
             }),
+            ("10 KB bracketed paste", { run in
+                let chunk = "q:q!\u{03}/etc/passwd !sh\n\u{1B}[201~\u{1B}[200~"
+                try run.paste(String(repeating: chunk, count: 10_240 / chunk.utf8.count + 1), bracketed: true)
+            }),
             ("200 mouse events", { run in
                 var burst = ""
                 for i in 0..<200 {
@@ -87,8 +91,8 @@ struct KioskEndToEndTests {
         #expect(try run.tmux.isRunning())
         #expect(!FileManager.default.fileExists(atPath: run.root.appendingPathComponent("exit").path))
         // Still drawing, still in kiosk mode: Start over brings back exactly the first attract screen.
-        // The 10 KB paste arrives as 10,000 separate keys (no bracketed paste yet), each a search
-        // keystroke in a debug build: allow the queue to drain, and say how long it took.
+        // The bare 10 KB paste arrives as 10,000 separate keys (a terminal without bracketed paste),
+        // each a search keystroke in a debug build: allow the queue to drain, and say how long it took.
         let draining = Date()
         try run.tmux.send("F5")
         let after = try run.tmux.wait(for: "attract screen redrawn", timeout: 300) { $0 == attract }

@@ -123,12 +123,13 @@ final class KioskRun: @unchecked Sendable {
         try tmuxCommand(["capture-pane", "-p", "-J", "-S", "-10000", "-t", tmux.name])
     }
 
-    /// Pastes `text` as one burst through a tmux buffer (as a terminal paste arrives).
-    func paste(_ text: String) throws {
+    /// Pastes `text` as one burst through a tmux buffer (as a terminal paste arrives), `bracketed`
+    /// in the paste markers the kiosk asks for, or bare as from a terminal without them.
+    func paste(_ text: String, bracketed: Bool = false) throws {
         let file = root.appendingPathComponent("tmp/paste.txt")
         try text.write(to: file, atomically: true, encoding: .utf8)
         try tmuxCommand(["load-buffer", "-b", "k", file.path])
-        try tmuxCommand(["paste-buffer", "-d", "-b", "k", "-t", tmux.name])
+        try tmuxCommand(["paste-buffer", "-d"] + (bracketed ? ["-p"] : []) + ["-b", "k", "-t", tmux.name])
         try? FileManager.default.removeItem(at: file)
     }
 

@@ -113,5 +113,33 @@ import Testing
         app.press(.char("/"))
         _ = app.update(.paste("tms\n"))
         #expect(app.search?.query == "tms")
+        _ = app.update(.paste(" and\r\nketamine\tinfusion\u{07}s"))
+        #expect(app.search?.query == "tms and ketamine infusions")
+    }
+
+    /// A paste anywhere is a search (its letters are never commands: a "q" does not quit).
+    @Test func pasteOpensTheSearch() {
+        var app = Fixtures.app()
+        #expect(app.update(.paste("q")).isEmpty)
+        #expect(app.search?.query == "q")
+        app.press(.escape)
+        #expect(app.search == nil)
+        _ = app.update(.paste("\n\n"))
+        #expect(app.search == nil)
+        app = Fixtures.app(width: 10, height: 5)
+        _ = app.update(.paste("tms"))
+        #expect(app.search == nil)
+    }
+
+    /// A query holds at most `maxQueryLength` characters, typed or pasted.
+    @Test func theQueryHasALimit() {
+        var app = Fixtures.app()
+        _ = app.update(.paste(String(repeating: "ketamine ", count: 1000)))
+        #expect(app.search?.query.count == SearchState.maxQueryLength)
+        let full = app.search?.query
+        app.press(.char("x"))
+        #expect(app.search?.query == full)
+        app.press(.backspace, .char("y"))
+        #expect(app.search?.query == String(full!.dropLast()) + "y")
     }
 }

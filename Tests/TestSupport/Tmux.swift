@@ -54,6 +54,16 @@ public final class TmuxSession: @unchecked Sendable {
         try run(["send-keys", "-t", name] + keys)
     }
 
+    /// Pastes `text` as a terminal paste arrives: one burst, line breaks as CR, wrapped in the
+    /// bracketed-paste markers when the program asked for them (tmux's `paste-buffer -p`).
+    public func paste(_ text: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pamphlet-paste-\(UUID().uuidString)")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try run(["load-buffer", "-b", "paste", file.path])
+        try run(["paste-buffer", "-p", "-d", "-b", "paste", "-t", name])
+    }
+
     /// Types text literally, character by character.
     public func type(_ text: String) throws {
         try run(["send-keys", "-t", name, "-l", text])

@@ -135,6 +135,10 @@ struct RecentlyUsed<Key: Equatable, Value> {
 
 /// The search bar and its results while it is open.
 public struct SearchState: Sendable, Equatable {
+    /// Characters a query may hold: more than any question needs (search engines cap theirs at a
+    /// few hundred), and a bound on the work a hostile paste or a stuck key can make each search do.
+    public static let maxQueryLength = 256
+
     public var query: String
     /// The ranked results; snippets are cut as rows are drawn (`SearchEngine.hit(_:at:)`).
     public var results: RankedResults
@@ -145,5 +149,14 @@ public struct SearchState: Sendable, Equatable {
         self.query = query
         self.results = results
         self.selected = selected
+    }
+
+    /// Appends what fits under `maxQueryLength`; false when nothing did.
+    @discardableResult
+    mutating func append<S: StringProtocol>(_ text: S) -> Bool {
+        let room = Self.maxQueryLength - query.count
+        guard room > 0, !text.isEmpty else { return false }
+        query += text.prefix(room)
+        return true
     }
 }

@@ -13,16 +13,28 @@ extension AppState {
             setSize(width: w, height: h)
             return []
         case .paste(let text):
-            guard search != nil else { return [] }
-            search?.query += text.filter { !$0.isNewline }
-            runSearch()
-            return []
+            return paste(text)
         case .contentReloaded(let new):
             replaceContent(new)
             return []
         case .tick, .pinChecked:
             return []
         }
+    }
+
+    /// Pasted text is a search: it goes into the search field, opening it where "/" would. Line
+    /// breaks and tabs become spaces, other control characters go.
+    mutating func paste(_ text: String) -> [Effect] {
+        let words = text.split(whereSeparator: { $0.isNewline || $0 == "\t" })
+            .map { $0.filter { !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) } }
+            .joined(separator: " ")
+        guard !words.isEmpty else { return [] }
+        if search == nil {
+            guard !isTooSmall(width: width, height: height), Keymap.action(for: .char("/"), in: keyContext) == .search else { return [] }
+            perform(.search)
+        }
+        if search?.append(words) == true { runSearch() }
+        return []
     }
 
     /// The keys that apply right now.
@@ -38,8 +50,7 @@ extension AppState {
         if search != nil {
             if let action = Keymap.action(for: key, in: .search) { return perform(action) }
             if case .char(let c) = key, !c.isNewline {
-                search?.query.append(c)
-                runSearch()
+                if search?.append(String(c)) == true { runSearch() }
             }
             return []
         }
