@@ -1,6 +1,6 @@
 // Fuzz target: the terminal layer's pure decoders (ncurses' raw characters and key codes, Alt
-// composition, CSI/SS3 sequences ncurses did not know, SGR mouse reports) on arbitrary values,
-// with every decoded key and click fed to a browser on the bundled content.
+// composition, CSI/SS3 sequences ncurses did not know, SGR mouse reports, bracketed pastes) on
+// arbitrary values, with every decoded key, click and paste fed to a browser on the bundled content.
 import FuzzDriver
 import FuzzSupport
 import PamphletKit
@@ -13,6 +13,7 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     var app = AppState(content: BundledContent.loaded)
     var keys: [Key] = []
     var mice: [MouseEvent] = []
+    var pastes: [String] = []
 
     func raw(_ input: inout FuzzBytes) -> RawInput? {
         guard let kind = input.nextByte() else { return nil }
@@ -28,7 +29,7 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     }
 
     while let op = input.nextByte() {
-        switch op % 6 {
+        switch op % 7 {
         case 0, 1:
             guard let r = raw(&input) else { break }
             if case .key(let key) = KeyDecoder.decode(r) { keys.append(key) }
@@ -43,6 +44,10 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         case 4:
             let n = input.int(in: 0...40) ?? 0
             if let event = MouseDecoder.sgr(String(decoding: input.bytes(max: n), as: UTF8.self)) { mice.append(event) }
+        case 5:
+            var paste = PasteCollector()
+            while let r = raw(&input), !paste.take(r) {}
+            pastes.append(paste.text)
         default:
             let b = input.bytes(max: 4)
             guard b.count == 4 else { break }
@@ -55,6 +60,9 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     }
     for event in mice.prefix(200) {
         _ = app.update(.mouse(event))
+    }
+    for text in pastes.prefix(20) {
+        _ = app.update(.paste(text))
     }
     Checks.canvas(app.view(width: 80, height: 24), width: 80, height: 24)
     return 0
