@@ -60,8 +60,9 @@ import Testing
         let (c, _) = try written()
         _ = try verification(c.snapshot)
         #expect(try verification(c.snapshot) == .stamped)
-        // A new file (another inode), as `pamphlet index` writes it.
+        // A new file (another inode), as `pamphlet index` writes it; the old stamp goes with it.
         try SearchEngine(library: c.library(), contentDirectory: c.dir).writeSnapshot(to: c.snapshot)
+        #expect(!FileManager.default.fileExists(atPath: VerifiedStamp.path(for: c.snapshot)))
         #expect(try verification(c.snapshot) == .checksummed)
         #expect(try verification(c.snapshot) == .stamped)
         // Metadata changed without a write to the bytes: still checked in full.

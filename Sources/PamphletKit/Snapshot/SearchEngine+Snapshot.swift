@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How `SearchEngine.loadOrBuild` got its index.
 public enum SearchIndexOrigin: Sendable, Equatable {
     /// Memory-mapped from a snapshot matching the content.
@@ -19,9 +25,11 @@ extension SearchEngine {
         return SearchEngine(index: data)
     }
 
-    /// Writes the index to `path` atomically (see `SnapshotFile.writeAtomically`).
+    /// Writes the index to `path` atomically (see `SnapshotFile.writeAtomically`). The old file's
+    /// stamp goes too: it could not vouch for the new file (another inode), but should not linger.
     public func writeSnapshot(to path: String) throws {
         try SnapshotFile.writeAtomically(index.storage.bytes, to: path)
+        unlink(VerifiedStamp.path(for: path))
     }
 
     /// The engine for a content folder, as fast as possible: the snapshot when one matches the
