@@ -2,6 +2,8 @@
 // queries on whatever it accepts. With the first byte odd, the header's length and checksum are
 // recomputed first, so mutations reach the array checks behind them instead of the checksum.
 //
+// The same bytes are also read as a snapshot's stamp file (`VerifiedStamp.parse`).
+//
 // `FuzzSnapshot --write-seed DIR` writes the index of the loader's small valid fixture as a seed.
 import Foundation
 import FuzzDriver
@@ -20,6 +22,10 @@ public func fuzzSnapshot(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             Checksum.words($0.baseAddress! + SnapshotFormat.headerSize, count: $0.count - SnapshotFormat.headerSize)
         }
         withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(24..<32, with: $0) }
+    }
+    // The same bytes as a stamp file (`VerifiedStamp`): anything but a well-formed stamp is no stamp.
+    if let stamp = VerifiedStamp.parse(bytes.prefix(256)[...]) {
+        precondition(VerifiedStamp.parse(ArraySlice(stamp.text.utf8)) == stamp, "a parsed stamp must print back to itself")
     }
     guard let index = try? IndexData(storage: SnapshotStorage(copying: bytes)) else { return 0 }
     let engine = SearchEngine(index: index)
