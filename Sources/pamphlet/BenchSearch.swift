@@ -77,12 +77,10 @@ struct SearchBench {
         var (indexBytes, indexSeconds, indexRSS): (Int?, Double?, Double?) = (nil, nil, nil)
         do { (indexBytes, indexSeconds, indexRSS) = try writeSnapshot() } catch { log("  snapshot not measured: \(error)") }
         let probe = queries.first { $0.cls == "word_medium" }?.q ?? "python"
-        log("cold start, first after pamphlet index (full check): pamphlet search \(probe) --content \(corpus), \(coldRuns) runs")
-        var coldFullCheck: ColdStart?
-        do { coldFullCheck = try coldStartFullCheck(query: probe) } catch { log("  cold start not measured: \(error)") }
-        log("cold start, snapshot checked before (stamp): the same, \(coldRuns) runs")
+        log("cold starts: pamphlet search \(probe) --content \(corpus), \(coldRuns) runs each of the first start after pamphlet index (full check) and a later one (stamp), alternated")
         var cold: ColdStart?
-        do { cold = try coldStart(query: probe) } catch { log("  cold start not measured: \(error)") }
+        var coldFullCheck: ColdStart?
+        do { (cold, coldFullCheck) = try coldStarts(query: probe) } catch { log("  cold start not measured: \(error)") }
 
         log("serving every query from the snapshot in a fresh process (peak RSS)")
         let serving = try? BenchStats.spawnMeasured([executable, "bench", "--serve-snapshot", "--corpus", corpus,
@@ -237,40 +235,25 @@ struct SearchBench {
         return out.sorted()
     }
 
-    /// Starts as they come after the first: the snapshot was checked in full once and its stamp
-    /// vouches for it (`SnapshotFile.stampPath`). A stamp counts only when the snapshot had been
-    /// unchanged for a few seconds when it was written, so this waits that long (the snapshot was
-    /// written before) and lets the warm-up start check it and write the stamp.
-    private func coldStart(query: String) throws -> ColdStart {
+    /// Cold starts of both kinds, alternated so the VM's drift falls on both alike. A later start
+    /// (`stamped`) finds the snapshot checked before, its stamp vouching for it
+    /// (`SnapshotFile.stampPath`); the first start after `pamphlet index` (`fullCheck`) reads the
+    /// whole file for its checksum, and is made by removing the stamp before the run. A stamp
+    /// counts only when the snapshot had been unchanged for a few seconds when it was written, so
+    /// this first waits that long (the snapshot was written just before).
+    private func coldStarts(query: String) throws -> (stamped: ColdStart, fullCheck: ColdStart) {
         usleep(UInt32(SnapshotFile.stampMarginSeconds) * 1_000_000 + 200_000)
-        return try timeColdStarts(query: query) {}
-    }
-
-    /// The first start after `pamphlet index` (or after any change to the snapshot): the whole
-    /// file is read for its checksum. The stamp is removed before every run to keep it that way.
-    private func coldStartFullCheck(query: String) throws -> ColdStart {
-        let stamp = SnapshotFile.stampPath(for: SnapshotFile.contentPath(contentDirectory: corpus))
-        return try timeColdStarts(query: query) { unlink(stamp) }
-    }
-
-    private func timeColdStarts(query: String, beforeEachRun: () -> Void) throws -> ColdStart {
         let argv = [executable, "search", query, "--content", corpus]
-        beforeEachRun()
+        let stamp = SnapshotFile.stampPath(for: SnapshotFile.contentPath(contentDirectory: corpus))
         _ = try BenchStats.spawnAndWait(argv)   // the page cache holds the binary and the snapshot, as on a kiosk
-        var times: [Double] = []
-        var cpu: [Double] = []
-        var rss = 0.0
+        var stamped = ColdStartSamples(), fullCheck = ColdStartSamples()
         for _ in 0..<max(coldRuns, 1) {
-            beforeEachRun()
-            let (ms, peak, cpuMs) = try BenchStats.spawnMeasured(argv, executable: executable)
-            times.append(ms)
-            cpu.append(cpuMs)
-            rss = max(rss, peak)
+            unlink(stamp)
+            fullCheck.add(try BenchStats.spawnMeasured(argv, executable: executable))   // leaves a stamp that counts
+            stamped.add(try BenchStats.spawnMeasured(argv, executable: executable))
         }
-        let sorted = times.sorted()
-        return ColdStart(medianMs: BenchStats.median(sorted), minMs: sorted[0], runs: sorted.count,
-                         command: "pamphlet search \(query) --content \(corpus)", peakRssMb: rss,
-                         cpuMedianMs: BenchStats.median(cpu.sorted()))
+        let command = "pamphlet search \(query) --content \(corpus)"
+        return (stamped.summary(command: command), fullCheck.summary(command: command))
     }
 
     private func markdownBytes(under dir: String) -> Int {
@@ -280,5 +263,24 @@ struct SearchBench {
             total += BenchStats.fileSize((dir as NSString).appendingPathComponent(rel))
         }
         return total
+    }
+}
+
+/// Wall time, peak RSS and CPU time of a series of cold starts.
+private struct ColdStartSamples {
+    var times: [Double] = []
+    var cpu: [Double] = []
+    var rss = 0.0
+
+    mutating func add(_ run: (ms: Double, peakRssMb: Double, cpuMs: Double)) {
+        times.append(run.ms)
+        cpu.append(run.cpuMs)
+        rss = max(rss, run.peakRssMb)
+    }
+
+    func summary(command: String) -> ColdStart {
+        let sorted = times.sorted()
+        return ColdStart(medianMs: BenchStats.median(sorted), minMs: sorted[0], runs: sorted.count,
+                         command: command, peakRssMb: rss, cpuMedianMs: BenchStats.median(cpu.sorted()))
     }
 }
