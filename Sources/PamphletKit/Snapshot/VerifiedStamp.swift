@@ -34,13 +34,16 @@ struct VerifiedStamp: Equatable {
     var changed: FileTime
     var checksum: UInt64
 
+    init(device: UInt64, inode: UInt64, size: Int64, modified: FileTime, changed: FileTime, checksum: UInt64) {
+        (self.device, self.inode, self.size) = (device, inode, size)
+        (self.modified, self.changed, self.checksum) = (modified, changed, checksum)
+    }
+
+    /// The stamp for a file as `stat` describes it now.
     init(_ st: stat, checksum: UInt64) {
-        device = UInt64(truncatingIfNeeded: st.st_dev)
-        inode = UInt64(truncatingIfNeeded: st.st_ino)
-        size = Int64(st.st_size)
-        modified = FileTime(modifiedOf: st)
-        changed = FileTime(changedOf: st)
-        self.checksum = checksum
+        self.init(device: UInt64(truncatingIfNeeded: st.st_dev), inode: UInt64(truncatingIfNeeded: st.st_ino),
+                  size: Int64(st.st_size), modified: FileTime(modifiedOf: st), changed: FileTime(changedOf: st),
+                  checksum: checksum)
     }
 
     static func path(for snapshot: String) -> String { snapshot + ".verified" }
@@ -76,11 +79,8 @@ struct VerifiedStamp: Equatable {
               let device = UInt64(fields[2]), let inode = UInt64(fields[3]), let size = Int64(fields[4]),
               let ms = Int64(fields[5]), let mn = Int64(fields[6]), let cs = Int64(fields[7]), let cn = Int64(fields[8]),
               let checksum = UInt64(fields[9], radix: 16) else { return nil }
-        var stamp = VerifiedStamp(stat(), checksum: checksum)
-        (stamp.device, stamp.inode, stamp.size) = (device, inode, size)
-        stamp.modified = FileTime(seconds: ms, nanoseconds: mn)
-        stamp.changed = FileTime(seconds: cs, nanoseconds: cn)
-        return stamp
+        return VerifiedStamp(device: device, inode: inode, size: size, modified: FileTime(seconds: ms, nanoseconds: mn),
+                             changed: FileTime(seconds: cs, nanoseconds: cn), checksum: checksum)
     }
 }
 
