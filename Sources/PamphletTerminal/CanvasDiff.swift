@@ -28,13 +28,18 @@ public struct PaintRun: Sendable, Equatable {
     public var x: Int
     public var y: Int
     public var role: Role
-    public var glyphs: [Glyph]
+    /// A slice of one array holding every run of a frame (one allocation per frame, not per run).
+    public var glyphs: ArraySlice<Glyph>
 
-    public init(x: Int, y: Int, role: Role, glyphs: [Glyph]) {
+    public init(x: Int, y: Int, role: Role, glyphs: ArraySlice<Glyph>) {
         self.x = x
         self.y = y
         self.role = role
         self.glyphs = glyphs
+    }
+
+    public init(x: Int, y: Int, role: Role, glyphs: [Glyph]) {
+        self.init(x: x, y: y, role: role, glyphs: glyphs[...])
     }
 
     /// The run's text as written.
@@ -62,14 +67,22 @@ public enum CanvasDiff {
 
     private static func changes(before: UnsafeBufferPointer<Cell>, after: UnsafeBufferPointer<Cell>,
                                 width: Int, height: Int, full: Bool) -> [PaintRun] {
-        var runs: [PaintRun] = []
-        // The open run's glyphs gather in one reused buffer; each run gets an exact-size copy.
+        // Every run's glyphs go into one array, the runs into `spans` (where each starts); the runs
+        // are sliced from the array once it is complete (a slice taken earlier would make the next
+        // append copy it). One array per run had been a third of the differ's time.
         var glyphs: [PaintRun.Glyph] = []
-        glyphs.reserveCapacity(width)
-        var runX = 0, runRole = Role.normal
+        glyphs.reserveCapacity(full ? width * height : 4 * width)
+        var spans: [(x: Int, y: Int, role: Role, start: Int)] = []
+        var runOpen = false, runRole = Role.normal
+        func open(x: Int, y: Int, role: Role) {
+            spans.append((x, y, role, glyphs.count))
+            runOpen = true
+            runRole = role
+        }
         for y in 0..<height {
             let rowStart = y * width
             if !full, rowUnchanged(before, after, from: rowStart, count: width) { continue }
+            runOpen = false
             var x = 0
             while x < width {
                 let i = rowStart + x
@@ -84,29 +97,21 @@ public enum CanvasDiff {
                     continue
                 }
                 guard changed else {
-                    if !glyphs.isEmpty {
-                        runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
-                        glyphs.removeAll(keepingCapacity: true)
-                    }
+                    runOpen = false
                     x += 1
                     continue
                 }
                 let wide = x + 1 < width && after[i + 1].isEmptyText && isWideLead(cell)
-                if glyphs.isEmpty || runRole != cell.role {
-                    if !glyphs.isEmpty {
-                        runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
-                        glyphs.removeAll(keepingCapacity: true)
-                    }
-                    runX = x
-                    runRole = cell.role
-                }
+                if !runOpen || runRole != cell.role { open(x: x, y: y, role: cell.role) }
                 glyphs.append(PaintRun.Glyph(cell: cell.isEmptyText ? .blank : cell, width: wide ? 2 : 1))
                 x += wide ? 2 : 1
             }
-            if !glyphs.isEmpty {
-                runs.append(PaintRun(x: runX, y: y, role: runRole, glyphs: Array(glyphs[...])))
-                glyphs.removeAll(keepingCapacity: true)
-            }
+        }
+        var runs: [PaintRun] = []
+        runs.reserveCapacity(spans.count)
+        for (k, span) in spans.enumerated() {
+            let end = k + 1 < spans.count ? spans[k + 1].start : glyphs.count
+            runs.append(PaintRun(x: span.x, y: span.y, role: span.role, glyphs: glyphs[span.start..<end]))
         }
         return runs
     }
