@@ -63,12 +63,8 @@ public enum SnapshotFingerprint {
                 let sub = openat(fd, cName, O_RDONLY | O_DIRECTORY)
                 if sub >= 0 { walk(sub, pathSeed: pathHash, isRoot: false, into: &files, depth: depth + 1) }
             } else if (st.st_mode & S_IFMT) == S_IFREG {
-                #if canImport(Darwin)
-                let mt = st.st_mtimespec
-                #else
-                let mt = st.st_mtim
-                #endif
-                files.add(pathHash: pathHash, size: Int64(st.st_size), sec: Int64(mt.tv_sec), nsec: Int64(mt.tv_nsec))
+                let mt = FileTime(modifiedOf: st)
+                files.add(pathHash: pathHash, size: Int64(st.st_size), sec: mt.seconds, nsec: mt.nanoseconds)
             }
         }
     }
