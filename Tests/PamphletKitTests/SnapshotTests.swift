@@ -94,6 +94,31 @@ import Testing
         #expect(runs == 2)
     }
 
+    /// The first start after `pamphlet index` checksums the snapshot on another thread while the
+    /// answer is worked out: a damaged file's answer is dropped and worked out on the rebuilt engine.
+    @Test func anAnswerFromADamagedSnapshotIsWorkedOutAgain() throws {
+        let c = try TempContent()
+        _ = SearchEngine.loadOrBuild(contentDirectory: c.dir) { c.library() }
+        // A byte of the section texts: the offsets stay valid, so the engine opens and answers.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: c.snapshot)))
+        let entry = SnapshotFormat.headerSize + 16 * SnapshotArray.textBytes.rawValue
+        let (offset, length) = bytes.withUnsafeBytes { raw in
+            (Int(raw.loadUnaligned(fromByteOffset: entry, as: UInt64.self)), Int(raw.loadUnaligned(fromByteOffset: entry + 8, as: UInt64.self)))
+        }
+        try #require(length > 0 && offset + length <= bytes.count)
+        bytes[offset + length / 2] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: c.snapshot))
+        var runs = 0
+        let result = SearchEngine.loadOrBuild(contentDirectory: c.dir, loadLibrary: { c.library() }) { engine in
+            runs += 1
+            return topHit(engine, "naltrex")
+        }
+        guard case .built(_, let reason) = result.origin else { Issue.record("damaged snapshot used"); return }
+        #expect(reason.contains("checksum mismatch"))
+        #expect(runs == 2)
+        #expect(result.answer == "opiate#ketamine-drug-trials")
+    }
+
     static let damage: [(String, @Sendable (inout [UInt8]) -> Void)] = [
         ("flip a header byte", { $0[20] ^= 0xFF }),
         ("flip a byte in the middle", { $0[$0.count / 2] ^= 0x01 }),

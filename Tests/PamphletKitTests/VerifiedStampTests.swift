@@ -37,6 +37,19 @@ import Testing
         #expect(stamped.search("naltrex", limit: 3) == checked.search("naltrex", limit: 3))
     }
 
+    /// What start-up uses: without a stamp the checksum runs on another thread, and its verdict
+    /// leaves the stamp the next start trusts.
+    @Test func aCheckInTheBackgroundLeavesAStampToo() throws {
+        let (c, stamp) = try written()
+        let (storage, pending) = try SnapshotStorage.mapVerifyingInBackground(path: c.snapshot, racyMargin: 0)
+        #expect(storage.verification == .checkingInBackground)
+        try #require(pending).wait()
+        #expect(FileManager.default.fileExists(atPath: stamp))
+        let (again, none) = try SnapshotStorage.mapVerifyingInBackground(path: c.snapshot, racyMargin: 0)
+        #expect(again.verification == .stamped)
+        #expect(none == nil)
+    }
+
     @Test func aByteFlippedInPlaceIsStillDetected() throws {
         let (c, _) = try written()
         #expect(try verification(c.snapshot) == .checksummed)

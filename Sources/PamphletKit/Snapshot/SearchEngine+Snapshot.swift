@@ -25,6 +25,21 @@ extension SearchEngine {
         return SearchEngine(index: data)
     }
 
+    /// `open` for `loadOrBuild`: a file its stamp does not vouch for is checksummed on another
+    /// thread while the caller goes on; it must `wait()` for the pending check before trusting
+    /// anything the engine gave (and before returning the engine).
+    private static func openVerifyingInBackground(snapshotPath path: String) throws -> (SearchEngine, PendingChecksum?) {
+        let (storage, pending) = try SnapshotStorage.mapVerifyingInBackground(path: path)
+        do {
+            return (SearchEngine(index: try IndexData(storage: storage, path: path)), pending)
+        } catch {
+            // Damaged offsets or another format: the file gets rebuilt. Let the check finish
+            // first, so its stamp cannot land after the new file's write removed the old one.
+            try? pending?.wait()
+            throw error
+        }
+    }
+
     /// Writes the index to `path` atomically (see `SnapshotFile.writeAtomically`). The old file's
     /// stamp goes too: it could not vouch for the new file (another inode), but should not linger.
     public func writeSnapshot(to path: String) throws {
@@ -38,8 +53,10 @@ extension SearchEngine {
     /// snapshot is rebuilt and replaced; failing to save is not an error (the origin says so).
     ///
     /// The content folder is fingerprinted on another thread while the snapshot is mapped and
-    /// checked here: both take a few milliseconds at every start, and neither needs the other
-    /// until the fingerprints are compared.
+    /// checked: both take a few milliseconds at every start, and neither needs the other until the
+    /// fingerprints are compared. A snapshot without a valid stamp (the first start after
+    /// `pamphlet index`) is checksummed on a third thread, and nothing is returned before its
+    /// verdict.
     public static func loadOrBuild(contentDirectory: String, snapshotPath: String? = nil,
                                    loadLibrary: () throws -> Library) rethrows -> (engine: SearchEngine, origin: SearchIndexOrigin) {
         let opened = try loadOrBuild(contentDirectory: contentDirectory, snapshotPath: snapshotPath, loadLibrary: loadLibrary) { _ in () }
@@ -64,8 +81,9 @@ extension SearchEngine {
             let path = paths[i]
             i += 1
             do {
-                let engine = try open(snapshotPath: path)
+                let (engine, pendingChecksum) = try openVerifyingInBackground(snapshotPath: path)
                 let answer = work(engine)
+                try pendingChecksum?.wait()
                 guard engine.contentFingerprint == fingerprinting.wait() else { throw SnapshotError.stale(path) }
                 return (answer, engine, .snapshot(path: path))
             } catch let error as SnapshotError {

@@ -24,6 +24,8 @@ final class SnapshotStorage: @unchecked Sendable {
         case checksummed
         /// A `VerifiedStamp` showed this exact file was checksummed before.
         case stamped
+        /// Being read for its checksum on another thread (`mapVerifyingInBackground`).
+        case checkingInBackground
     }
 
     private init(base: UnsafeRawPointer, count: Int, checksumAfterHeader: UInt64? = nil, verification: Verification = .inMemory,
@@ -61,29 +63,85 @@ final class SnapshotStorage: @unchecked Sendable {
     /// the checksum, and a full check that passes leaves a stamp for next time.
     static func map(path: String, trustStamp: Bool = true,
                     racyMargin: Int = VerifiedStamp.defaultRacyMargin) throws -> SnapshotStorage {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
-        let size = Int(st.st_size)
-        guard size >= SnapshotFormat.headerSize else { throw SnapshotError.corrupt(path, "file is too short (\(size) bytes)") }
-        // Before mapping, so a failure leaves nothing to unmap.
-        let stored = try storedChecksum(fd: fd, path: path)
-        let live = VerifiedStamp(st, checksum: stored)
-        let stampPath = VerifiedStamp.path(for: path)
+        let opened = try openFile(path: path)
+        defer { close(opened.fd) }
         let sum: UInt64
         let verification: Verification
-        if trustStamp && VerifiedStamp.vouches(for: live, at: stampPath, racyMargin: racyMargin) {
-            (sum, verification) = (stored, .stamped)
+        if trustStamp && VerifiedStamp.vouches(for: opened.live, at: opened.stampPath, racyMargin: racyMargin) {
+            (sum, verification) = (opened.live.checksum, .stamped)
         } else {
-            (sum, verification) = (try checksum(fd: fd, from: SnapshotFormat.headerSize, to: size, path: path), .checksummed)
-            if trustStamp && sum == stored { live.write(to: stampPath) }
+            (sum, verification) = (try checksum(fd: opened.fd, from: SnapshotFormat.headerSize, to: opened.size, path: path), .checksummed)
+            if trustStamp && sum == opened.live.checksum { opened.live.write(to: opened.stampPath) }
         }
-        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+        return try mapOpened(opened, path: path, checksum: sum, verification: verification)
+    }
+
+    /// `map`, except that a file the stamp does not vouch for is mapped at once and read for its
+    /// checksum on another thread: `PendingChecksum.wait()` gives the verdict (and leaves a stamp
+    /// when it passes). The mapping may be used before then, as a damaged file can be (every
+    /// offset is bounds-checked on open and where used), but nothing it yields may be trusted,
+    /// shown or kept until the verdict is in. Nil pending check: the stamp vouched.
+    static func mapVerifyingInBackground(path: String, racyMargin: Int = VerifiedStamp.defaultRacyMargin)
+        throws -> (storage: SnapshotStorage, pending: PendingChecksum?) {
+        let opened = try openFile(path: path)
+        defer { close(opened.fd) }
+        if VerifiedStamp.vouches(for: opened.live, at: opened.stampPath, racyMargin: racyMargin) {
+            return (try mapOpened(opened, path: path, checksum: opened.live.checksum, verification: .stamped), nil)
+        }
+        // Its own descriptor of the same open file (not a second `open` of the path, which a
+        // rename could point elsewhere), closed by the thread when done.
+        let fd = dup(opened.fd)
+        guard fd >= 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
+        let (live, stampPath, size) = (opened.live, opened.stampPath, opened.size)
+        let pending = PendingChecksum(BackgroundComputation {
+            defer { close(fd) }
+            do {
+                let sum = try checksum(fd: fd, from: SnapshotFormat.headerSize, to: size, path: path)
+                guard sum == live.checksum else {
+                    return SnapshotError.corrupt(path, "checksum mismatch")
+                }
+                live.write(to: stampPath)
+                return nil
+            } catch let error as SnapshotError {
+                return error
+            } catch {
+                return SnapshotError.unreadable(path, "\(error)")
+            }
+        })
+        return (try mapOpened(opened, path: path, checksum: live.checksum, verification: .checkingInBackground), pending)
+    }
+
+    /// The open file and what is known of it before reading it.
+    private struct OpenedFile {
+        let fd: Int32
+        let size: Int
+        /// The file's metadata and stored checksum, as a stamp would record them.
+        let live: VerifiedStamp
+        let stampPath: String
+    }
+
+    private static func openFile(path: String) throws -> OpenedFile {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
+        do {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
+            let size = Int(st.st_size)
+            guard size >= SnapshotFormat.headerSize else { throw SnapshotError.corrupt(path, "file is too short (\(size) bytes)") }
+            let stored = try storedChecksum(fd: fd, path: path)
+            return OpenedFile(fd: fd, size: size, live: VerifiedStamp(st, checksum: stored), stampPath: VerifiedStamp.path(for: path))
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    private static func mapOpened(_ opened: OpenedFile, path: String, checksum sum: UInt64,
+                                  verification: Verification) throws -> SnapshotStorage {
+        guard let p = mmap(nil, opened.size, PROT_READ, MAP_PRIVATE, opened.fd, 0), p != MAP_FAILED else {
             throw SnapshotError.unreadable(path, String(cString: strerror(errno)))
         }
-        return SnapshotStorage(base: UnsafeRawPointer(p), count: size, checksumAfterHeader: sum, verification: verification) { ptr, n in
+        return SnapshotStorage(base: UnsafeRawPointer(p), count: opened.size, checksumAfterHeader: sum, verification: verification) { ptr, n in
             munmap(UnsafeMutableRawPointer(mutating: ptr), n)
         }
     }
@@ -121,6 +179,19 @@ final class SnapshotStorage: @unchecked Sendable {
     }
 
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+}
+
+/// The verdict of a snapshot's checksum being computed on another thread
+/// (`SnapshotStorage.mapVerifyingInBackground`).
+struct PendingChecksum: Sendable {
+    fileprivate let computation: BackgroundComputation<SnapshotError?>
+
+    fileprivate init(_ computation: BackgroundComputation<SnapshotError?>) { self.computation = computation }
+
+    /// Waits for the checksum; throws `SnapshotError` when the file is damaged or could not be read.
+    func wait() throws {
+        if let error = computation.wait() { throw error }
+    }
 }
 
 /// Why a snapshot could not be used. Callers rebuild the index; nothing here is fatal.
