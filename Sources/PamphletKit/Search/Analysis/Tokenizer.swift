@@ -11,9 +11,10 @@ struct TokenScanner {
     /// Longest term kept, in bytes; longer words are cut (keeps typo matching bounded).
     static let maxTermBytes = 48
 
-    /// Fixed scratch memory for the current term (no Array bookkeeping per byte).
+    /// Fixed scratch memory for the current term (no Array bookkeeping per byte). Room for a word
+    /// store of 8 bytes at any length below the cap.
     final class Scratch {
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: TokenScanner.maxTermBytes + 8)
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: TokenScanner.maxTermBytes + 16)
         deinit { p.deallocate() }
     }
 
@@ -73,6 +74,46 @@ struct TokenScanner {
         return ScalarFolding.isWordScalar(s)
     }
 
+    // ASCII eight bytes at a time (SWAR: one UInt64, a byte per lane). Most text is ASCII; the
+    // byte-at-a-time loops below stay for the rest and for the last few bytes, and decide every
+    // case the fast path leaves them (apostrophes, non-ASCII scalars).
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The 8 bytes at `i` (needs `i + 8 <= bytes.count`), the first in the lowest lane.
+    @inline(__always)
+    private func word(at i: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self))
+    }
+
+    /// How many of the lanes before the first non-ASCII byte are ASCII (8 when all are).
+    @inline(__always)
+    private static func asciiLanes(_ x: UInt64) -> Int {
+        let high = x & highBits
+        return high == 0 ? 8 : high.trailingZeroBitCount >> 3
+    }
+
+    /// The high bit of every lane holding an ASCII letter or digit (`foldASCII` != 0). Exact in the
+    /// lanes up to the first non-ASCII byte, which itself reads as neither: each sum stays below
+    /// 0x100 before it, so no carry crosses into a later lane, and a carry out of a non-ASCII lane
+    /// only reaches lanes after it.
+    @inline(__always)
+    private static func letterOrDigitLanes(_ x: UInt64) -> UInt64 {
+        let y = x | (0x20 &* ones)   // A-Z -> a-z; the only bytes that land in a-z are letters
+        let letters = (y &+ (0x80 - 0x61) &* ones) & ~(y &+ (0x7F - 0x7A) &* ones)
+        let digits = (x &+ (0x80 - 0x30) &* ones) & ~(x &+ (0x7F - 0x39) &* ones)
+        return (letters | digits) & highBits
+    }
+
+    /// `x` with letters in lower case (0x20 set in their lanes: a lane's high bit shifted by 2).
+    @inline(__always)
+    private static func foldLanes(_ x: UInt64, wordLanes: UInt64) -> UInt64 {
+        let y = x | (0x20 &* ones)
+        let letters = (y &+ (0x80 - 0x61) &* ones) & ~(y &+ (0x7F - 0x7A) &* ones) & wordLanes
+        return x | (letters >> 2)
+    }
+
     /// Moves to the next token; false at the end of the text.
     ///
     /// The scan state lives in locals: written back to `self` after every byte, it would be reloaded
@@ -85,7 +126,16 @@ struct TokenScanner {
         defer { self.position = position; self.scalarPosition = scalarPosition }
         var folded: [UInt8] = []
         while true {
-            // Skip separators (ASCII fast path).
+            // Skip separators: eight ASCII bytes at a time, then byte by byte.
+            while position &+ 8 <= n {
+                let x = word(at: position)
+                let ascii = Self.asciiLanes(x)
+                let lanes = Self.letterOrDigitLanes(x)
+                let skip = min(lanes == 0 ? 8 : lanes.trailingZeroBitCount >> 3, ascii)
+                position &+= skip
+                scalarPosition &+= skip
+                if skip < 8 { break }
+            }
             while position < n {
                 let b = bytes[position]
                 if b < 0x80 {
@@ -105,6 +155,27 @@ struct TokenScanner {
             scalarStart = scalarPosition
             var apostropheAt = -1
             while position < n {
+                if position &+ 8 <= n {
+                    // The token's letters and digits up to the first other byte: folded and
+                    // stored as one word (past the cap nothing is stored, as below).
+                    // A non-ASCII lane never reads as a letter or digit (checked for all 128
+                    // bytes), so the run stops at the first one without asking where it is.
+                    let x = word(at: position)
+                    let lanes = Self.letterOrDigitLanes(x)
+                    let others = ~lanes & Self.highBits
+                    let run = others == 0 ? 8 : others.trailingZeroBitCount >> 3
+                    if run > 0 {
+                        if length < cap {
+                            UnsafeMutableRawPointer(buffer + length).storeBytes(
+                                of: Self.foldLanes(x, wordLanes: lanes).littleEndian, as: UInt64.self)
+                            length = min(length &+ run, cap)
+                        }
+                        position &+= run
+                        scalarPosition &+= run
+                        if run == 8 { continue }
+                    }
+                    // At a byte the loop below decides on: a separator, an apostrophe or non-ASCII.
+                }
                 let b = bytes[position]
                 if b < 0x80 {
                     let f = Self.foldASCII(b)
