@@ -1,38 +1,19 @@
-import Foundation
-
 /// Case and diacritic folding of one Unicode scalar into UTF-8 bytes ("É" -> "e", "ß" -> "ss").
 ///
 /// ASCII is folded inline by the tokenizer; this handles the rest. Latin ranges (U+0080-U+024F and
-/// U+1E00-U+1EFF, where almost all accented letters of European languages live) come from a table built
-/// once with Foundation's folding; other scripts are lowercased through the scalar's own properties.
+/// U+1E00-U+1EFF, where almost all accented letters of European languages live) come from
+/// `FoldingTable`, Foundation's folding worked out ahead of time (building it at first use cost the
+/// first search meeting an accented letter ~1.2 ms); other scripts are lowercased through the
+/// scalar's own properties.
 enum ScalarFolding {
-    private static let tableLow: UInt32 = 0x80
-    private static let tableHigh: UInt32 = 0x24F
-    private static let extLow: UInt32 = 0x1E00
-    private static let extHigh: UInt32 = 0x1EFF
-
-    /// Folded bytes for U+0080...U+024F and U+1E00...U+1EFF (built on first use; thread-safe static).
-    private static let table: [[UInt8]] = {
-        var out: [[UInt8]] = []
-        let ranges = [tableLow...tableHigh, extLow...extHigh]
-        for range in ranges {
-            for v in range {
-                guard let s = Unicode.Scalar(v) else { out.append([]); continue }
-                let folded = String(Character(s)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                out.append(Array(folded.lowercased().utf8))
-            }
-        }
-        return out
-    }()
-
     /// Appends the folded form of `s` (not ASCII) to `out`.
     @inline(__always)
     static func append(_ s: Unicode.Scalar, to out: inout [UInt8]) {
         let v = s.value
-        if v >= tableLow && v <= tableHigh {
-            out.append(contentsOf: table[Int(v - tableLow)])
-        } else if v >= extLow && v <= extHigh {
-            out.append(contentsOf: table[Int(v - extLow + tableHigh - tableLow + 1)])
+        if FoldingTable.firstRange.contains(v) {
+            appendTableEntry(Int(v - FoldingTable.firstRange.lowerBound), to: &out)
+        } else if FoldingTable.secondRange.contains(v) {
+            appendTableEntry(FoldingTable.firstRange.count + Int(v - FoldingTable.secondRange.lowerBound), to: &out)
         } else if s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark {
             // A combining accent: diacritic folding drops it.
         } else if s.properties.changesWhenLowercased {
@@ -40,6 +21,11 @@ enum ScalarFolding {
         } else {
             appendScalar(s, to: &out)
         }
+    }
+
+    @inline(__always)
+    private static func appendTableEntry(_ i: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: FoldingTable.bytes[Int(FoldingTable.offsets[i])..<Int(FoldingTable.offsets[i + 1])])
     }
 
     @inline(__always)
