@@ -70,8 +70,28 @@ struct TokenScanner {
     @inline(__always)
     private func isWord(_ v: UInt32) -> Bool {
         if v < 0x80 { return Self.foldASCII(UInt8(v)) != 0 }
+        return Self.isNonASCIIWordScalar(v)
+    }
+
+    // Out of line: the standard library's Unicode properties are resilient types, and inlined
+    // into `next()` they made every call fetch their metadata and release a buffer (a quarter of
+    // the builder's tokenizing, for the rare non-ASCII letter).
+    @inline(never)
+    private static func isNonASCIIWordScalar(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return false }
         return ScalarFolding.isWordScalar(s)
+    }
+
+    /// Stores the folded bytes of the non-ASCII word scalar `v` at `buffer[length...]`, up to
+    /// `cap`; returns the new length.
+    @inline(never)
+    private static func appendFolded(_ v: UInt32, to buffer: UnsafeMutablePointer<UInt8>, length: Int, cap: Int) -> Int {
+        guard let s = Unicode.Scalar(v) else { return length }
+        var folded: [UInt8] = []
+        ScalarFolding.append(s, to: &folded)
+        var length = length
+        for x in folded where length < cap { buffer[length] = x; length += 1 }
+        return length
     }
 
     // ASCII eight bytes at a time (SWAR: one UInt64, a byte per lane). Most text is ASCII; the
@@ -124,7 +144,6 @@ struct TokenScanner {
         let cap = Self.maxTermBytes + 4
         var position = self.position, scalarPosition = self.scalarPosition
         defer { self.position = position; self.scalarPosition = scalarPosition }
-        var folded: [UInt8] = []
         while true {
             // Skip separators: eight ASCII bytes at a time, then byte by byte.
             while position &+ 8 <= n {
@@ -189,10 +208,8 @@ struct TokenScanner {
                     continue
                 }
                 let (v, len) = decode(position)
-                if isWord(v), let s = Unicode.Scalar(v) {
-                    folded.removeAll(keepingCapacity: true)
-                    ScalarFolding.append(s, to: &folded)
-                    for x in folded where length < cap { buffer[length] = x; length += 1 }
+                if isWord(v) {
+                    length = Self.appendFolded(v, to: buffer, length: length, cap: cap)
                 } else if ScalarFolding.isApostrophe(v), position + len < n, isWord(decode(position + len).0) {
                     apostropheAt = length
                 } else { break }
