@@ -74,8 +74,8 @@ struct TokenScanner {
     }
 
     // Out of line: the standard library's Unicode properties are resilient types, and inlined
-    // into `next()` they made every call fetch their metadata and release a buffer (a quarter of
-    // the builder's tokenizing, for the rare non-ASCII letter).
+    // into `next()` they made every call fetch their metadata and release a buffer (over a third
+    // of the builder's tokenizing, for the rare non-ASCII letter).
     @inline(never)
     private static func isNonASCIIWordScalar(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return false }
