@@ -3,8 +3,9 @@ import Foundation
 /// A value computed on a thread of its own while the caller does other work: `wait()` returns it.
 ///
 /// Startup uses it to fingerprint the content folder (hundreds of `fstatat` calls, each a few
-/// microseconds of kernel time) while the snapshot is mapped and checksummed on the calling
-/// thread, the way git preloads its index with `lstat` on several threads.
+/// microseconds of kernel time) while the snapshot is mapped and queried on the calling thread,
+/// the way git preloads its index with `lstat` on several threads; and, when no stamp vouches for
+/// the snapshot, to checksum it (`SnapshotStorage.mapVerifyingInBackground`).
 final class BackgroundComputation<Value: Sendable>: @unchecked Sendable {
     /// Guards `result` (a condition variable: a plain mutex that thread sanitizers understand).
     private let condition = NSCondition()
