@@ -114,24 +114,16 @@ struct TokenScanner {
         return high == 0 ? 8 : high.trailingZeroBitCount >> 3
     }
 
-    /// The high bit of every lane holding an ASCII letter or digit (`foldASCII` != 0). Exact in the
-    /// lanes up to the first non-ASCII byte, which itself reads as neither: each sum stays below
-    /// 0x100 before it, so no carry crosses into a later lane, and a carry out of a non-ASCII lane
-    /// only reaches lanes after it.
+    /// The high bit of every lane holding an ASCII letter, and of every lane holding a letter or
+    /// digit (`foldASCII` != 0). Exact in the lanes up to the first non-ASCII byte, which itself
+    /// reads as neither: each sum stays below 0x100 before it, so no carry crosses into a later
+    /// lane, and a carry out of a non-ASCII lane only reaches lanes after it.
     @inline(__always)
-    private static func letterOrDigitLanes(_ x: UInt64) -> UInt64 {
+    private static func classifyLanes(_ x: UInt64) -> (letters: UInt64, lettersOrDigits: UInt64) {
         let y = x | (0x20 &* ones)   // A-Z -> a-z; the only bytes that land in a-z are letters
-        let letters = (y &+ (0x80 - 0x61) &* ones) & ~(y &+ (0x7F - 0x7A) &* ones)
-        let digits = (x &+ (0x80 - 0x30) &* ones) & ~(x &+ (0x7F - 0x39) &* ones)
-        return (letters | digits) & highBits
-    }
-
-    /// `x` with letters in lower case (0x20 set in their lanes: a lane's high bit shifted by 2).
-    @inline(__always)
-    private static func foldLanes(_ x: UInt64, wordLanes: UInt64) -> UInt64 {
-        let y = x | (0x20 &* ones)
-        let letters = (y &+ (0x80 - 0x61) &* ones) & ~(y &+ (0x7F - 0x7A) &* ones) & wordLanes
-        return x | (letters >> 2)
+        let letters = (y &+ (0x80 - 0x61) &* ones) & ~(y &+ (0x7F - 0x7A) &* ones) & highBits
+        let digits = (x &+ (0x80 - 0x30) &* ones) & ~(x &+ (0x7F - 0x39) &* ones) & highBits
+        return (letters, letters | digits)
     }
 
     /// Moves to the next token; false at the end of the text.
@@ -149,7 +141,7 @@ struct TokenScanner {
             while position &+ 8 <= n {
                 let x = word(at: position)
                 let ascii = Self.asciiLanes(x)
-                let lanes = Self.letterOrDigitLanes(x)
+                let lanes = Self.classifyLanes(x).lettersOrDigits
                 let skip = min(lanes == 0 ? 8 : lanes.trailingZeroBitCount >> 3, ascii)
                 position &+= skip
                 scalarPosition &+= skip
@@ -180,13 +172,14 @@ struct TokenScanner {
                     // A non-ASCII lane never reads as a letter or digit (checked for all 128
                     // bytes), so the run stops at the first one without asking where it is.
                     let x = word(at: position)
-                    let lanes = Self.letterOrDigitLanes(x)
+                    let (letters, lanes) = Self.classifyLanes(x)
                     let others = ~lanes & Self.highBits
                     let run = others == 0 ? 8 : others.trailingZeroBitCount >> 3
                     if run > 0 {
                         if length < cap {
+                            // Lower case: 0x20 set in each letter's lane (its high bit shifted by 2).
                             UnsafeMutableRawPointer(buffer + length).storeBytes(
-                                of: Self.foldLanes(x, wordLanes: lanes).littleEndian, as: UInt64.self)
+                                of: (x | letters >> 2).littleEndian, as: UInt64.self)
                             length = min(length &+ run, cap)
                         }
                         position &+= run
