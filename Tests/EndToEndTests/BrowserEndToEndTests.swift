@@ -65,7 +65,7 @@ struct BrowserEndToEndTests {
         let tmux = try start()
         defer { tmux.kill() }
         // The whole first frame (tagline to status line), not a capture taken while it is drawn.
-        let screen = try tmux.wait(for: "the home screen") { $0.contains("Mental Health, Reimagined.") && $0.contains("Press ? for help") }
+        let screen = try tmux.wait(for: "the home screen") { $0.contains("Mental Health, Reimagined.") && $0.contains("q quit") }
         #expect(screen.contains("Articles"))
         #expect(screen.contains("Search"))
         #expect(screen.contains("q quit"))
