@@ -114,7 +114,8 @@ struct KioskEndToEndTests {
         try run.tmux.send("/")
         try run.tmux.type(query)
         try run.tmux.wait(for: query)
-        let countdown = try run.tmux.wait(for: "Still there?", timeout: 10)
+        // Title and body of the countdown both drawn (a capture can fall between them).
+        let countdown = try run.tmux.wait(for: "the countdown", timeout: 10) { $0.contains("Still there?") && $0.contains("Starting over in") }
         #expect(countdown.contains("Starting over in"))
         let screen = try run.tmux.wait(for: Self.attractPrompt, timeout: 10)
         #expect(!screen.contains(query))
