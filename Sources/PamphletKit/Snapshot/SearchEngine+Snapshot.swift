@@ -43,7 +43,7 @@ extension SearchEngine {
     /// Writes the index to `path` atomically (see `SnapshotFile.writeAtomically`). The old file's
     /// stamp goes too: it could not vouch for the new file (another inode), but should not linger.
     public func writeSnapshot(to path: String) throws {
-        try SnapshotFile.writeAtomically(index.storage.bytes, to: path)
+        try index.storage.withAllBytes { try SnapshotFile.writeAtomically($0, to: path) }
         unlink(VerifiedStamp.path(for: path))
     }
 

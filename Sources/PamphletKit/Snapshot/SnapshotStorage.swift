@@ -14,6 +14,9 @@ final class SnapshotStorage: @unchecked Sendable {
     /// it, or the header's own when a `VerifiedStamp` vouched for the file. Nil for bytes in memory.
     let checksumAfterHeader: UInt64?
     let verification: Verification
+    /// The mapped file, kept open to read the section texts with `pread` (`copy(_:to:)`); -1 for
+    /// bytes in memory.
+    private let fd: Int32
     private let release: @Sendable (UnsafeRawPointer, Int) -> Void
 
     /// How the bytes were checked against the header's checksum.
@@ -29,15 +32,19 @@ final class SnapshotStorage: @unchecked Sendable {
     }
 
     private init(base: UnsafeRawPointer, count: Int, checksumAfterHeader: UInt64? = nil, verification: Verification = .inMemory,
-                 release: @escaping @Sendable (UnsafeRawPointer, Int) -> Void) {
+                 fd: Int32 = -1, release: @escaping @Sendable (UnsafeRawPointer, Int) -> Void) {
         self.base = base
         self.count = count
         self.checksumAfterHeader = checksumAfterHeader
         self.verification = verification
+        self.fd = fd
         self.release = release
     }
 
-    deinit { release(base, count) }
+    deinit {
+        release(base, count)
+        if fd >= 0 { close(fd) }
+    }
 
     /// Copies bytes into 16-byte aligned memory.
     convenience init(copying bytes: [UInt8]) {
@@ -64,13 +71,17 @@ final class SnapshotStorage: @unchecked Sendable {
     static func map(path: String, trustStamp: Bool = true,
                     racyMargin: Int = VerifiedStamp.defaultRacyMargin) throws -> SnapshotStorage {
         let opened = try openFile(path: path)
-        defer { close(opened.fd) }
         let sum: UInt64
         let verification: Verification
         if trustStamp && VerifiedStamp.vouches(for: opened.live, at: opened.stampPath, racyMargin: racyMargin) {
             (sum, verification) = (opened.live.checksum, .stamped)
         } else {
-            (sum, verification) = (try checksum(fd: opened.fd, from: SnapshotFormat.headerSize, to: opened.size, path: path), .checksummed)
+            do {
+                (sum, verification) = (try checksum(fd: opened.fd, from: SnapshotFormat.headerSize, to: opened.size, path: path), .checksummed)
+            } catch {
+                close(opened.fd)
+                throw error
+            }
             if trustStamp && sum == opened.live.checksum { opened.live.write(to: opened.stampPath) }
         }
         return try mapOpened(opened, path: path, checksum: sum, verification: verification)
@@ -84,14 +95,17 @@ final class SnapshotStorage: @unchecked Sendable {
     static func mapVerifyingInBackground(path: String, racyMargin: Int = VerifiedStamp.defaultRacyMargin)
         throws -> (storage: SnapshotStorage, pending: PendingChecksum?) {
         let opened = try openFile(path: path)
-        defer { close(opened.fd) }
         if VerifiedStamp.vouches(for: opened.live, at: opened.stampPath, racyMargin: racyMargin) {
             return (try mapOpened(opened, path: path, checksum: opened.live.checksum, verification: .stamped), nil)
         }
         // Its own descriptor of the same open file (not a second `open` of the path, which a
         // rename could point elsewhere), closed by the thread when done.
-        let fd = dup(opened.fd)
-        guard fd >= 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
+        let fd = fcntl(opened.fd, F_DUPFD_CLOEXEC, 0)
+        guard fd >= 0 else {
+            let why = String(cString: strerror(errno))
+            close(opened.fd)
+            throw SnapshotError.unreadable(path, why)
+        }
         let (live, stampPath, size) = (opened.live, opened.stampPath, opened.size)
         let pending = PendingChecksum(BackgroundComputation {
             defer { close(fd) }
@@ -120,8 +134,9 @@ final class SnapshotStorage: @unchecked Sendable {
         let stampPath: String
     }
 
+    /// Opens the file (the descriptor is the caller's to close, or `mapOpened`'s to keep).
     private static func openFile(path: String) throws -> OpenedFile {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
         do {
             var st = stat()
@@ -136,12 +151,16 @@ final class SnapshotStorage: @unchecked Sendable {
         }
     }
 
+    /// Maps the opened file; the storage keeps its descriptor (closed here if mapping fails).
     private static func mapOpened(_ opened: OpenedFile, path: String, checksum sum: UInt64,
                                   verification: Verification) throws -> SnapshotStorage {
         guard let p = mmap(nil, opened.size, PROT_READ, MAP_PRIVATE, opened.fd, 0), p != MAP_FAILED else {
-            throw SnapshotError.unreadable(path, String(cString: strerror(errno)))
+            let why = String(cString: strerror(errno))
+            close(opened.fd)
+            throw SnapshotError.unreadable(path, why)
         }
-        return SnapshotStorage(base: UnsafeRawPointer(p), count: opened.size, checksumAfterHeader: sum, verification: verification) { ptr, n in
+        return SnapshotStorage(base: UnsafeRawPointer(p), count: opened.size, checksumAfterHeader: sum, verification: verification,
+                               fd: opened.fd) { ptr, n in
             munmap(UnsafeMutableRawPointer(mutating: ptr), n)
         }
     }
@@ -178,7 +197,61 @@ final class SnapshotStorage: @unchecked Sendable {
         return lanes.finish()
     }
 
+    /// The image in place. For a mapped file, pages given up by `unmapPages(inside:)` are not
+    /// readable through it (`withAllBytes` reads everything).
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    /// `body` over every byte of the image: `bytes` in memory, a copy read from a mapped file.
+    func withAllBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+        guard fd >= 0 else { return try body(bytes) }
+        var copy = [UInt8](repeating: 0, count: count)
+        let ok = copy.withUnsafeMutableBufferPointer {
+            self.copy(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count), to: $0.baseAddress!)
+        }
+        guard ok else { throw SnapshotError.unreadable("(mapped snapshot)", "the file can no longer be read in full") }
+        return try copy.withUnsafeBytes(body)
+    }
+
+    /// Stops mapping the pages that lie wholly inside `range` (byte offsets of a mapped file's
+    /// image, read only through `copy` from then on), keeping their addresses reserved. A fault
+    /// next to them would otherwise map them too: the kernel maps the 64 KB around a faulting page,
+    /// and a whole large folio when the page cache holds the file in those (as it does after a
+    /// sequential read or a large write). Does nothing for bytes in memory.
+    func unmapPages(inside range: Range<Int>) {
+        guard fd >= 0, range.lowerBound >= 0, range.upperBound <= count else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page, end = range.upperBound / page * page
+        guard end > start else { return }
+        // Replaced in place (MAP_FIXED) by inaccessible memory that holds nothing.
+        _ = mmap(UnsafeMutableRawPointer(mutating: base + start), end - start, PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0)
+    }
+
+    /// Whether `copy(_:to:)` reads the file rather than memory.
+    var readsThroughFile: Bool { fd >= 0 }
+
+    /// Copies `region`, bytes of this storage, to `destination`. A mapped file's bytes are read
+    /// with `pread`, not through the mapping: the section texts, read a frame at a time for
+    /// snippets, are a third of a snapshot, and pages read this way stay in the page cache without
+    /// joining the process's resident set (as SQLite reads its pages). False when the file cannot
+    /// be read (it shrank, or an I/O error): the caller treats the bytes as damaged.
+    func copy(_ region: UnsafeBufferPointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>) -> Bool {
+        guard let start = region.baseAddress, region.count > 0 else { return true }
+        let offset = UnsafeRawPointer(start) - base
+        guard offset >= 0, region.count <= count - offset else { return false }
+        guard fd >= 0 else {
+            destination.update(from: start, count: region.count)
+            return true
+        }
+        var got = 0
+        while got < region.count {
+            let n = pread(fd, destination + got, region.count - got, off_t(offset + got))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            got += n
+        }
+        return true
+    }
 }
 
 /// The verdict of a snapshot's checksum being computed on another thread

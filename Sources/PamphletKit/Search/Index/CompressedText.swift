@@ -118,10 +118,19 @@ enum CompressedText {
 
 /// Decompresses section texts from a snapshot. One decompression context, used under a lock (a
 /// query decompresses its few hits one after the other; the lock is never contended in practice).
+///
+/// A mapped snapshot's frames are read from its file (`SnapshotStorage.copy`) into a buffer kept
+/// for the next call, so a frame whose size was just asked for is decoded without reading it again.
 final class TextDecoder: @unchecked Sendable {
     private let ddict: OpaquePointer?
     private var dctx: OpaquePointer?
     private let lock = NSLock()
+    /// Where frames are read from a file; nil or in memory: the frames are read in place.
+    private let storage: SnapshotStorage?
+    /// The last frame read from the file, and where it lies in the mapping (its key).
+    private var frameBuffer: UnsafeMutablePointer<UInt8>
+    private var frameCapacity: Int
+    private var frameInBuffer: UnsafeBufferPointer<UInt8>?
     /// The last frames decoded (like tantivy's doc store cache): consecutive keystrokes rank
     /// mostly the same sections, so their snippets reuse the text. Keyed by the frame's address and
     /// length; 64 frames of at most 8 KB.
@@ -129,17 +138,29 @@ final class TextDecoder: @unchecked Sendable {
     private var cacheValues = [[UInt8]](repeating: [], count: 64)
     private var cacheNext = 0
 
-    init(dictionary: UnsafeBufferPointer<UInt8>) {
+    /// `storage` holds the frames the decoder will be given; nil for frames in memory.
+    init(dictionary: UnsafeBufferPointer<UInt8>, storage: SnapshotStorage? = nil) {
         ddict = dictionary.count > 0 ? ZSTD_createDDict(dictionary.baseAddress, dictionary.count) : nil
+        self.storage = storage
+        frameCapacity = ZSTD_compressBound(CompressedText.chunkBytes)
+        frameBuffer = .allocate(capacity: frameCapacity)
     }
 
     deinit {
         if let dctx { ZSTD_freeDCtx(dctx) }
         if let ddict { ZSTD_freeDDict(ddict) }
+        frameBuffer.deallocate()
     }
 
     /// The text length a frame's header gives, or nil when the header is damaged or implausible.
     func contentSize(_ frame: UnsafeBufferPointer<UInt8>) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = cached(frame), !cached.isEmpty { return cached.count }
+        return withBytes(of: frame) { Self.contentSize(ofBytes: $0) } ?? nil
+    }
+
+    private static func contentSize(ofBytes frame: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let src = frame.baseAddress, frame.count > 0 else { return nil }
         let size = ZSTD_getFrameContentSize(src, frame.count)
         // Also refuses ZSTD_CONTENTSIZE_UNKNOWN and _ERROR (the two largest values).
@@ -148,22 +169,46 @@ final class TextDecoder: @unchecked Sendable {
 
     /// The text of one frame, or empty when the frame is damaged (never traps).
     func decode(_ frame: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        guard let src = frame.baseAddress, let n = contentSize(frame), n > 0 else { return [] }
         lock.lock()
         defer { lock.unlock() }
-        let key = (UnsafeRawPointer(src), frame.count)
-        for i in cacheKeys.indices where cacheKeys[i].0 == key.0 && cacheKeys[i].1 == key.1 { return cacheValues[i] }
+        if let cached = cached(frame) { return cached }
         if dctx == nil { dctx = ZSTD_createDCtx() }
-        guard let dctx else { return [] }
-        let text = [UInt8](unsafeUninitializedCapacity: n) { dst, count in
-            let written = ddict == nil
-                ? ZSTD_decompressDCtx(dctx, dst.baseAddress, n, src, frame.count)
-                : ZSTD_decompress_usingDDict(dctx, dst.baseAddress, n, src, frame.count, ddict)
-            count = ZSTD_isError(written) == 0 && written == n ? n : 0
-        }
-        cacheKeys[cacheNext] = key
+        guard let dctx, let text = withBytes(of: frame, { src -> [UInt8] in
+            guard let n = Self.contentSize(ofBytes: src), n > 0 else { return [] }
+            return [UInt8](unsafeUninitializedCapacity: n) { dst, count in
+                let written = ddict == nil
+                    ? ZSTD_decompressDCtx(dctx, dst.baseAddress, n, src.baseAddress, src.count)
+                    : ZSTD_decompress_usingDDict(dctx, dst.baseAddress, n, src.baseAddress, src.count, ddict)
+                count = ZSTD_isError(written) == 0 && written == n ? n : 0
+            }
+        }), !text.isEmpty else { return [] }
+        cacheKeys[cacheNext] = (UnsafeRawPointer(frame.baseAddress), frame.count)
         cacheValues[cacheNext] = text
         cacheNext = (cacheNext + 1) % cacheKeys.count
         return text
+    }
+
+    private func cached(_ frame: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let address = UnsafeRawPointer(frame.baseAddress)
+        for i in cacheKeys.indices where cacheKeys[i].0 == address && cacheKeys[i].1 == frame.count { return cacheValues[i] }
+        return nil
+    }
+
+    /// `body` over the frame's bytes: the storage's own in memory, a copy read from the file for a
+    /// mapped snapshot. Nil when the file cannot be read.
+    private func withBytes<R>(of frame: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let storage, storage.readsThroughFile, frame.count > 0 else { return body(frame) }
+        if let held = frameInBuffer, held.baseAddress == frame.baseAddress, held.count == frame.count {
+            return body(UnsafeBufferPointer(start: frameBuffer, count: frame.count))
+        }
+        if frame.count > frameCapacity {
+            frameBuffer.deallocate()
+            frameCapacity = frame.count
+            frameBuffer = .allocate(capacity: frameCapacity)
+        }
+        frameInBuffer = nil
+        guard storage.copy(frame, to: frameBuffer) else { return nil }
+        frameInBuffer = frame
+        return body(UnsafeBufferPointer(start: frameBuffer, count: frame.count))
     }
 }

@@ -151,7 +151,7 @@ final class IndexData: @unchecked Sendable {
         texts = try table(.textOffsets, .textBytes, entries: max(try u32s(.textOffsets).count - 1, 0))
         textChunkStart = try u32s(.textChunkStart)
         try checkOffsets(textChunkStart, entries: sections, limit: texts.count, "textChunkStart")
-        textDecoder = TextDecoder(dictionary: bytes(.textDictionary).buffer)
+        textDecoder = TextDecoder(dictionary: bytes(.textDictionary).buffer, storage: storage)
         checkpointStart = try u32s(.checkpointStart)
         checkpoints = bytes(.checkpoints)
         try checkOffsets(checkpointStart, entries: sections, limit: checkpoints.count, "checkpointStart")
@@ -163,6 +163,17 @@ final class IndexData: @unchecked Sendable {
         languages = langs.isEmpty ? [] : langs.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard languages.count <= 255 else { throw corrupt("language table") }
         synonymText = String(decoding: bytes(.synonyms).buffer, as: UTF8.self)
+
+        // A mapped file's texts are read with `pread` (`TextDecoder`), a third of the file that
+        // would otherwise join the resident set page by page as neighbouring arrays are read.
+        // Only when no other array shares those bytes (a damaged directory could say so).
+        let text = ranges[SnapshotArray.textBytes.rawValue]
+        let textEnd = text.offset + text.length
+        let shared = ranges.indices.contains { i in
+            i != SnapshotArray.textBytes.rawValue && ranges[i].length > 0
+                && ranges[i].offset < textEnd && text.offset < ranges[i].offset + ranges[i].length
+        }
+        if storage.readsThroughFile && !shared { storage.unmapPages(inside: text.offset..<textEnd) }
     }
 
     // MARK: Convenience accessors
