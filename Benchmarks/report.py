@@ -112,7 +112,9 @@ def side_by_side(reports, scale):
                      f"(not counted in the build); `pamphlet index` (load + build + write, fresh process) took "
                      f"{fmt(p.get('index_command_seconds'), 2)} s with a peak RSS of {fmt(p.get('index_command_peak_rss_mb'), 1)} MB; "
                      f"the cold-start `pamphlet search` peaked at {fmt(cs.get('peak_rss_mb'), 1)} MB; "
-                     f"in-memory index image {p.get('image_bytes', 0) / 1e6:.1f} MB.")
+                     f"in-memory index image {p.get('image_bytes', 0) / 1e6:.1f} MB; queries answered from "
+                     + ("the snapshot file (memory-mapped, texts read with `pread`)" if p.get("queried_from") == "snapshot"
+                        else "the index built in memory") + ".")
     if "fts5" in reports and reports["fts5"].get("cold_start_sqlite3_cli"):
         lines.append("")
         lines.append(f"FTS5 cold start with the sqlite3 command-line shell instead of Python: "

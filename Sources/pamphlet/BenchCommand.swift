@@ -142,6 +142,7 @@ enum BenchTable {
                                 c.medianMs, c.minMs, c.runs))
         }
         lines.append("")
+        lines.append("Queries answered from the \(r.queriedFrom == "snapshot" ? "snapshot file (as pamphlet search, the browser and the kiosk)" : "index built in memory (no snapshot could be opened)")")
         lines.append(pad("class", 14) + pad("queries", 9, right: true) + pad("median ms", 11, right: true)
                      + pad("p99 ms", 9, right: true) + pad("max ms", 9, right: true) + pad("empty", 7, right: true)
                      + pad("cpu median", 12, right: true) + pad("cpu p99", 9, right: true))
