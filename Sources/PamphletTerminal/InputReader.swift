@@ -19,9 +19,10 @@ final class InputReader {
         return nil
     }
 
-    /// The events from one input, waiting at most `timeoutMilliseconds` (0: do not wait). Empty on timeout.
-    func read(timeoutMilliseconds ms: Int32) -> [Event] {
-        guard let raw = next(timeoutMilliseconds: ms) else { return [] }
+    /// The events from one input, waiting at most `timeoutMilliseconds` (0: do not wait). Nil when
+    /// no input came (empty when one came that means nothing, such as a mouse report ncurses drops).
+    func read(timeoutMilliseconds ms: Int32) -> [Event]? {
+        guard let raw = next(timeoutMilliseconds: ms) else { return nil }
         switch KeyDecoder.decode(raw) {
         case .key(.unknown):
             // An extended terminfo key (Ctrl+Up is kUP5): ncurses knows its name.

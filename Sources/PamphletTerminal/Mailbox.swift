@@ -2,7 +2,7 @@ import Foundation
 import PamphletUI
 
 /// Messages posted from other threads (a finished PIN check, reloaded content); the runtime
-/// delivers them between key presses, within its polling interval.
+/// delivers them between key presses, woken at once (`WakePipe`).
 public final class Mailbox: @unchecked Sendable {
     private let lock = NSLock()
     private var messages: [Msg] = []
@@ -13,6 +13,7 @@ public final class Mailbox: @unchecked Sendable {
         lock.lock()
         messages.append(msg)
         lock.unlock()
+        WakePipe.wake()
     }
 
     func drain() -> [Msg] {

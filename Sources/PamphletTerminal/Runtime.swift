@@ -37,12 +37,10 @@ public enum RunOutcome: Sendable, Equatable {
 /// The event loop: input -> `Msg` -> `update` -> effects, `view` -> changed cells -> terminal.
 /// Generic over any `Program`, so the browser and the kiosk share it.
 public enum TerminalRuntime {
-    /// Longest wait for input, so signals and mailbox messages are seen promptly.
-    static let pollMilliseconds: Int32 = 100
     /// Input read in one go before drawing (a paste, key repeat).
     static let batchLimit = 256
-    /// Reads in a row that end at once with nothing before the terminal is taken as gone (a backstop
-    /// for terminals that hang up without POLLHUP).
+    /// Reads in a row that find nothing although the terminal was ready before it is taken as gone
+    /// (a backstop for terminals that hang up without POLLHUP).
     static let maxEarlyEmptyReads = 50
 
     /// Opens the terminal, runs `program` until it quits or a signal ends it, and restores the
@@ -67,6 +65,7 @@ public enum TerminalRuntime {
         var scheduledTick: Double?
         var firstFrame = true
         var earlyEmptyReads = 0
+        var inputMayBeWaiting = false
 
         while true {
             // Update.
@@ -103,28 +102,29 @@ public enum TerminalRuntime {
             queue.removeAll(keepingCapacity: true)
             if let sig = SignalTrap.pending { return .signal(sig) }
 
-            // Wait for input, a tick, a signal or the mailbox.
+            // Wait for input, a tick, a signal or the mailbox (the last two write to `WakePipe`).
             let now = MonotonicClock.now()
             let deadline = [nextIdleTick, scheduledTick].compactMap { $0 }.min()
-            var wait = pollMilliseconds
-            if let deadline { wait = Int32(min(Double(pollMilliseconds), max(0, (deadline - now) * 1000).rounded(.up))) }
-            let readStart = MonotonicClock.now()
-            var events = input.read(timeoutMilliseconds: wait)
-            if events.isEmpty, wait >= 20, (MonotonicClock.now() - readStart) * 1000 < Double(wait) / 4 {
-                // A read that gives up at once with nothing is end-of-file, not a timeout.
-                earlyEmptyReads += 1
-                if session.isHungUp || earlyEmptyReads >= maxEarlyEmptyReads { return .signal(SIGHUP) }
-            } else {
-                earlyEmptyReads = 0
-            }
-            if !events.isEmpty {
-                // Drain what is already there before drawing again.
-                while events.count < batchLimit {
-                    let more = input.read(timeoutMilliseconds: 0)
-                    if more.isEmpty { break }
-                    events += more
+            var wait: Int32 = -1
+            if let deadline { wait = Int32(min(24 * 3600 * 1000, max(0, (deadline - now) * 1000).rounded(.up))) }
+            var events: [InputReader.Event] = []
+            let woke = inputMayBeWaiting ? .input : WakePipe.wait(forInputOn: 0, timeoutMilliseconds: wait)
+            // Read after any wake: ncurses reports a resize (SIGWINCH) as a key when next read.
+            if woke != .timedOut {
+                if let first = input.read(timeoutMilliseconds: 0) {
+                    earlyEmptyReads = 0
+                    events = first
+                    // Drain what is already there before drawing again.
+                    while events.count < batchLimit, let more = input.read(timeoutMilliseconds: 0) { events += more }
+                } else if woke == .input && !inputMayBeWaiting {
+                    // Ready to read, yet nothing came: end of file (a closed terminal), or the
+                    // first bytes of a character ncurses waits to complete.
+                    earlyEmptyReads += 1
+                    if session.isHungUp || earlyEmptyReads >= maxEarlyEmptyReads { return .signal(SIGHUP) }
                 }
             }
+            // A full batch may have left input in ncurses's buffer, where polling cannot see it.
+            inputMayBeWaiting = events.count >= batchLimit
             for event in events {
                 switch event {
                 case .msg(let msg): queue.append(msg)

@@ -36,6 +36,7 @@ enum SignalTrap {
     /// Installs the handlers. `interrupts`: whether SIGINT and SIGQUIT end the program (cbreak
     /// mode); in raw mode ^C and ^\ arrive as keys and the signals cannot come from the keyboard.
     static func install(interrupts: Bool) {
+        WakePipe.open()
         pendingSignal.pointee.store(0, ordering: .relaxed)
         if tcgetattr(0, savedTermios) == 0 { haveSavedTermios.pointee = 1 }
         _ = crashReset.count
@@ -44,7 +45,10 @@ enum SignalTrap {
         if interrupts { quitSignals += [SIGINT, SIGQUIT] }
         for sig in quitSignals {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { sig in pendingSignal.pointee.store(sig, ordering: .relaxed) }
+            action.__sigaction_handler.sa_handler = { sig in
+                pendingSignal.pointee.store(sig, ordering: .relaxed)
+                WakePipe.wake()
+            }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0  // no SA_RESTART: a blocked read returns so the loop sees the flag
             sigaction(sig, &action, previousActions + Int(sig))
@@ -65,10 +69,35 @@ enum SignalTrap {
         }
     }
 
-    /// Puts back the handlers that were there before `install`.
+    /// Wakes the loop on SIGWINCH, then runs the handler found there (ncurses's, which marks the
+    /// screen for resizing; its next read returns KEY_RESIZE). Call after ncurses has set up.
+    static func installResizeWake() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { sig in
+            WakePipe.wake()
+            let previous = previousActions[Int(sig)]
+            // A real function, not SIG_DFL (0) or SIG_IGN (1).
+            if previous.sa_flags & Int32(SA_SIGINFO) == 0, let handler = previous.__sigaction_handler.sa_handler,
+               unsafeBitCast(handler, to: Int.self) > 1 {
+                handler(sig)
+            }
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGWINCH, &action, previousActions + Int(SIGWINCH))
+        resizeWakeInstalled = true
+    }
+
+    nonisolated(unsafe) private static var resizeWakeInstalled = false
+
+    /// Puts back the handlers that were there before `install` (and `installResizeWake`).
     static func uninstall() {
         for sig in installedQuitSignals + crashSignals { sigaction(sig, previousActions + Int(sig), nil) }
         installedQuitSignals = []
+        if resizeWakeInstalled {
+            sigaction(SIGWINCH, previousActions + Int(SIGWINCH), nil)
+            resizeWakeInstalled = false
+        }
     }
 
     /// The signal that asked us to stop, if any.

@@ -65,6 +65,7 @@ final class TerminalSession {
             throw TerminalError.unknownTerminal(term)
         }
         sessionActive.pointee = 1
+        SignalTrap.installResizeWake()
         guard pamphlet_tigetstr("cup") != nil else {
             endwin()
             sessionActive.pointee = 0

@@ -251,6 +251,38 @@ struct BrowserEndToEndTests {
         try Self.expectSane(try waitForFile("stty"))
     }
 
+    /// Idle, the browser sleeps until something happens (it had woken every 100 ms to look for
+    /// signals and messages); a resize and a signal still get through at once (`WakePipe`).
+    @Test func anIdleBrowserSleepsYetSeesResizesAndSignals() throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        let child = try #require(Self.childPID(of: try tmux.panePID()), "no browser process under the pane's shell")
+        usleep(300_000)
+        let before = Self.contextSwitches(of: child)
+        usleep(2_000_000)
+        let idle = Self.contextSwitches(of: child) - before
+        #expect(idle <= 3, "\(idle) context switches in 2 s of idling (every 100 ms would be ~20)")
+        try tmux.resize(width: 100, height: 30)
+        try tmux.wait(for: "the page redrawn at 100x30", timeout: 5) { screen in
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return rows.count >= 30 && rows[29].contains("q quit")
+        }
+        #expect(Glibc.kill(child, SIGTERM) == 0)
+        try tmux.wait(for: "[ended]", timeout: 5)
+        #expect(try waitForFile("exit") == "143\n")
+    }
+
+    /// Voluntary and involuntary context switches of every thread of `pid` so far.
+    static func contextSwitches(of pid: Int32) -> Int {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.reduce(0) { total, task in
+            let status = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)) ?? ""
+            return total + status.split(separator: "\n").filter { $0.contains("ctxt_switches") }
+                .compactMap { Int($0.split(separator: "\t").last ?? "") }.reduce(0, +)
+        }
+    }
+
     @Test func ctrlCQuitsCleanly() throws {
         let tmux = try start()
         defer { tmux.kill() }
