@@ -64,12 +64,9 @@ import Testing
         let range = index.postingStart.int(term)..<index.postingStart.int(term + 1)
         let j = index.postSections.lowerBound(of: section, in: range)
         guard j < range.upperBound, index.postSections[j] == section,
-              let bytes = index.positionBytes(term: term, posting: j) else { return nil }
-        var out = Set<UInt32>(), offset = bytes.lowerBound, p: UInt32 = 0
-        while offset < bytes.upperBound, let delta = Varint.read(index.positions, &offset) {
-            p += delta
-            out.insert(p)
-        }
+              var reader = index.positionReader(term: term, posting: j) else { return nil }
+        var out = Set<UInt32>()
+        while let p = reader.next() { out.insert(p) }
         return out
     }
 

@@ -19,7 +19,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("PAMPHIDX".utf8)
     /// Bump on any layout or analysis change (tokenizer, stemming, scoring inputs): old files rebuild.
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let headerSize = 64
 }
 
@@ -33,10 +33,10 @@ enum SnapshotArray: Int, CaseIterable {
     // Postings, grouped by term, sections ascending within a term.
     case postingStart       // UInt32 × (terms + 1), into postSections/postImpacts
     case postSections       // UInt16 × postings when there are at most 65,535 sections, else UInt32
-    case postImpacts        // UInt16 × postings: BM25F saturation tf/(k1+tf) scaled to 0...65535
+    case postImpacts        // UInt8 × postings: BM25F saturation tf/(k1+tf) scaled to 0...255
     case skipStart          // UInt32 × (terms + 1), into skips
     case skips              // UInt32: for every 16th posting of a term, its byte offset in positions
-    case positions          // per posting: varint byte length of what follows, then varint position deltas
+    case positions          // per posting: its positions as varints of delta << 1 | (1 on the posting's last)
     // Stem groups: key = language index byte + stem bytes, sorted; each lists the terms with that stem.
     case stemKeyOffsets     // UInt32 × (stems + 1)
     case stemKeyBytes

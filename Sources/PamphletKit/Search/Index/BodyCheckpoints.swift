@@ -77,13 +77,10 @@ extension IndexData {
                   postSections[postings.upperBound - 1] >= section else { continue }
             let j = postSections.lowerBound(of: section, in: postings)
             guard j < postings.upperBound, postSections[j] == section,
-                  let range = positionBytes(term: t, posting: j) else { continue }
-            var offset = range.lowerBound
-            var p = 0
+                  var reader = positionReader(term: t, posting: j) else { continue }
             var kept = 0
-            while offset < range.upperBound && out.count < limit && kept < perTerm {
-                guard let delta = Varint.read(positions, &offset) else { break }
-                p += Int(delta)
+            while out.count < limit && kept < perTerm, let next = reader.next() {
+                let p = Int(next)
                 if p >= body {
                     out.append(Snippeter.Match(token: Int32(clamping: p - body), key: Int32(k)))
                     kept += 1

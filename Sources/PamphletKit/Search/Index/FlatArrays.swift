@@ -7,12 +7,6 @@ struct U32Array {
     @inline(__always) func int(_ i: Int) -> Int { Int(base.unsafelyUnwrapped[i]) }
 }
 
-struct U16Array {
-    let base: UnsafePointer<UInt16>?
-    let count: Int
-    @inline(__always) subscript(i: Int) -> UInt16 { base.unsafelyUnwrapped[i] }
-}
-
 struct ByteArray {
     let base: UnsafePointer<UInt8>?
     let count: Int

@@ -146,8 +146,7 @@ struct IndexBuilder {
     }
 
     /// Appends one posting per term of the section: its field frequencies, and its positions
-    /// (ascending, delta varints after their byte length, so a reader skips them with one read)
-    /// written with one append per posting rather than one per byte.
+    /// (`PositionLists`) written with one append per posting rather than one per byte.
     private mutating func emitPostings(section: Int) {
         scratchPositions.removeAll()
         let scratch = scratchPositions.extend(by: entries.count)
@@ -174,17 +173,17 @@ struct IndexBuilder {
             var byteLength = 0
             var prev: UInt32 = 0
             for k in stride(from: n - 1, through: 0, by: -1) {
-                byteLength += Varint.size(scratch[k] - prev)
+                byteLength += Varint.size(PositionLists.code(scratch[k] - prev, last: k == 0))
                 prev = scratch[k]
             }
             pTerm.append(UInt32(slotTerm[slot]))
             pSection.append(UInt32(section))
             pBlobStart.append(UInt32(pBlob.count))
-            let out = pBlob.extend(by: Varint.size(UInt32(byteLength)) + byteLength)
-            var o = Varint.write(UInt32(byteLength), to: out, at: 0)
+            let out = pBlob.extend(by: byteLength)
+            var o = 0
             prev = 0
             for k in stride(from: n - 1, through: 0, by: -1) {
-                o = Varint.write(scratch[k] - prev, to: out, at: o)
+                o = Varint.write(PositionLists.code(scratch[k] - prev, last: k == 0), to: out, at: o)
                 prev = scratch[k]
             }
             pTf.append(min(tf.0, 0xFFFF) | min(tf.1, 0xFFFF) << 16 | min(tf.2, 0xFFFF) << 32 | min(tf.3, 0xFFFF) << 48)

@@ -17,7 +17,7 @@ final class IndexData: @unchecked Sendable {
     let termSharedPrefix: ByteArray
     let postingStart: U32Array
     let postSections: SectionArray
-    let postImpacts: U16Array
+    let postImpacts: ByteArray
     let skipStart: U32Array
     let skips: U32Array
     let positions: ByteArray
@@ -77,11 +77,6 @@ final class IndexData: @unchecked Sendable {
             let p = (base + r.offset).bindMemory(to: UInt32.self, capacity: r.length / 4)
             return U32Array(base: p, count: r.length / 4)
         }
-        func u16s(_ a: SnapshotArray) throws -> U16Array {
-            let r = ranges[a.rawValue]
-            guard r.length % 2 == 0 else { throw corrupt("array \(a) has a partial element") }
-            return U16Array(base: (base + r.offset).bindMemory(to: UInt16.self, capacity: r.length / 2), count: r.length / 2)
-        }
         func bytes(_ a: SnapshotArray) -> ByteArray {
             let r = ranges[a.rawValue]
             return ByteArray(base: (base + r.offset).bindMemory(to: UInt8.self, capacity: r.length), count: r.length)
@@ -126,7 +121,7 @@ final class IndexData: @unchecked Sendable {
         } else {
             throw corrupt("postings size")
         }
-        postImpacts = try u16s(.postImpacts)
+        postImpacts = bytes(.postImpacts)
         guard postImpacts.count == postings else { throw corrupt("postings size") }
         try checkOffsets(postingStart, entries: termCount, limit: postings, "postingStart")
         skipStart = try u32s(.skipStart)

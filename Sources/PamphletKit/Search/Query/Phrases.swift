@@ -1,18 +1,36 @@
 extension IndexData {
-    /// The byte range of the positions of posting `index` (absolute, in the postings arrays) of
-    /// `term` in `positions`: varint deltas. Nil when the data is damaged (never out of bounds).
-    func positionBytes(term: Int, posting index: Int) -> Range<Int>? {
-        let local = index - postingStart.int(term)
+    /// A reader of the positions of posting `index` (absolute, in the postings arrays) of `term`
+    /// (`PositionLists`). Nil when the data is damaged (never out of bounds).
+    func positionReader(term: Int, posting index: Int) -> PositionReader? {
+        var cursor = PositionCursor()
+        return positionReader(term: term, posting: index, cursor: &cursor)
+    }
+
+    /// Where a term's positions were last found, so lookups in posting order (a phrase's
+    /// candidates) scan on from there rather than from the skip point each time.
+    struct PositionCursor {
+        var posting = -1
+        var offset = 0
+    }
+
+    /// `positionReader(term:posting:)`, finding the posting from `cursor` when it stands before
+    /// `index` in the same block of 16 postings of this term; leaves `cursor` at `index`.
+    func positionReader(term: Int, posting index: Int, cursor: inout PositionCursor) -> PositionReader? {
+        let first = postingStart.int(term)
+        let local = index - first
         let skipIndex = skipStart.int(term) + local / 16
         guard local >= 0, skipIndex < skipStart.int(term + 1) else { return nil }
-        var offset = skips.int(skipIndex)
-        // Each posting's positions are prefixed by their byte length, so skipping is one read.
-        for _ in 0..<(local % 16) {
-            guard let length = Varint.read(positions, &offset) else { return nil }
-            offset += Int(length)
+        var offset = skips.int(skipIndex), skip = local % 16
+        let cursorLocal = cursor.posting - first
+        if cursor.posting >= first, cursorLocal <= local, cursorLocal / 16 == local / 16 {
+            (offset, skip) = (cursor.offset, local - cursorLocal)
         }
-        guard let length = Varint.read(positions, &offset), Int(length) <= positions.count - offset else { return nil }
-        return offset..<(offset + Int(length))
+        if skip > 0 {
+            guard let after = PositionLists.endOfPostings(in: positions, from: offset, count: skip) else { return nil }
+            offset = after
+        }
+        cursor = PositionCursor(posting: index, offset: offset)
+        return PositionReader(bytes: positions, offset: offset)
     }
 
     /// Sections where `terms` occur next to each other in this order, with a score: the sum of the
@@ -57,7 +75,9 @@ struct PhraseMatcher {
     let terms: [Int]
     let index: IndexData
     private var postingIndexes: [Int]
-    private var ranges: [Range<Int>]
+    private var readers: [PositionReader]
+    /// Per term, where its positions were last looked up (candidates come in posting order).
+    private var cursors: [IndexData.PositionCursor]
     /// Term indexes by position byte count in the current section, fewest first.
     private var order: [Int]
     /// Possible start positions of the phrase in the current section, filtered word by word.
@@ -67,7 +87,8 @@ struct PhraseMatcher {
         self.terms = terms
         self.index = index
         postingIndexes = [Int](repeating: 0, count: terms.count)
-        ranges = [Range<Int>](repeating: 0..<0, count: terms.count)
+        readers = [PositionReader](repeating: PositionReader(bytes: index.positions, offset: 0), count: terms.count)
+        cursors = [IndexData.PositionCursor](repeating: IndexData.PositionCursor(), count: terms.count)
         order = Array(terms.indices)
     }
 
@@ -95,52 +116,46 @@ struct PhraseMatcher {
                 postingIndexes[i] = lo
             }
             var score: Float = 0
-            for i in 0..<n { score += idfs[i] * Float(index.postImpacts[postingIndexes[i]]) / 65535 }
+            for i in 0..<n { score += idfs[i] * Float(index.postImpacts[postingIndexes[i]]) / PostingBuckets.impactScale }
             visit(s, score) { occurs() }
         }
     }
 
     /// Whether the phrase occurs in the section of `postingIndexes`. Its possible start positions
-    /// come from the term with the fewest position bytes and are filtered in place by each other
-    /// term, fewest bytes first, decoding its positions only until the starts run out.
+    /// come from the term with the fewest positions there (by its impact, which grows with its
+    /// count: the section's lengths are the same for every term) and are filtered in place by each
+    /// other term, fewest first, decoding its positions only until the starts run out.
     private mutating func occurs() -> Bool {
         let n = terms.count
         for i in 0..<n {
-            guard let r = index.positionBytes(term: terms[i], posting: postingIndexes[i]) else { return false }
-            ranges[i] = r
-            // Insertion sort by byte count: a phrase has a handful of words.
+            guard let reader = index.positionReader(term: terms[i], posting: postingIndexes[i], cursor: &cursors[i]) else { return false }
+            readers[i] = reader
+            // Insertion sort by impact: a phrase has a handful of words.
+            let impact = index.postImpacts[postingIndexes[i]]
             var k = i
             order[k] = i
-            while k > 0 && ranges[order[k - 1]].count > r.count {
+            while k > 0 && index.postImpacts[postingIndexes[order[k - 1]]] > impact {
                 order.swapAt(k, k - 1)
                 k -= 1
             }
         }
-        // A position takes at least one byte, so this many starts at most.
-        let capacity = ranges[order[0]].count
-        if starts.count < capacity { starts = [UInt32](repeating: 0, count: max(capacity, 2 * starts.count)) }
+        let first = order[0]
+        starts.removeAll(keepingCapacity: true)
+        var reader = readers[first]
+        while let p = reader.next() {
+            if p >= UInt32(first) { starts.append(p - UInt32(first)) }
+        }
+        if reader.isDamaged { return false }
+        var count = starts.count
         return starts.withUnsafeMutableBufferPointer { starts in
-            let positions = index.positions
-            let first = order[0]
-            var count = 0
-            var offset = ranges[first].lowerBound
-            var p: UInt32 = 0
-            while offset < ranges[first].upperBound {
-                guard let delta = Varint.read(positions, &offset), count < starts.count else { return false }
-                p &+= delta
-                if p >= UInt32(first) { starts[count] = p - UInt32(first); count += 1 }
-            }
             for k in 1..<max(n, 1) where count > 0 {
                 let i = order[k]
                 // The last word only has to confirm one start: stop at its first match.
                 let confirmOnly = k == n - 1
                 var kept = 0, c = 0
-                var offset = ranges[i].lowerBound
-                var p: UInt32 = 0
+                var reader = readers[i]
                 let last = starts[count - 1] &+ UInt32(i)
-                while offset < ranges[i].upperBound && c < count {
-                    guard let delta = Varint.read(positions, &offset) else { return false }
-                    p &+= delta
+                while c < count, let p = reader.next() {
                     if p > last { break }
                     guard p >= UInt32(i) else { continue }
                     let start = p - UInt32(i)
@@ -153,6 +168,7 @@ struct PhraseMatcher {
                         if confirmOnly { break }
                     }
                 }
+                if reader.isDamaged { return false }
                 count = kept
             }
             return count > 0

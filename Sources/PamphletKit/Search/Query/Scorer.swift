@@ -47,8 +47,8 @@ struct Scorer {
 
     @inline(__always)
     private mutating func offer<T: FixedWidthInteger & UnsignedInteger>(sections: UnsafePointer<T>, _ lo: Int, _ hi: Int,
-                                                                       factor: Float, impacts: U16Array) {
-        let f = factor / 65535
+                                                                       factor: Float, impacts: ByteArray) {
+        let f = factor / PostingBuckets.impactScale
         let n = sectionCount
         guard lo < hi, f > 0, let impacts = impacts.base else { return }
         var count = touchedSlotCount
