@@ -38,6 +38,14 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
 
     func removeAll() { count = 0 }
 
+    /// Gives the memory back (the buffer stays usable, empty).
+    func release() {
+        base.deallocate()
+        capacity = 16
+        base = .allocate(capacity: capacity)
+        count = 0
+    }
+
     func reserve(_ n: Int) { if n > capacity { grow(to: n) } }
 
     /// The values so far, as a buffer valid until the next append.

@@ -1,26 +1,23 @@
 /// Lays arrays out into one snapshot image (see `SnapshotFormat`): header, directory, 8-aligned arrays.
+///
+/// Arrays are only noted as they are put (an array is a reference to its storage, not a copy) and
+/// copied once, into an image allocated at its exact size by `finish`: growing the image as arrays
+/// came had reserved an estimate (15 MB for the 9 MB benchmark image), the largest allocation of a
+/// build.
 struct ImagePacker {
-    private var image: [UInt8]
-    private var directory: [(offset: UInt64, length: UInt64)]
-
-    init(estimatedSize: Int = 1 << 20) {
-        let dirSize = SnapshotFormat.headerSize + 16 * SnapshotArray.allCases.count
-        image = [UInt8](repeating: 0, count: dirSize)
-        image.reserveCapacity(estimatedSize)
-        directory = Array(repeating: (0, 0), count: SnapshotArray.allCases.count)
+    private struct Piece {
+        let id: SnapshotArray
+        let length: Int
+        let write: (UnsafeMutableRawPointer) -> Void
     }
+    private var pieces: [Piece] = []
 
     mutating func put<T: FixedWidthInteger>(_ id: SnapshotArray, _ values: [T]) {
-        while image.count % 8 != 0 { image.append(0) }
-        let start = image.count
-        values.withUnsafeBytes { raw in
-            if T.bitWidth == 8 || UInt32(littleEndian: 1) == 1 {
-                image.append(contentsOf: raw)
-            } else {
-                for v in values { withUnsafeBytes(of: v.littleEndian) { image.append(contentsOf: $0) } }
-            }
-        }
-        directory[id.rawValue] = (UInt64(start), UInt64(image.count - start))
+        // Little-endian in the file; a big-endian host (which IndexData refuses) swaps here.
+        let stored = UInt32(littleEndian: 1) == 1 ? values : values.map(\.littleEndian)
+        pieces.append(Piece(id: id, length: stored.count * MemoryLayout<T>.size) { destination in
+            stored.withUnsafeBytes { if let source = $0.baseAddress { destination.copyMemory(from: source, byteCount: $0.count) } }
+        })
     }
 
     mutating func put(_ id: SnapshotArray, text: String) { put(id, Array(text.utf8)) }
@@ -37,23 +34,33 @@ struct ImagePacker {
         put(bytesID, bytes)
     }
 
-    /// Writes the header and directory, and returns the finished image.
-    mutating func finish(fingerprint: UInt64, sections: Int, documents: Int, terms: Int, postings: Int) -> [UInt8] {
-        while image.count % 8 != 0 { image.append(0) }
-        func w32(_ o: Int, _ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { for (i, b) in $0.enumerated() { image[o + i] = b } } }
-        func w64(_ o: Int, _ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { for (i, b) in $0.enumerated() { image[o + i] = b } } }
-        for (i, b) in SnapshotFormat.magic.enumerated() { image[i] = b }
-        w32(8, SnapshotFormat.version)
-        w32(12, UInt32(SnapshotArray.allCases.count))
-        w64(16, UInt64(image.count))
-        w64(32, fingerprint)
-        w32(40, UInt32(sections)); w32(44, UInt32(documents)); w32(48, UInt32(terms)); w32(52, UInt32(postings))
-        for (i, e) in directory.enumerated() {
-            w64(SnapshotFormat.headerSize + 16 * i, e.offset)
-            w64(SnapshotFormat.headerSize + 16 * i + 8, e.length)
+    /// Writes the header, the directory and every array, and returns the finished image.
+    func finish(fingerprint: UInt64, sections: Int, documents: Int, terms: Int, postings: Int) -> [UInt8] {
+        func aligned(_ n: Int) -> Int { (n + 7) & ~7 }
+        var directory = [(offset: Int, length: Int)](repeating: (0, 0), count: SnapshotArray.allCases.count)
+        var size = aligned(SnapshotFormat.headerSize + 16 * SnapshotArray.allCases.count)
+        for piece in pieces {
+            directory[piece.id.rawValue] = (size, piece.length)
+            size = aligned(size + piece.length)
         }
-        let sum = image.withUnsafeBytes { Checksum.words($0.baseAddress! + SnapshotFormat.headerSize, count: $0.count - SnapshotFormat.headerSize) }
-        w64(24, sum)
+        var image = [UInt8](repeating: 0, count: size)
+        image.withUnsafeMutableBytes { raw in
+            let base = raw.baseAddress!
+            for piece in pieces { piece.write(base + directory[piece.id.rawValue].offset) }
+            func w32(_ o: Int, _ v: UInt32) { raw.storeBytes(of: v.littleEndian, toByteOffset: o, as: UInt32.self) }
+            func w64(_ o: Int, _ v: UInt64) { raw.storeBytes(of: v.littleEndian, toByteOffset: o, as: UInt64.self) }
+            for (i, b) in SnapshotFormat.magic.enumerated() { raw[i] = b }
+            w32(8, SnapshotFormat.version)
+            w32(12, UInt32(SnapshotArray.allCases.count))
+            w64(16, UInt64(size))
+            w64(32, fingerprint)
+            w32(40, UInt32(sections)); w32(44, UInt32(documents)); w32(48, UInt32(terms)); w32(52, UInt32(postings))
+            for (i, e) in directory.enumerated() {
+                w64(SnapshotFormat.headerSize + 16 * i, UInt64(e.offset))
+                w64(SnapshotFormat.headerSize + 16 * i + 8, UInt64(e.length))
+            }
+            w64(24, Checksum.words(base + SnapshotFormat.headerSize, count: size - SnapshotFormat.headerSize))
+        }
         return image
     }
 }

@@ -54,10 +54,10 @@ struct IndexBuilder {
     /// found in the text are added to them.
     static func build(library: Library, synonyms: SynonymTable, fingerprint: UInt64 = 0) -> [UInt8] {
         var b = IndexBuilder()
-        let corpus = SectionSource.all(in: library)
+        var corpus = SectionSource.all(in: library)
         b.reserve(textBytes: corpus.bodyText.count)
         for i in corpus.sections.indices { b.add(section: i, corpus) }
-        return b.finish(library: library, corpus: corpus, synonyms: synonyms, fingerprint: fingerprint)
+        return b.finish(library: library, corpus: &corpus, synonyms: synonyms, fingerprint: fingerprint)
     }
 
     /// Room for the postings of `textBytes` of text (the benchmark corpus: a posting per 16 bytes,
@@ -207,8 +207,13 @@ struct IndexBuilder {
         recentCount += 1
     }
 
-    private mutating func finish(library: Library, corpus: SectionSource.Corpus, synonyms: SynonymTable, fingerprint: UInt64) -> [UInt8] {
+    /// Lays the image out. What is done with goes as soon as it is: the postings in section order
+    /// once bucketed, the body text once compressed (a build's peak is here, beside the library).
+    private mutating func finish(library: Library, corpus: inout SectionSource.Corpus, synonyms: SynonymTable,
+                                 fingerprint: UInt64) -> [UInt8] {
         let sources = corpus.sections
+        let text = CompressedText.compress(corpus.bodyText, sources.map(\.body))
+        corpus.bodyText = []
         let termCount = table.count
         let sectionCount = sources.count
         // Sort terms by bytes and renumber.
@@ -221,6 +226,7 @@ struct IndexBuilder {
         pBlobStart.append(UInt32(pBlob.count))
         let buckets = PostingBuckets(termCount: termCount, newID: newID, term: pTerm.buffer, section: pSection.buffer,
                                      tf: pTf.buffer, blob: pBlob.buffer, blobStart: pBlobStart.buffer, fieldLengths: fieldLengths)
+        pTerm.release(); pSection.release(); pTf.release(); pBlob.release(); pBlobStart.release()
 
         // Term dictionary in sorted order; flags.
         var termOffsets: [UInt32] = [0]
@@ -241,8 +247,7 @@ struct IndexBuilder {
         let stems = StemGroups(termOffsets: termOffsets, termBytes: termBytes, languageMasks: sortedLanguages,
                                stemmers: languages.map { Stemmer.shared($0) })
 
-        var packer = ImagePacker(estimatedSize: termBytes.count + postingCount * 6 + buckets.positions.count
-                                 + corpus.bodyText.count + (1 << 16))
+        var packer = ImagePacker()
         packer.put(.termOffsets, termOffsets)
         packer.put(.termBytes, termBytes)
         packer.put(.termFlags, flags)
@@ -264,7 +269,6 @@ struct IndexBuilder {
         packer.put(.sectionDocument, sources.map { UInt32($0.documentIndex) })
         packer.put(.sectionIDOffsets, .sectionIDBytes, strings: sources.map(\.sectionID))
         packer.put(.headingOffsets, .headingBytes, strings: sources.map(\.heading))
-        let text = CompressedText.compress(corpus.bodyText, sources.map(\.body))
         packer.put(.textChunkStart, text.chunkStart)
         packer.put(.textOffsets, text.offsets)
         packer.put(.textBytes, text.frames)
