@@ -168,9 +168,23 @@ final class SnapshotStorage: @unchecked Sendable {
     /// The checksum the header says the bytes after it have (`SnapshotFormat`, offset 24).
     private static func storedChecksum(fd: Int32, path: String) throws -> UInt64 {
         var value: UInt64 = 0
-        let n = withUnsafeMutableBytes(of: &value) { pread(fd, $0.baseAddress, 8, 24) }
-        guard n == 8 else { throw SnapshotError.unreadable(path, n < 0 ? String(cString: strerror(errno)) : "short read") }
+        let n = withUnsafeMutableBytes(of: &value) { readFully(fd, into: $0.baseAddress!, count: 8, at: 24) }
+        guard n == 8 else { throw SnapshotError.unreadable(path, n == nil ? String(cString: strerror(errno)) : "short read") }
         return UInt64(littleEndian: value)
+    }
+
+    /// Reads `count` bytes at `offset`, through interrupted and short reads: how many were read
+    /// (fewer when the file ends first), nil on an I/O error (`errno` says which).
+    private static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int? {
+        var got = 0
+        while got < count {
+            let n = pread(fd, buffer + got, count - got, off_t(offset + got))
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return nil }
+            if n == 0 { break }
+            got += n
+        }
+        return got
     }
 
     /// `Checksum.words` of the file's bytes `from..<to`, read in chunks that stay in the CPU's cache.
@@ -182,15 +196,11 @@ final class SnapshotStorage: @unchecked Sendable {
         var offset = start
         while offset < end {
             let want = min(chunk, end - offset)
-            var got = 0
-            while got < want {
-                let n = pread(fd, buffer + got, want - got, off_t(offset + got))
-                if n < 0 && errno == EINTR { continue }
-                guard n >= 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
-                // Shorter than fstat said: the file shrank while being read.
-                guard n > 0 else { throw SnapshotError.corrupt(path, "file is shorter than its size (\(offset + got) of \(end) bytes)") }
-                got += n
+            guard let got = readFully(fd, into: buffer, count: want, at: offset) else {
+                throw SnapshotError.unreadable(path, String(cString: strerror(errno)))
             }
+            // Shorter than fstat said: the file shrank while being read.
+            guard got == want else { throw SnapshotError.corrupt(path, "file is shorter than its size (\(offset + got) of \(end) bytes)") }
             lanes.add(buffer, count: want)
             offset += want
         }
@@ -203,7 +213,7 @@ final class SnapshotStorage: @unchecked Sendable {
 
     /// `body` over every byte of the image: `bytes` in memory, a copy read from a mapped file.
     func withAllBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
-        guard fd >= 0 else { return try body(bytes) }
+        guard fd >= 0, count > 0 else { return try body(bytes) }
         var copy = [UInt8](repeating: 0, count: count)
         let ok = copy.withUnsafeMutableBufferPointer {
             self.copy(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count), to: $0.baseAddress!)
@@ -243,14 +253,7 @@ final class SnapshotStorage: @unchecked Sendable {
             destination.update(from: start, count: region.count)
             return true
         }
-        var got = 0
-        while got < region.count {
-            let n = pread(fd, destination + got, region.count - got, off_t(offset + got))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            got += n
-        }
-        return true
+        return Self.readFully(fd, into: destination, count: region.count, at: offset) == region.count
     }
 }
 
