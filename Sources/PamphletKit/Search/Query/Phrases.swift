@@ -78,7 +78,7 @@ struct PhraseMatcher {
     private var readers: [PositionReader]
     /// Per term, where its positions were last looked up (candidates come in posting order).
     private var cursors: [IndexData.PositionCursor]
-    /// Term indexes by position byte count in the current section, fewest first.
+    /// Term indexes by impact in the current section (so by how many positions), fewest first.
     private var order: [Int]
     /// Possible start positions of the phrase in the current section, filtered word by word.
     private var starts: [UInt32] = []
