@@ -35,8 +35,6 @@ enum WakePipe {
         return true
     }
 
-    static var isOpen: Bool { wakeEnds[0] >= 0 }
-
     /// Async-signal-safe: one `write`, errno left as it was. A full pipe already wakes the loop.
     static func wake() {
         let fd = wakeEnds[1]
