@@ -50,7 +50,9 @@ enum RuntimeSupport {
             throw ExitCode(1)
         }
         // The snapshot (when it matches the content) spares the index build; synonyms come from the folder.
-        let engine = SearchEngine.loadOrBuild(contentDirectory: directory) { result.library }.engine
+        // Read into memory, not mapped: the browser stays up for hours, and a snapshot truncated in
+        // place under a mapping would end it with SIGBUS at its next search.
+        let engine = SearchEngine.loadOrBuild(contentDirectory: directory, access: .copied) { result.library }.engine
         return LoadedContent(library: result.library, engine: engine)
     }
 

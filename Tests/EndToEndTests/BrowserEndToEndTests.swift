@@ -20,9 +20,9 @@ struct BrowserEndToEndTests {
     /// `sh` runs the browser, then records its exit code and the terminal's modes, then idles so the
     /// pane stays for inspection.
     func start(term: String = "tmux-256color", env: String = "", arguments: String = "",
-               width: Int = 80, height: Int = 24) throws -> TmuxSession {
+               width: Int = 80, height: Int = 24, content: URL = RepoPaths.assets) throws -> TmuxSession {
         let binary = PamphletBinary.url.path
-        let assets = RepoPaths.assets.path
+        let assets = content.path
         let after = scratch.path
         let command = """
             env -u NO_COLOR LANG=C.UTF-8 LC_ALL= TERM=\(term) \(env) '\(binary)' browse --content '\(assets)' \(arguments); \
@@ -225,6 +225,44 @@ struct BrowserEndToEndTests {
         let pasted = try waitForFile("pasted")
         #expect(pasted.contains("after"))
         #expect(!pasted.contains("[200~"), "the terminal still brackets pastes: \(pasted)")
+    }
+
+    /// The browser reads its snapshot into memory (`SnapshotAccess.copied`): a snapshot cut short
+    /// in place while it runs (here by `truncate`; `cp` over it does the same) leaves its searches
+    /// working. Mapped, the next search that read past the new end ended it with SIGBUS.
+    @Test func aSnapshotTruncatedWhileBrowsingDoesNotEndIt() throws {
+        let content = scratch.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: RepoPaths.assets, to: content)
+        let snapshot = content.appendingPathComponent(".pamphlet-index").path
+        try? FileManager.default.removeItem(atPath: snapshot)
+        try? FileManager.default.removeItem(atPath: snapshot + ".verified")
+        let tmux = try start(content: content)
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        // The first start built the index and wrote the snapshot; quit and start on it.
+        try tmux.send("q")
+        try tmux.wait(for: "[ended]")
+        #expect(FileManager.default.fileExists(atPath: snapshot))
+        try FileManager.default.removeItem(at: scratch.appendingPathComponent("exit"))
+        let again = try start(content: content)
+        defer { again.kill() }
+        try again.wait(for: "Articles")
+        try again.type("/")
+        try again.wait(for: "Search:")
+        try again.type("addict")
+        try again.wait(for: "results for \"addict\"") { $0.lowercased().contains("is ketamine addictive?") }
+        #expect(truncate(snapshot, 64) == 0)
+        // New queries read postings, positions and texts all over the index.
+        for query in ["tms", "naltrex", "stanford trial", "ketamin adictive"] {
+            for _ in 0..<20 { try again.send("BSpace") }
+            try again.type(query)
+            try again.wait(for: "results for \"\(query)\"") { $0.contains("Search: \(query)▏") && $0.contains("result") }
+        }
+        try again.send("Escape")
+        try again.wait(for: "the search closed") { !$0.contains("Search: ") }
+        try again.send("q")
+        try again.wait(for: "[ended]")
+        #expect(try waitForFile("exit") == "0\n")
     }
 
     @Test("q quits and the shell is usable", arguments: ["tmux-256color", "xterm-256color", "vt100"])

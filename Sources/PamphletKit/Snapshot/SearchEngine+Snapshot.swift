@@ -13,13 +13,26 @@ public enum SearchIndexOrigin: Sendable, Equatable {
     case built(writtenTo: String?, reason: String)
 }
 
+/// How an engine opened from a snapshot holds the file (`SearchEngine.loadOrBuild`).
+public enum SnapshotAccess: Sendable, Equatable {
+    /// Memory-mapped, texts read with `pread`: the fastest start and only the pages searches touch
+    /// resident. For commands that answer and exit (`pamphlet search`): a file truncated in place
+    /// while mapped would end the process with SIGBUS at its next read past the new end.
+    case mapped
+    /// Read whole into memory once (`SnapshotStorage.read`): nothing done to the file afterwards
+    /// can reach the engine. For processes that stay up (the browser).
+    case copied
+}
+
 extension SearchEngine {
-    /// Opens a snapshot written by `writeSnapshot`: memory-maps it, checks header, checksum and
+    /// Opens a snapshot written by `writeSnapshot`: memory-maps or reads it (`access`), checks header, checksum and
     /// bounds, and (when `expectedFingerprint` is given) that it was built from that content.
     /// Throws `SnapshotError` on any problem; never traps on a damaged file. `fullCheck` reads the
     /// whole file for its checksum even when a stamp says this file passed before (`VerifiedStamp`).
-    public static func open(snapshotPath path: String, expectedFingerprint: UInt64? = nil, fullCheck: Bool = false) throws -> SearchEngine {
-        let storage = try SnapshotStorage.map(path: path, trustStamp: !fullCheck)
+    public static func open(snapshotPath path: String, expectedFingerprint: UInt64? = nil, fullCheck: Bool = false,
+                            access: SnapshotAccess = .mapped) throws -> SearchEngine {
+        let storage = access == .mapped ? try SnapshotStorage.map(path: path, trustStamp: !fullCheck)
+                                        : try SnapshotStorage.read(path: path, trustStamp: !fullCheck)
         let data = try IndexData(storage: storage, path: path)
         if let expected = expectedFingerprint, data.fingerprint != expected { throw SnapshotError.stale(path) }
         return SearchEngine(index: data)
@@ -56,10 +69,11 @@ extension SearchEngine {
     /// checked: both take a few milliseconds at every start, and neither needs the other until the
     /// fingerprints are compared. A snapshot without a valid stamp (the first start after
     /// `pamphlet index`) is checksummed on a third thread, and nothing is returned before its
-    /// verdict.
-    public static func loadOrBuild(contentDirectory: String, snapshotPath: String? = nil,
+    /// verdict. `access: .copied` reads the snapshot into memory instead (checksummed on the copy).
+    public static func loadOrBuild(contentDirectory: String, snapshotPath: String? = nil, access: SnapshotAccess = .mapped,
                                    loadLibrary: () throws -> Library) rethrows -> (engine: SearchEngine, origin: SearchIndexOrigin) {
-        let opened = try loadOrBuild(contentDirectory: contentDirectory, snapshotPath: snapshotPath, loadLibrary: loadLibrary) { _ in () }
+        let opened = try loadOrBuild(contentDirectory: contentDirectory, snapshotPath: snapshotPath, access: access,
+                                     loadLibrary: loadLibrary) { _ in () }
         return (opened.engine, opened.origin)
     }
 
@@ -68,7 +82,7 @@ extension SearchEngine {
     /// snapshot is open (~2 ms for the benchmark's 515 files): speculatively, as a processor runs
     /// past a branch. If the fingerprint then shows the snapshot stale, that answer is dropped and
     /// `work` runs again on the rebuilt engine, so `work` must have no effect but its answer.
-    public static func loadOrBuild<Answer>(contentDirectory: String, snapshotPath: String? = nil,
+    public static func loadOrBuild<Answer>(contentDirectory: String, snapshotPath: String? = nil, access: SnapshotAccess = .mapped,
                                            loadLibrary: () throws -> Library, answering work: (SearchEngine) -> Answer)
         rethrows -> (answer: Answer, engine: SearchEngine, origin: SearchIndexOrigin) {
         let fingerprinting = BackgroundComputation { SnapshotFingerprint.of(contentDirectory: contentDirectory) }
@@ -81,7 +95,9 @@ extension SearchEngine {
             let path = paths[i]
             i += 1
             do {
-                let (engine, pendingChecksum) = try openVerifyingInBackground(snapshotPath: path)
+                let (engine, pendingChecksum) = access == .mapped
+                    ? try openVerifyingInBackground(snapshotPath: path)
+                    : (try open(snapshotPath: path, access: .copied), nil)
                 let answer = work(engine)
                 try pendingChecksum?.wait()
                 guard engine.contentFingerprint == fingerprinting.wait() else { throw SnapshotError.stale(path) }

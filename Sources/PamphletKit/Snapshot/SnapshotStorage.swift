@@ -5,7 +5,8 @@ import Darwin
 #endif
 import Foundation
 
-/// The bytes of one snapshot image, either freshly built in memory or memory-mapped from a file.
+/// The bytes of one snapshot image: freshly built in memory, memory-mapped from a file, or read
+/// from one into memory.
 /// Immutable once made; the engine reads its arrays in place.
 final class SnapshotStorage: @unchecked Sendable {
     let base: UnsafeRawPointer
@@ -85,6 +86,35 @@ final class SnapshotStorage: @unchecked Sendable {
             if trustStamp && sum == opened.live.checksum { opened.live.write(to: opened.stampPath) }
         }
         return try mapOpened(opened, path: path, checksum: sum, verification: verification)
+    }
+
+    /// Reads the whole file into memory, for a process that runs for hours (the browser). A
+    /// mapping reads the file as it is at each fault: one truncated in place (`cp` or `truncate`
+    /// over it, which our writers never do: they rename a new file into place) ends the process
+    /// with SIGBUS at its next read past the new end. A copy cannot change under the engine, and
+    /// every bound checked on open holds for as long as it lives. The checksum is computed on the
+    /// copy (unless a stamp vouches for the file), so the file is read once either way; the copy
+    /// costs its size in resident memory, where a mapping holds the pages searches touched.
+    static func read(path: String, trustStamp: Bool = true,
+                     racyMargin: Int = VerifiedStamp.defaultRacyMargin) throws -> SnapshotStorage {
+        let opened = try openFile(path: path)
+        defer { close(opened.fd) }
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(opened.size, 1), alignment: 16)
+        let got = readFully(opened.fd, into: p, count: opened.size, at: 0)
+        guard got == opened.size else {
+            let why = got == nil ? String(cString: strerror(errno)) : nil
+            p.deallocate()
+            if let why { throw SnapshotError.unreadable(path, why) }
+            throw SnapshotError.corrupt(path, "file is shorter than its size (\(got ?? 0) of \(opened.size) bytes)")
+        }
+        let stamped = trustStamp && VerifiedStamp.vouches(for: opened.live, at: opened.stampPath, racyMargin: racyMargin)
+        let header = SnapshotFormat.headerSize
+        let sum = stamped ? opened.live.checksum : Checksum.words(UnsafeRawPointer(p) + header, count: opened.size - header)
+        if trustStamp && !stamped && sum == opened.live.checksum { opened.live.write(to: opened.stampPath) }
+        return SnapshotStorage(base: UnsafeRawPointer(p), count: opened.size, checksumAfterHeader: sum,
+                               verification: stamped ? .stamped : .checksummed) { ptr, _ in
+            UnsafeMutableRawPointer(mutating: ptr).deallocate()
+        }
     }
 
     /// `map`, except that a file the stamp does not vouch for is mapped at once and read for its
