@@ -41,6 +41,19 @@ import TestSupport
                 "\(query) -> \(hits.map(\.reference.description))")
     }
 
+    /// Nothing matches these; the suggestion must be a plausible typo fix, or none at all.
+    @Test(arguments: [
+        ("is it safe", nil),          // "staff" is two edits from a 4-letter word: not a typo of it
+        ("cost", nil),                // nor is "case"
+        ("drgu", "drug"),             // one edit, under the 5 letters where search allows any
+        ("opiatezz", "opiate"),       // two edits from 6 letters
+    ] as [(String, String?)])
+    func didYouMean(_ query: String, _ expected: String?) {
+        let results = Self.engine.search(query, limit: 5)
+        #expect(results.hits.isEmpty, "\(query)")
+        #expect(results.suggestion == expected, "\(query)")
+    }
+
     @Test func naltrexFindsTheStanfordTrialSection() {
         let hits = Self.engine.search("naltrex", limit: 3).hits.map(\.reference.description)
         #expect(hits.contains("is-ketamine-an-opiate#ketamine-drug-trials"))

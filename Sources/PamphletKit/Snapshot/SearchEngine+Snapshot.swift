@@ -25,8 +25,9 @@ public enum SnapshotAccess: Sendable, Equatable {
 }
 
 extension SearchEngine {
-    /// Opens a snapshot written by `writeSnapshot`: memory-maps or reads it (`access`), checks header, checksum and
-    /// bounds, and (when `expectedFingerprint` is given) that it was built from that content.
+    /// Opens a snapshot written by `writeSnapshot`: memory-maps or reads it (`access`), checks
+    /// header, checksum and bounds, and (when `expectedFingerprint` is given) that it was built
+    /// from that content.
     /// Throws `SnapshotError` on any problem; never traps on a damaged file. `fullCheck` reads the
     /// whole file for its checksum even when a stamp says this file passed before (`VerifiedStamp`).
     public static func open(snapshotPath path: String, expectedFingerprint: UInt64? = nil, fullCheck: Bool = false,

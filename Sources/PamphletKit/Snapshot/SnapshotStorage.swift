@@ -88,13 +88,10 @@ final class SnapshotStorage: @unchecked Sendable {
         return try mapOpened(opened, path: path, checksum: sum, verification: verification)
     }
 
-    /// Reads the whole file into memory, for a process that runs for hours (the browser). A
-    /// mapping reads the file as it is at each fault: one truncated in place (`cp` or `truncate`
-    /// over it, which our writers never do: they rename a new file into place) ends the process
-    /// with SIGBUS at its next read past the new end. A copy cannot change under the engine, and
-    /// every bound checked on open holds for as long as it lives. The checksum is computed on the
-    /// copy (unless a stamp vouches for the file), so the file is read once either way; the copy
-    /// costs its size in resident memory, where a mapping holds the pages searches touched.
+    /// Reads the whole file into memory (`SnapshotAccess.copied`): nothing done to the file later,
+    /// truncation included, can reach the copy, so every bound checked on open holds for as long as
+    /// it lives. The checksum is computed on the copy unless a stamp vouches for the file, so the
+    /// file is read once either way.
     static func read(path: String, trustStamp: Bool = true,
                      racyMargin: Int = VerifiedStamp.defaultRacyMargin) throws -> SnapshotStorage {
         let opened = try openFile(path: path)

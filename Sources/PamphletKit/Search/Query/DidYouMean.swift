@@ -1,5 +1,7 @@
 /// "Did you mean": when nothing matched, each unknown word is replaced by the indexed word closest
-/// to it (fewest edits, then most frequent), with a looser budget than search uses.
+/// to it (fewest edits, then most frequent), with a looser budget than search uses: one edit from
+/// 3 letters, two from 6. (Two from 3 letters offered "is it staff" for "is it safe" and "case"
+/// for "cost": half a short word rewritten is another word, not a typo.)
 enum DidYouMean {
     static func suggest(for q: ParsedQuery, expander: WordExpander) -> String? {
         let terms = expander.index.terms
@@ -13,7 +15,7 @@ enum DidYouMean {
                 continue
             }
             let letters = w.text.unicodeScalars.count
-            let k = letters >= 3 ? 2 : 1
+            let k = letters >= 6 ? 2 : 1
             var best: (d: Int, df: Int, t: Int)?
             for m in TypoMatcher.matches(w.term, maxEdits: k, prefixMode: false, in: expander.index) {
                 for t in m.range where !expander.index.isStopWord(t) {
