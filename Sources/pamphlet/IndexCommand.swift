@@ -70,7 +70,8 @@ struct IndexCommand: ParsableCommand {
                                                          withIntermediateDirectories: true)
             }
             do {
-                try engine.writeSnapshot(to: path)
+                // --out names a file by hand: it must be free or a snapshot already.
+                try engine.writeSnapshot(to: path, onlyOverSnapshots: out != nil)
                 print(String(format: "Indexed %d sections in %.0f ms: %@ (%.1f KB)", engine.sectionCount, built * 1000,
                              path, Double(engine.indexByteCount) / 1024))
                 return

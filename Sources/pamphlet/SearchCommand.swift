@@ -32,7 +32,8 @@ struct SearchCommand: ParsableCommand {
 
             Exit status: 0 when something matched; 1 when nothing did (with a
             "Did you mean" line when there is a close word; --json prints []);
-            64 on bad arguments.
+            2 when --index names a file that is not a search index (it is
+            never replaced); 64 on bad arguments.
 
             Examples:
               pamphlet search is ketamine addictive
@@ -67,6 +68,13 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let directory = try contentOptions.directory()
+        // --index names a file this command may rewrite: refuse at once if it is something else.
+        if let index {
+            do { try SnapshotFile.checkReplaceable(index) } catch {
+                CLIOutput.printError("pamphlet: \(error)")
+                throw ExitCode(2)
+            }
+        }
         let text = query.joined(separator: " ")
         let color = !json && isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         // Searched and formatted while the content folder is still being fingerprinted (see

@@ -69,6 +69,41 @@ import TestSupport
         #expect(throws: Never.self) { try SearchEngine.open(snapshotPath: c.snapshot, fullCheck: true) }
     }
 
+    /// `--index` and `--out` name files by hand: a slip must not turn notes, content or a system
+    /// file into a search index (a reviewer's `--index /etc/passwd` as root did, before this).
+    @Test func aFileThatIsNotASnapshotIsNeverReplaced() throws {
+        let c = try Content()
+        let notes = c.dir + "/notes.txt"
+        let text = "important notes\n"
+        try text.write(toFile: notes, atomically: true, encoding: .utf8)
+        let search = try CheckCLITests.pamphlet(["search", "naltrex", "--content", c.dir, "--index", notes])
+        #expect(search.status == 2)
+        #expect(search.stderr.contains("notes.txt: cannot write the search index: the file there is not a Pamphlet search index"))
+        let index = try CheckCLITests.pamphlet(["index", "--content", c.dir, "--out", notes])
+        #expect(index.status == 2)
+        #expect(index.stderr.contains("not a Pamphlet search index"))
+        let site = c.dir + "/site.yaml"
+        let siteBefore = try String(contentsOfFile: site, encoding: .utf8)
+        #expect(try CheckCLITests.pamphlet(["search", "naltrex", "--content", c.dir, "--index", site]).status == 2)
+        #expect(try CheckCLITests.pamphlet(["index", "--content", c.dir, "--out", c.dir + "/content"]).status == 2)
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == text)
+        #expect(try String(contentsOfFile: site, encoding: .utf8) == siteBefore)
+        #expect(!FileManager.default.fileExists(atPath: notes + ".verified"))
+
+        // A snapshot, an empty file or a damaged snapshot there is fair game.
+        let own = c.dir + "/own.index"
+        #expect(try CheckCLITests.pamphlet(["index", "--content", c.dir, "--out", own]).status == 0)
+        #expect(try CheckCLITests.pamphlet(["search", "naltrex", "--content", c.dir, "--index", own]).status == 0)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: own)))
+        bytes[bytes.count / 2] ^= 0x10
+        try Data(bytes).write(to: URL(fileURLWithPath: own))
+        #expect(try CheckCLITests.pamphlet(["search", "naltrex", "--content", c.dir, "--index", own]).status == 0)
+        #expect(throws: Never.self) { try SearchEngine.open(snapshotPath: own, fullCheck: true) }
+        try Data().write(to: URL(fileURLWithPath: notes))
+        #expect(try CheckCLITests.pamphlet(["index", "--content", c.dir, "--out", notes]).status == 0)
+        #expect(throws: Never.self) { try SearchEngine.open(snapshotPath: notes, fullCheck: true) }
+    }
+
     @Test func nothingFoundSaysSoAndSuggests() throws {
         let c = try Content()
         let none = try search("zzqqxv", in: c, json: false)

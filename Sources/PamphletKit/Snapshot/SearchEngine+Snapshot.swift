@@ -56,7 +56,11 @@ extension SearchEngine {
 
     /// Writes the index to `path` atomically (see `SnapshotFile.writeAtomically`). The old file's
     /// stamp goes too: it could not vouch for the new file (another inode), but should not linger.
-    public func writeSnapshot(to path: String) throws {
+    /// Refuses to replace a file that is not a snapshot (`SnapshotFile.checkReplaceable`) unless
+    /// `onlyOverSnapshots` is false: for our own default locations, where whatever lies under that
+    /// name is a snapshot we wrote, however damaged.
+    public func writeSnapshot(to path: String, onlyOverSnapshots: Bool = true) throws {
+        if onlyOverSnapshots { try SnapshotFile.checkReplaceable(path) }
         try index.storage.withAllBytes { try SnapshotFile.writeAtomically($0, to: path) }
         unlink(VerifiedStamp.path(for: path))
     }
@@ -117,7 +121,7 @@ extension SearchEngine {
         var written: String?
         for path in paths {
             if path != paths.first || snapshotPath == nil { SnapshotFile.ensureDirectory(for: path) }
-            if (try? engine.writeSnapshot(to: path)) != nil {
+            if (try? engine.writeSnapshot(to: path, onlyOverSnapshots: snapshotPath != nil)) != nil {
                 written = path
                 break
             }

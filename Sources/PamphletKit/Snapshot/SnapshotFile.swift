@@ -46,6 +46,31 @@ public enum SnapshotFile {
         [contentPath(contentDirectory: contentDirectory)] + (cachePath(contentDirectory: contentDirectory).map { [$0] } ?? [])
     }
 
+    /// Throws unless `path` is free for a snapshot: nothing there, an empty file, or a file that
+    /// starts as a snapshot does (`SnapshotFormat.magic`, damaged or not). A snapshot path is often
+    /// given by hand (`--index`, `--out`), and a slip there must not replace someone's notes, a
+    /// content file or a system file with an index.
+    public static func checkReplaceable(_ path: String) throws {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }   // nothing there (or unreadable: the write will say)
+        let type = st.st_mode & S_IFMT
+        if type == S_IFDIR { throw SnapshotError.unwritable(path, "it is a folder") }
+        // A link is replaced by the rename, not followed: what it points to is never written.
+        if type == S_IFLNK { return }
+        guard type == S_IFREG else { throw SnapshotError.unwritable(path, "it is not a regular file") }
+        guard st.st_size > 0 else { return }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            throw SnapshotError.unwritable(path, "cannot read the file there to check it is a search index (\(String(cString: strerror(errno))))")
+        }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: SnapshotFormat.magic.count)
+        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard n > 0, Array(head[0..<n]) == Array(SnapshotFormat.magic[0..<n]) else {
+            throw SnapshotError.unwritable(path, "the file there is not a Pamphlet search index; not replacing it (remove it or choose another path)")
+        }
+    }
+
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename,
     /// then fsync of the folder. Readers see the old file or the new one, never a partial one.
     /// `sync: false` skips both fsyncs, for files whose loss in a crash costs nothing (a stamp).
