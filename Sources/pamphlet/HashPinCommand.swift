@@ -2,20 +2,24 @@ import ArgumentParser
 import Foundation
 import PamphletKit
 
-/// `pamphlet hash-pin`: turns a staff PIN into the argon2id line for `site.yaml` (or the --config file).
+/// `pamphlet hash-pin`: turns a staff PIN into the argon2id line for the --config file (or `site.yaml`).
 struct HashPinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hash-pin",
         abstract: "Make the staff PIN hash for kiosk mode (argon2id, salted).",
         discussion: """
             Reads the PIN from standard input (without echo when it is a terminal, asking twice) and \
-            prints one line to paste under `kiosk:` in site.yaml or in the file given to \
-            `pamphlet kiosk --config`. The PIN itself is never printed or stored.
+            prints one `pin_hash: "$argon2id$..."` line. Append it to the file given to \
+            `pamphlet kiosk --config` (there it counts at the top level as well as under `kiosk:`), \
+            or paste it under `kiosk:` in site.yaml, indented two spaces. To change the PIN, delete \
+            the old pin_hash line first: a key set twice is refused. The PIN itself is never \
+            printed or stored.
 
             Examples:
               pamphlet hash-pin                       type the PIN twice at the prompt
               printf '4826\\n' | pamphlet hash-pin     from a script
               pamphlet hash-pin >> /etc/pamphlet/kiosk.yaml
+              sudo sh -c 'pamphlet hash-pin >> /etc/pamphlet/kiosk.yaml'
             """
     )
 

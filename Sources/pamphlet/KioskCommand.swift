@@ -22,7 +22,8 @@ struct KioskCommand: ParsableCommand {
             (1, 2, 4, 8 ... s) and is logged (never the PIN).
 
             Settings come from the `kiosk:` part of site.yaml (idle_timeout, countdown, pin_hash, \
-            allow_exit), then the --config file, then flags. Make pin_hash with `pamphlet hash-pin`. \
+            allow_exit), then the --config file (the same keys, under `kiosk:` or at the top level), \
+            then flags. Make pin_hash with `pamphlet hash-pin >> FILE`. \
             Without a PIN the kiosk refuses to start unless --no-exit (or allow_exit: false) says \
             that exit is impossible by design.
 
@@ -46,7 +47,7 @@ struct KioskCommand: ParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(help: ArgumentHelp("YAML file with kiosk settings (a `kiosk:` mapping); overrides site.yaml.",
+    @Option(help: ArgumentHelp("YAML file with kiosk settings (under `kiosk:` or at the top level); overrides site.yaml.",
                                valueName: "FILE"))
     var config: String?
 

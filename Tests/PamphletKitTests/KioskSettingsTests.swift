@@ -52,6 +52,34 @@ struct KioskSettingsTests {
         #expect(file.warnings.isEmpty)
     }
 
+    /// `pamphlet hash-pin >> kiosk.yaml` puts `pin_hash` at the top level after a `kiosk:` mapping:
+    /// both parts count (before, the top-level line was silently ignored).
+    @Test(arguments: [
+        "kiosk:\n  idle_timeout: 45\n  allow_exit: true\n  # pin_hash: \"$argon2id$...\"\npin_hash: \"\(hash)\"\n",
+        "pin_hash: \"\(hash)\"\nkiosk:\n  idle_timeout: 45\n",
+        "kiosk:\n  idle_timeout: 45\n  pin_hash:\npin_hash: \"\(hash)\"\n",
+    ])
+    func topLevelKeysBesideKioskMapping(_ text: String) throws {
+        let file = try KioskConfigFile.parse(text, path: "kiosk.yaml")
+        #expect(file.idleTimeoutSeconds == 45)
+        #expect(file.pinHash == Self.hash)
+        #expect(file.warnings.isEmpty)
+    }
+
+    @Test func keySetInBothPlacesIsRefused() {
+        do {
+            _ = try KioskConfigFile.parse("kiosk:\n  pin_hash: \"\(Self.hash)\"\npin_hash: \"\(Self.hash)\"\n", path: "k.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("k.yaml:3: `pin_hash` is set twice (also on line 2)"), "\(error.description)")
+        }
+    }
+
+    @Test func unknownTopLevelKeyBesideKioskMappingWarns() throws {
+        let file = try KioskConfigFile.parse("kiosk:\n  idle_timeout: 5\npin_hsh: x\n", path: "k.yaml")
+        #expect(file.warnings.map(\.description) == ["k.yaml:3:1: warning: unknown kiosk setting `pin_hsh` (ignored)"])
+    }
+
     @Test func configFileErrorsNameFileAndLine() {
         do {
             _ = try KioskConfigFile.parse("kiosk:\n  idle_timeout: soon\n", path: "/etc/pamphlet/kiosk.yaml")

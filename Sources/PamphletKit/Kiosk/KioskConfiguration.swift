@@ -3,8 +3,10 @@ import Yams
 
 /// Kiosk settings from a separate file given with `pamphlet kiosk --config FILE`, so the PIN hash can live
 /// outside the content folder (e.g. `/etc/pamphlet/kiosk.yaml`, readable only by the kiosk user).
-/// The file holds either a `kiosk:` mapping or the same keys at the top level:
-/// `idle_timeout`, `countdown`, `pin_hash`, `allow_exit`. Keys it leaves out fall back to `site.yaml`.
+/// The keys (`idle_timeout`, `countdown`, `pin_hash`, `allow_exit`) may sit under a `kiosk:` mapping,
+/// at the top level, or both: `pamphlet hash-pin >> kiosk.yaml` appends a top-level `pin_hash:` line
+/// after the example's `kiosk:` mapping, and that must count. A key set in both places is an error
+/// (which one was meant is unknowable). Keys it leaves out fall back to `site.yaml`.
 public struct KioskConfigFile: Sendable, Equatable {
     public var idleTimeoutSeconds: Int?
     public var countdownSeconds: Int?
@@ -32,20 +34,31 @@ public struct KioskConfigFile: Sendable, Equatable {
         do { root = try Yams.compose(yaml: text) } catch {
             throw .invalid(path: path, line: nil, message: "not valid YAML: \(error)")
         }
-        guard var mapping = root?.mapping else {
+        guard let mapping = root?.mapping else {
             if root == nil { return KioskConfigFile() }
             throw .invalid(path: path, line: root?.mark?.line, message: "expected a mapping of kiosk settings")
         }
-        if let nested = mapping["kiosk"] {
-            guard let inner = nested.mapping else {
-                throw .invalid(path: path, line: nested.mark?.line, message: "`kiosk:` must be a mapping")
+        // Top-level entries, then the `kiosk:` mapping's (an empty `kiosk:` is null: nothing in it).
+        var entries: [(key: Node, value: Node)] = []
+        for (keyNode, value) in mapping {
+            guard keyNode.string == "kiosk" else { entries.append((keyNode, value)); continue }
+            if value.null != nil { continue }
+            guard let inner = value.mapping else {
+                throw .invalid(path: path, line: keyNode.mark?.line, message: "`kiosk:` must be a mapping")
             }
-            mapping = inner
+            entries += inner.map { ($0.key, $0.value) }
         }
         var file = KioskConfigFile()
-        for (keyNode, value) in mapping {
+        var seen: [String: Int] = [:]
+        for (keyNode, value) in entries {
             let key = keyNode.string ?? ""
             let line = keyNode.mark?.line
+            if value.null != nil { continue }  // `pin_hash:` or `pin_hash: null`: not set here
+            if let first = seen[key] {
+                throw .invalid(path: path, line: line, message:
+                    "`\(key)` is set twice (also on line \(first)): keep one, either under `kiosk:` or at the top level")
+            }
+            seen[key] = line ?? 0
             func int() throws(KioskSettingsError) -> Int {
                 guard let n = value.int, n > 0 else {
                     throw .invalid(path: path, line: line, message: "`\(key)` must be a whole number of seconds above 0")
@@ -88,8 +101,9 @@ public enum KioskSettingsError: Error, Equatable, CustomStringConvertible {
         case .noPIN:
             """
             No staff PIN is configured, so staff could not exit the kiosk.
-            Run `pamphlet hash-pin`, paste the printed `pin_hash:` line under `kiosk:` in site.yaml \
-            (or in the --config file), or pass --no-exit if exit must be impossible by design.
+            Run `pamphlet hash-pin >> FILE` to append a `pin_hash:` line to the --config file (or paste \
+            the printed line under `kiosk:` in site.yaml), or pass --no-exit if exit must be impossible \
+            by design.
             """
         case .badPINHash(let why): why
         case .badTimeout(let why): why
