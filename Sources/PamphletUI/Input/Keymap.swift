@@ -88,6 +88,7 @@ public struct Keymap: Sendable {
             Binding([.char("[")], .previousSection),
             Binding([.char("n")], .nextMatch),
             Binding([.char("N")], .previousMatch),
+            Binding([.escape], .clearHighlights),
         ]),
         Keymap(context: .checklist, bindings: [
             Binding([.down, .char("j"), .tab], .lineDown, hint: "choose"),
@@ -97,6 +98,9 @@ public struct Keymap: Sendable {
             Binding([.pageUp, .char("b")], .pageUp),
             Binding([.home, .char("g")], .top),
             Binding([.end, .char("G")], .bottom),
+            Binding([.char("n")], .nextMatch),
+            Binding([.char("N")], .previousMatch),
+            Binding([.escape], .clearHighlights),
         ]),
         Keymap(context: .search, bindings: [
             Binding([.down, .ctrl("n")], .searchNext, hint: "choose"),

@@ -94,9 +94,10 @@ public struct AppState: Program {
     }
 
     /// The page's layout at a text width, from the cache when nothing it depends on changed.
-    func layout(of page: Page, textWidth: Int) -> PageLayout {
+    /// `expanded` overrides the open FAQ answers (the search matches of a page count closed ones too).
+    func layout(of page: Page, textWidth: Int, expanded: Set<Int>? = nil) -> PageLayout {
         let id = documentID(of: page.route) ?? ""
-        let key = LayoutKey(route: page.route, width: textWidth, expanded: expanded[id] ?? [],
+        let key = LayoutKey(route: page.route, width: textWidth, expanded: expanded ?? self.expanded[id] ?? [],
                             answers: answers[id] ?? ChecklistAnswers(), query: page.query, options: options,
                             content: ContentIdentity(content: content))
         return cache.layout(key) {

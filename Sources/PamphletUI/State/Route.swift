@@ -57,7 +57,7 @@ public struct Page: Sendable, Hashable {
     public var contentsOpen: Bool
     /// Search words whose matches are highlighted on this page (after opening a search result).
     public var query: String?
-    /// Index of the current match in the page's match list.
+    /// Index of the current match among all the page's matches (`allMatches`: on an FAQ, closed answers too).
     public var matchIndex: Int?
 
     public init(route: Route) {

@@ -114,20 +114,4 @@ extension AppState {
         }
         if current.focus == .contents { current.contentsIndex = contentsEntry(for: currentSection, layout) }
     }
-
-    /// `n`/`N`: the next or previous search match on the page, across sections, wrapping around.
-    mutating func stepMatch(_ d: Int, _ layout: PageLayout) {
-        let matches = layout.matches
-        guard !matches.isEmpty else { return }
-        let next: Int
-        if let i = current.matchIndex, matches.indices.contains(i) {
-            next = (i + d + matches.count) % matches.count
-        } else {
-            let top = currentTop
-            next = d > 0 ? (matches.firstIndex { $0.line >= top } ?? 0)
-                : (matches.lastIndex { $0.line < top + bodyHeight } ?? matches.count - 1)
-        }
-        current.matchIndex = next
-        revealCentred(matches[next].line)
-    }
 }

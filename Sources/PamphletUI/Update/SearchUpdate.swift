@@ -77,7 +77,8 @@ extension AppState {
         let start = layout.start(ofSection: section)
         guard let i = layout.matches.firstIndex(where: { $0.section == section && $0.line >= start })
             ?? layout.matches.firstIndex(where: { $0.line >= start }) else { return }
-        current.matchIndex = i
+        current.matchIndex = layout.context == .faq
+            ? Self.allIndex(ofDrawn: i, all: allMatches(of: current, textWidth: geometry.textWidth), in: layout) : i
         let line = layout.matches[i].line
         if line >= currentTop + bodyHeight - 1 { revealCentred(line) }
     }

@@ -55,7 +55,7 @@ extension AppState {
             let t = layout.targets[i]
             for span in t.spans { paint(span, t.focusRole, keepHighlights: true) }
         }
-        if let m = current.matchIndex, layout.matches.indices.contains(m) {
+        if let m = currentDrawnMatch(layout, textWidth: geo.textWidth) {
             let match = layout.matches[m]
             paint(Span(line: match.line, start: match.start, end: match.end), .selection, keepHighlights: false)
         }

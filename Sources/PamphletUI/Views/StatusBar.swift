@@ -17,8 +17,9 @@ enum StatusBar {
             let n = search.results.hits.count
             position = search.query.isEmpty ? "" : n == 1 ? "1 result" : "\(n) results"
         } else {
-            if let m = state.current.matchIndex, !layout.matches.isEmpty {
-                position = "match \(m + 1) of \(layout.matches.count)"
+            let all = state.allMatches(of: state.current, textWidth: geo.textWidth)
+            if let m = state.current.matchIndex, all.indices.contains(m) {
+                position = "match \(m + 1) of \(all.count)"
             }
             if layout.lineCount > geo.bodyHeight {
                 let pct = top == 0 ? 0 : min(100, (top + geo.bodyHeight) * 100 / layout.lineCount)
@@ -28,7 +29,7 @@ enum StatusBar {
         }
         let posWidth = TextMetrics.width(position)
         let room = geo.width - 2 - (posWidth > 0 ? posWidth + 2 : 0)
-        canvas.write(fit(breadcrumbs(state, layout: layout), to: room, glyphs: glyphs), x: 1, y: y, role: .statusBar)
+        canvas.write(fit(breadcrumbs(state, layout: layout, geo: geo, top: top), to: room, glyphs: glyphs), x: 1, y: y, role: .statusBar)
         if posWidth > 0 { canvas.write(position, x: geo.width - posWidth - 1, y: y, role: .statusBar) }
 
         for item in hintItems(state, width: geo.width) {
@@ -38,14 +39,19 @@ enum StatusBar {
     }
 
     /// "Document › Section" (as parts), or where else the reader is.
-    static func breadcrumbs(_ state: AppState, layout: PageLayout) -> [String] {
+    /// With a search match on screen, its section: where the highlight is, not where the screen begins.
+    static func breadcrumbs(_ state: AppState, layout: PageLayout, geo: Geometry, top: Int) -> [String] {
         if state.search != nil { return ["Search"] }
         switch state.route {
         case .home: return ["Home"]
         case .list(let kind): return [kind.menuTitle]
         default:
             if state.current.contentsOpen { return [layout.title, "Contents"] }
-            let s = state.currentSection
+            var s = state.currentSection
+            if let m = state.currentDrawnMatch(layout, textWidth: geo.textWidth) {
+                let line = layout.matches[m].line
+                if line >= top, line < top + geo.bodyHeight { s = layout.matches[m].section }
+            }
             if s >= 0, s < layout.sectionTitles.count { return [layout.title, layout.sectionTitles[s]] }
             return [layout.title]
         }
