@@ -15,7 +15,8 @@ struct CheckCommand: ParsableCommand {
             keys, dates (YYYY-MM-DD), value types, duplicate ids, cross-references \
             `[text](pamphlet:doc#section)` and `related:` entries, checklists' items and outcomes.
 
-            Exits 1 if there is any error, 0 otherwise (warnings alone do not fail). \
+            Exits 1 if there is any error, 0 otherwise (warnings alone do not fail), 2 when DIR \
+            does not exist. \
             DIR may also be a single .md file (cross-references to other files are then not checked).
 
             Examples:
@@ -32,7 +33,17 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
 
     func run() throws {
-        let target = try directory ?? contentOptions.directory()
+        let target: String
+        if let directory {
+            // A .md file is fine here; a missing path is not an empty folder (exit 2, as for --content).
+            if let problem = ContentOptions.problem(with: directory, what: "", fileAllowed: true) {
+                CLIOutput.printError("pamphlet: \(problem)")
+                throw ExitCode(2)
+            }
+            target = directory
+        } else {
+            target = try contentOptions.directory()
+        }
         let result = ContentLoader.load(directory: target)
         for diagnostic in result.diagnostics { print(diagnostic.description) }
         let errors = result.diagnostics.filter { $0.severity == .error }.count

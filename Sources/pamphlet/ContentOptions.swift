@@ -7,11 +7,39 @@ struct ContentOptions: ParsableArguments {
     var content: String?
 
     /// The folder to load: `--content`, else `$PAMPHLET_CONTENT`, else the bundled Assets.
+    /// A folder that does not exist (or is a file) prints `pamphlet: content folder X does not exist`
+    /// and exits with 2: loaded as it is, it would be empty content, and `search` would answer
+    /// "No results" (exit 1) as if the words were simply not there.
     func directory() throws -> String {
+        let path = try unchecked()
+        if let problem = Self.problem(with: path) {
+            CLIOutput.printError("pamphlet: \(problem)")
+            throw ExitCode(2)
+        }
+        return path
+    }
+
+    /// The folder named by `--content`, `$PAMPHLET_CONTENT` or the bundle, not yet checked (the kiosk
+    /// checks it itself, to report a missing folder in its log).
+    func unchecked() throws -> String {
         if let content { return content }
         if let env = ProcessInfo.processInfo.environment["PAMPHLET_CONTENT"], !env.isEmpty { return env }
         if let bundled = BundledContent.locate() { return bundled }
         throw ValidationError("No content folder found. Pass --content DIR.")
+    }
+
+    /// Why `path` cannot be a content folder, or nil when it is an existing folder.
+    /// `what` names it in the message ("content folder"; empty: the path alone).
+    static func problem(with path: String, what: String = "content folder", fileAllowed: Bool = false) -> String? {
+        let name = what.isEmpty ? path : "\(what) \(path)"
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            let reason = code == ENOENT || code == ENOTDIR ? "does not exist" : "cannot be read (\(String(cString: strerror(code))))"
+            return "\(name) \(reason)"
+        }
+        if (info.st_mode & S_IFMT) != S_IFDIR && !fileAllowed { return "\(name) is not a folder" }
+        return nil
     }
 }
 

@@ -33,7 +33,8 @@ struct KioskCommand: ParsableCommand {
             Exit codes (for a supervisor such as systemd):
               0    staff exit with the right PIN
               1    the content failed to load at startup (errors are in the log)
-              2    configuration error (no PIN, bad --config or --idle-timeout, not a terminal)
+              2    configuration error (no PIN, bad --config or --idle-timeout, no such content
+                   folder, not a terminal)
               64   the command line itself could not be parsed (unknown flag)
               129  SIGHUP   (128 + signal number)
               143  SIGTERM
@@ -85,7 +86,8 @@ struct KioskCommand: ParsableCommand {
         let logger = Logger(label: "pamphlet.kiosk")
 
         // Settings before content, so a configuration mistake is reported as one (exit 2).
-        let directory = try contentOptions.directory()
+        let directory = try contentOptions.unchecked()
+        if let problem = ContentOptions.problem(with: directory) { fail(logger, problem, code: 2) }
         var configFile: KioskConfigFile?
         if let config {
             do {

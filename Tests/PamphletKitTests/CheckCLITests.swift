@@ -12,7 +12,7 @@ import TestSupport
     }
 
     /// Runs the built binary with `arguments`; output goes through files so neither pipe can fill up.
-    static func pamphlet(_ arguments: [String]) throws -> Run {
+    static func pamphlet(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
         let binary = RepoPaths.binary
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             Issue.record("no pamphlet binary at \(binary.path); run `swift build` first or set PAMPHLET_BINARY")
@@ -32,6 +32,7 @@ import TestSupport
         process.standardError = try FileHandle(forWritingTo: err)
         var environment = ProcessInfo.processInfo.environment
         environment["PAMPHLET_CONTENT"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         try process.run()
         process.waitUntilExit()
@@ -70,9 +71,11 @@ import TestSupport
         let run = try Self.pamphlet(["check", "--content", relative])
         #expect(run.status == 1)
         #expect(run.stdout.contains("\n\(relative)content/empty.md:1:1: error: empty file\n"))
+        // A path that is not there is unusable input (exit 2, as for --content), not a content error.
         let missing = try Self.pamphlet(["check", "/nonexistent/folder"])
-        #expect(missing.status == 1)
-        #expect(missing.stdout == "/nonexistent/folder:1:1: error: no such file or folder\n")
+        #expect(missing.status == 2)
+        #expect(missing.stdout == "")
+        #expect(missing.stderr == "pamphlet: /nonexistent/folder does not exist\n")
     }
 
     @Test func listJSON() throws {
