@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand {
         discussion: """
             ID is a document id (`ketamine-faq`) or a section (`ketamine-faq#is-ketamine-addictive`); \
             `pamphlet list` shows them all. The text is wrapped to the terminal's width (80 when not a \
-            terminal) unless --width is given. With --json, prints {"id", "kind", "title", "text", \
+            terminal) unless --width is given (at least \(PlainTextRenderer.minimumWidth)). With --json, prints {"id", "kind", "title", "text", \
             "sections": [{"id", "title"}]} (plus "section" when a section was asked for).
 
             Examples:
@@ -32,7 +32,10 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
 
     func validate() throws {
-        if let width, width < 1 { throw ValidationError("--width must be at least 1.") }
+        if let width, width < PlainTextRenderer.minimumWidth {
+            throw ValidationError("--width must be at least \(PlainTextRenderer.minimumWidth) (narrower, list markers, "
+                + "table columns and most words no longer fit).")
+        }
     }
 
     struct ShowJSON: Encodable {

@@ -124,6 +124,21 @@ import TestSupport
         #expect(run.stdout.contains("Ketamine is an anesthetic with fast effects. See the FAQ [see common-questions]\nor the clinic site"))
     }
 
+    /// Narrower than the renderer lays out is refused (it used to wrap at 8 anyway, splitting words).
+    @Test(arguments: [0, 1, 5, 7])
+    func showRefusesWidthsBelowTheMinimum(_ width: Int) throws {
+        let run = try Self.pamphlet(["show", "ketamine-basics", "--width", "\(width)", "--content", LoadFixtures.valid])
+        #expect(run.status == 64)
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("--width must be at least 8"), "\(run.stderr)")
+    }
+
+    @Test func showAtTheMinimumWidth() throws {
+        let run = try Self.pamphlet(["show", "ketamine-basics", "--width", "8", "--content", LoadFixtures.valid])
+        #expect(run.status == 0)
+        #expect(!run.stdout.isEmpty)
+    }
+
     @Test(arguments: [
         ("ketamine-basic", "ketamine-basics"),
         ("ketamine-basics#dose", "ketamine-basics#doses"),

@@ -3,10 +3,14 @@
 /// Links read `text <url>`, cross-references `text [see doc-id#section]`, checklist items `[ ] item`;
 /// tables become aligned columns shrunk to the width; code blocks are kept as written.
 public enum PlainTextRenderer {
+    /// The narrowest width laid out as asked; narrower widths are rendered at this one (room for a
+    /// nested list marker and a word of a few letters). `pamphlet show --width` refuses less.
+    public static let minimumWidth = 8
+
     /// The text of `document`, or only of `section` when given, at most `width` cells wide
     /// (except code lines and clusters wider than the line). Ends with a newline.
     public static func render(document: Document, section: Section? = nil, width: Int) -> String {
-        let width = max(8, width)
+        let width = max(Self.minimumWidth, width)
         var parts: [[String]] = []
         var header = heading(document.title, underline: "=", width: width)
         if let section { header += [""] + heading(section.heading, underline: "-", width: width) }
