@@ -73,12 +73,43 @@ struct YAMLReader {
             }
             message += ": \(problem)"
         case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams marks the first occurrence (of the alphabetically first duplicated key); the
+            // mistake to fix is the repeat, so point there and name the first one's line.
             (line, column) = (context.mark.line, context.mark.column)
             message += ": duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"
+            if let key = duplicates.first,
+               let repeated = Self.repeatedKey(key, after: context.mark.line, column: context.mark.column, in: yaml) {
+                message += " (first on line \(line + lineOffset))"
+                (line, column) = repeated
+            }
         default:
             message += ": \(error)"
         }
         diagnostics.append(.error(path, line: line + lineOffset, column: max(1, column), message))
+    }
+
+    /// Where `key` appears again in the block mapping whose first occurrence of it is at
+    /// `line`:`column` (1-based, in `yaml`): the next line at the same indentation that starts with
+    /// `key:` (plain or quoted), before the mapping ends (a less indented line). Nil for flow
+    /// mappings and anything else this simple scan cannot place.
+    static func repeatedKey(_ key: String, after line: Int, column: Int, in yaml: String) -> (line: Int, column: Int)? {
+        let indent = column - 1
+        guard indent >= 0 else { return nil }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line < lines.count else { return nil }
+        for index in line..<lines.count {
+            let text = lines[index]
+            let spaces = text.prefix { $0 == " " }.count
+            let rest = text.dropFirst(spaces)
+            if rest.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) || rest.hasPrefix("#") { continue }
+            if spaces < indent { return nil }
+            guard spaces == indent else { continue }
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
+                let after = rest.dropFirst(spelling.count).drop { $0 == " " || $0 == "\t" }
+                if after.hasPrefix(":") { return (index + 1, column) }
+            }
+        }
+        return nil
     }
 
     // MARK: Typed values
