@@ -32,6 +32,8 @@ import Testing
              fragment: "duplicate key 'kind' (first on line 2)"),
         Case(name: "duplicate nested key", text: "---\nkind: faq\ntitle: A\nreview:\n  reviewed_by: X\n  \"reviewed_by\" : Y\n---\n",
              line: 6, fragment: "duplicate key 'reviewed_by' (first on line 5)"),
+        Case(name: "language without a stemmer", text: "---\nkind: article\ntitle: T\nlanguage: xx\n---\nBody\n", line: 4,
+             fragment: "language 'xx' has no stemmer", severity: .warning),
         Case(name: "tab indentation", text: "---\nkind: faq\ntitle: T\nreview:\n\tnext_review: x\n---\n", line: 5, fragment: "malformed front matter YAML"),
         Case(name: "negative outcome", text: "---\nkind: checklist\ntitle: T\nquestion: Q?\nitems: [a]\noutcomes:\n  - min: -1\n    text: x\n---\n",
              line: 7, fragment: "'min' must be 0 or more"),
@@ -54,6 +56,14 @@ import Testing
         #expect(hit?.line == c.line, "\(diagnostics.map(\.description))")
         #expect(hit?.severity == c.severity)
         #expect(hit?.path == "x.md")
+    }
+
+    @Test(arguments: ["en", "es-MX", "de", "pt-BR", "NB"])
+    func stemmedLanguagesLoadQuietly(_ language: String) {
+        let (doc, diagnostics) = ContentLoader.parseDocument(
+            text: "---\nkind: faq\ntitle: T\nlanguage: \(language)\n---\n## Q?\nA.\n", path: "x.md")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+        #expect(doc?.language == language.lowercased())
     }
 
     @Test func idDefaultsToFileName() throws {

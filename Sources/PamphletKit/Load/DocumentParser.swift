@@ -124,6 +124,11 @@ enum DocumentParser {
                 yaml.error(f["language"]?.value, "'language' must be a language code such as 'en' or 'es', not '\(language)'")
             } else {
                 h.language = language.lowercased()
+                // Not an error (the page still loads and is found by exact words), but search
+                // quality drops silently without stems, so say so.
+                if Stemmer.algorithm(for: h.language) == nil {
+                    yaml.warning(f["language"]?.value, "language '\(language)' has no stemmer; its words are matched unstemmed (exact forms only)")
+                }
             }
         }
         if let url = yaml.string(f["url"], "url")?.trimmingCharacters(in: .whitespaces), !url.isEmpty {
