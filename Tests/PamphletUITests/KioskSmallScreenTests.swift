@@ -25,6 +25,34 @@ struct KioskSmallScreenTests {
         }
     }
 
+    /// The bar takes a row from the browser, so the kiosk's smallest screen is one row taller than
+    /// the browser's, and the message says so.
+    @Test(arguments: [(30, 8), (40, 8), (29, 9), (29, 24)])
+    func tooSmallStatesTheKiosksOwnMinimum(_ width: Int, _ height: Int) {
+        var k = KioskFixtures.kiosk()
+        _ = k.update(.resize(width: width, height: height))
+        k.press(.char("x"))
+        let text = k.view(width: width, height: height).textRows.joined(separator: " ")
+            .split(separator: " ").joined(separator: " ")
+        #expect(text.contains("Please enlarge the window."))
+        #expect(text.contains("at least 30 x 9 characters"))
+        #expect(k.view(width: width, height: height).textRows.last?.contains("F5 Start over") == true)
+    }
+
+    @Test(arguments: [(30, 9), (40, 9)])
+    func theStatedMinimumIsEnough(_ width: Int, _ height: Int) {
+        var k = KioskFixtures.kiosk()
+        _ = k.update(.resize(width: width, height: height))
+        k.press(.char("x"))
+        let rows = k.view(width: width, height: height).textRows
+        #expect(!rows.joined().contains("enlarge"))
+        #expect(rows.joined().contains("Articles"), "the home menu is drawn")
+        #expect(rows[height - 3].contains("Home"), "the browser's status line is above its hints")
+        #expect(rows.last?.contains("F5 Start over") == true)
+        k.press(.char("1"), .char("j"))
+        #expect(k.browser?.route == .document("is-ketamine-an-opiate"), "keys reach the browser")
+    }
+
     @Test func attractAt40x12() {
         var k = KioskFixtures.kiosk()
         _ = k.update(.resize(width: 40, height: 12))

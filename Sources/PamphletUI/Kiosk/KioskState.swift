@@ -11,6 +11,10 @@ public struct KioskOptions: Sendable, Equatable {
     /// Options for every fresh browser (no quitting, no file paths).
     public var browser: AppOptions
 
+    /// The smallest screen the kiosk browses in: the browser's minimum plus the kiosk's bar row.
+    public var minimumWidth: Int { browser.minimumWidth }
+    public var minimumHeight: Int { browser.minimumHeight + 1 }
+
     public init(idleTimeout: Double = 120, countdown: Double = 10, exitAllowed: Bool = true,
                 browser: AppOptions = .kiosk()) {
         self.idleTimeout = idleTimeout

@@ -14,7 +14,17 @@ extension KioskState {
             drawAttract(into: &canvas, height: bodyHeight)
         case .browsing:
             if let browser {
-                let page = browser.view(width: width, height: bodyHeight)
+                var page: Canvas
+                if width < options.minimumWidth || height < options.minimumHeight {
+                    // Say what the kiosk needs (the bar's row included), not what the browser does.
+                    page = Canvas(width: width, height: bodyHeight)
+                    var needed = options.browser
+                    needed.minimumWidth = options.minimumWidth
+                    needed.minimumHeight = options.minimumHeight
+                    TooSmall.draw(&page, options: needed)
+                } else {
+                    page = browser.view(width: width, height: bodyHeight)
+                }
                 for y in 0..<min(bodyHeight, page.height) {
                     for x in 0..<min(width, page.width) { canvas[x, y] = page[x, y] }
                 }
