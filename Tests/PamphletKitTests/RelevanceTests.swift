@@ -41,6 +41,18 @@ import TestSupport
                 "\(query) -> \(hits.map(\.reference.description))")
     }
 
+    /// A word's forms rank as one word: with an idf per form, the rarer "infusions" put other
+    /// pages above the IV Ketamine Infusions page for "infusion", and body text's "treatments"
+    /// outranked the headings "Related Treatment" and "Ketamine Treatment for Depression…".
+    @Test func aWordsFormsRankAlike() {
+        let singular = Self.engine.search("infusion", limit: 5).hits.map(\.reference.description)
+        let plural = Self.engine.search("infusions", limit: 5).hits.map(\.reference.description)
+        #expect(singular.first == "iv-ketamine-infusions")
+        #expect(singular == plural)
+        let treatment = Self.engine.search("treatment", limit: 2).hits.map(\.sectionTitle)
+        #expect(treatment.allSatisfy { $0.localizedCaseInsensitiveContains("treatment") }, "\(treatment)")
+    }
+
     /// Nothing matches these; the suggestion must be a plausible typo fix, or none at all.
     @Test(arguments: [
         ("is it safe", nil),          // "staff" is two edits from a 4-letter word: not a typo of it

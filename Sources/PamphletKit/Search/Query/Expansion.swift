@@ -27,6 +27,10 @@ struct WordMatches {
 
     var isEmpty: Bool { terms.isEmpty && phrases.isEmpty }
 
+    /// The word as typed and its other forms (same stem): the only terms weighted `MatchWeight.stem`
+    /// or above.
+    var forms: some Sequence<Expansion> { terms.lazy.filter { $0.weight >= MatchWeight.stem } }
+
     /// Adds a term, keeping the highest weight when it is already there.
     mutating func add(_ term: Int, _ weight: Float) {
         if let i = terms.firstIndex(where: { $0.term == term }) {

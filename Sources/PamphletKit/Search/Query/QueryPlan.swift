@@ -73,7 +73,14 @@ struct QueryPlan {
         for (k, slot) in slots.enumerated() {
             switch slot {
             case .word(let m):
-                for e in m.terms { scorer.offerPostings(of: e.term, factor: index.idf(e.term) * e.weight, in: index) }
+                // A word's forms share one idf, that of its most common form (as Lucene's
+                // SynonymQuery blends document frequencies), and nothing it stands for weighs more:
+                // with an idf each, the rarer "infusions" outranked the word "infusion" as typed,
+                // and a body's "treatments" a heading's "treatment".
+                let wordIDF = m.forms.map { index.idf($0.term) }.min() ?? .infinity
+                for e in m.terms {
+                    scorer.offerPostings(of: e.term, factor: min(index.idf(e.term), wordIDF) * e.weight, in: index)
+                }
                 for p in m.phrases {
                     for (s, v) in index.phraseMatches(p) { scorer.offer(s, v * MatchWeight.synonym) }
                 }
