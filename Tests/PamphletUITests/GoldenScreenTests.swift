@@ -31,7 +31,11 @@ import Testing
             case .articleSection: app.press(.char("1"), .char("]"), .char("]"), .char("]"), .char("]"))
             case .articleLinkFocused:
                 app.press(.char("1"), .char("G"), .tab)
-            case .contentsFocused: app.press(.char("1"), .char("]"), .char("t"), .down)
+            case .contentsFocused:
+                // Wide: t hides the contents beside the text, t again shows them focused. Narrow: t opens them.
+                app.press(.char("1"), .char("]"))
+                if size.width >= Geometry.minWidthForContentsBeside { app.press(.char("t")) }
+                app.press(.char("t"), .down)
             case .faq: app.press(.char("2"))
             case .faqExpanded: app.press(.char("2"), .down, .enter)
             case .treatment: app.press(.char("3"), .enter)

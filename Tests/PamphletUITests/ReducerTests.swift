@@ -107,7 +107,7 @@ import Testing
 
     @Test func contentsFocusSelectsAndJumps() {
         var app = Fixtures.app()
-        app.press(.char("1"), .char("t"))
+        app.press(.char("1"), .char("t"), .char("t"))  // hide the contents, then show them to choose
         #expect(app.current.focus == .contents)
         app.press(.down, .down, .down, .down, .enter)
         #expect(app.current.focus == .text)

@@ -19,6 +19,8 @@ public struct AppState: Program {
     public internal(set) var expanded: [String: Set<Int>] = [:]
     /// Self-check answers, per document id (memory only).
     public internal(set) var answers: [String: ChecklistAnswers] = [:]
+    /// The reader hid the contents beside the text (`t` on a wide screen); kept from page to page.
+    public internal(set) var contentsHidden = false
 
     let cache = LayoutCache()
     static let historyLimit = 200
@@ -40,6 +42,7 @@ public struct AppState: Program {
         search = nil
         expanded = [:]
         answers = [:]
+        contentsHidden = false
     }
 
     public var route: Route { current.route }

@@ -102,12 +102,15 @@ extension AppState {
         current.contentsOpen = false
     }
 
-    /// `t`: beside the text it moves the focus to the contents and back; on narrow screens it opens
-    /// the contents in place of the text.
+    /// `t` shows or hides the contents. Wide screens: hiding the column beside the text gives the
+    /// text the width (for every page, until `t` again); showing it focuses it, to choose a section.
+    /// Narrow screens: the contents open in place of the text.
     mutating func toggleContents(_ layout: PageLayout, _ geo: Geometry) {
         guard !layout.contents.isEmpty else { return }
-        if geo.contentsBeside {
-            current.focus = current.focus == .contents ? .text : .contents
+        if geo.width >= Geometry.minWidthForContentsBeside {
+            contentsHidden.toggle()
+            current.contentsOpen = false
+            current.focus = contentsHidden ? .text : .contents
         } else {
             current.contentsOpen.toggle()
             current.focus = current.contentsOpen ? .contents : .text

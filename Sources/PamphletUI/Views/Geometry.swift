@@ -19,11 +19,13 @@ struct Geometry: Sendable {
     static let maxTextWidth = 100
     static let minWidthForContentsBeside = 72
 
-    init(width: Int, height: Int, hasContents: Bool, contentsOpen: Bool) {
+    /// `contentsHidden`: the reader hid the contents beside the text (`t`), so the text takes the width.
+    init(width: Int, height: Int, hasContents: Bool, contentsOpen: Bool, contentsHidden: Bool = false) {
         self.width = width
         self.height = height
-        contentsBeside = hasContents && width >= Self.minWidthForContentsBeside
-        self.contentsOpen = hasContents && !contentsBeside && contentsOpen
+        let wide = width >= Self.minWidthForContentsBeside
+        contentsBeside = hasContents && wide && !contentsHidden
+        self.contentsOpen = hasContents && !wide && contentsOpen
         if contentsBeside {
             contentsWidth = min(30, max(20, width * 3 / 10))
             textX = contentsWidth + 3
@@ -41,7 +43,8 @@ struct Geometry: Sendable {
 
 extension AppState {
     func geometry(for page: Page, width: Int, height: Int) -> Geometry {
-        Geometry(width: width, height: height, hasContents: hasContents(page.route), contentsOpen: page.contentsOpen)
+        Geometry(width: width, height: height, hasContents: hasContents(page.route), contentsOpen: page.contentsOpen,
+                 contentsHidden: contentsHidden)
     }
 
     var geometry: Geometry { geometry(for: current, width: width, height: height) }
