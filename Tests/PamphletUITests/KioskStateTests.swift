@@ -219,4 +219,24 @@ struct KioskStateTests {
             #expect(!text.contains(RepoPaths.root.path))
         }
     }
+
+    /// The kiosk's own keys are on its help screen, not only in the bar.
+    @Test func helpListsTheKiosksKeys() {
+        var k = KioskFixtures.kiosk()
+        _ = k.update(.resize(width: 100, height: 40))
+        k.press(.char("x"), .function(1))
+        #expect(k.browser?.route == .help)
+        let body = k.view(width: 100, height: 40).textRows.dropLast(3).joined(separator: "\n")
+        #expect(body.contains("F5"))
+        #expect(body.contains("Start over"))
+        #expect(body.contains("F6"))
+        #expect(body.contains("Take this page home"))
+        #expect(!body.contains(KioskKeys.staffChordLabel), "staff exit stays off the patients' help")
+    }
+
+    @Test func theBrowsersHelpHasNoKioskKeys() {
+        var app = Fixtures.app(width: 100, height: 40)
+        app.press(.function(1))
+        #expect(!app.screenText.contains("F5"))
+    }
 }

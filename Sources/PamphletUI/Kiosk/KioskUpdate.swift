@@ -169,7 +169,9 @@ extension KioskState {
     // MARK: Sessions
 
     private mutating func startSession() {
-        var fresh = Browser.kioskFresh(content: content, options: options.browser)
+        var browserOptions = options.browser
+        browserOptions.kioskKeysInHelp = true  // whatever options it was given, this browser is in the kiosk
+        var fresh = Browser.kioskFresh(content: content, options: browserOptions)
         _ = fresh.update(.resize(width: width, height: browserHeight))
         browser = fresh
         screen = .browsing

@@ -19,10 +19,13 @@ public struct AppOptions: Sendable, Hashable {
     /// The smallest terminal the browser draws into; smaller shows "please enlarge the window".
     public var minimumWidth: Int
     public var minimumHeight: Int
+    /// The browser runs inside the kiosk: help lists the kiosk's keys (F5 start over, F6 take home).
+    public var kioskKeysInHelp: Bool
 
     public init(today: CalendarDate? = nil, asciiOnly: Bool = false, allowQuit: Bool = true,
                 showFilePaths: Bool = true, crisisLine: String? = nil, crisisLineLabel: String? = nil,
-                startOverHint: String? = nil, minimumWidth: Int = 30, minimumHeight: Int = 8) {
+                startOverHint: String? = nil, minimumWidth: Int = 30, minimumHeight: Int = 8,
+                kioskKeysInHelp: Bool = false) {
         self.today = today
         self.asciiOnly = asciiOnly
         self.allowQuit = allowQuit
@@ -32,11 +35,12 @@ public struct AppOptions: Sendable, Hashable {
         self.startOverHint = startOverHint
         self.minimumWidth = minimumWidth
         self.minimumHeight = minimumHeight
+        self.kioskKeysInHelp = kioskKeysInHelp
     }
 
-    /// The kiosk's defaults: no quitting, no file paths.
+    /// The kiosk's defaults: no quitting, no file paths, the kiosk's keys in help.
     public static func kiosk(today: CalendarDate? = nil, asciiOnly: Bool = false) -> AppOptions {
-        AppOptions(today: today, asciiOnly: asciiOnly, allowQuit: false, showFilePaths: false)
+        AppOptions(today: today, asciiOnly: asciiOnly, allowQuit: false, showFilePaths: false, kioskKeysInHelp: true)
     }
 
     var glyphs: Glyphs { asciiOnly ? .ascii : .unicode }

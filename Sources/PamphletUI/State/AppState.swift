@@ -74,7 +74,8 @@ public struct AppState: Program {
     func document(_ id: String) -> Document? {
         if let doc = content.library.document(id) { return doc }
         switch id {
-        case BuiltInPages.helpID: return BuiltInPages.help(options.glyphs, allowQuit: options.allowQuit)
+        case BuiltInPages.helpID: return BuiltInPages.help(options.glyphs, allowQuit: options.allowQuit,
+                                                                  kioskKeys: options.kioskKeysInHelp)
         case BuiltInPages.crisisID: return BuiltInPages.crisis(options.crisisSentence(site: content.library.site))
         case builtInContactID: return BuiltInPages.contact()
         default: return nil

@@ -6,13 +6,21 @@ enum BuiltInPages {
     static let helpID = "__help__"
     static let crisisID = "__crisis__"
 
-    static func help(_ glyphs: Glyphs, allowQuit: Bool) -> Document {
+    /// `kioskKeys`: add the kiosk's own keys (its bar shows them too) to "Everywhere". Never the
+    /// staff chord: patients read this.
+    static func help(_ glyphs: Glyphs, allowQuit: Bool, kioskKeys: Bool = false) -> Document {
         var sections: [Section] = []
         for map in Keymap.all {
             var rows: [[[Inline]]] = []
             for binding in map.bindings {
                 if binding.action == .quit && !allowQuit { continue }
                 rows.append([[.code(keysLabel(binding, glyphs))], [.text(binding.action.description)]])
+            }
+            if map.context == .global, kioskKeys {
+                rows.append([[.code(KioskKeys.startOver.label(glyphs))],
+                             [.text("Start over (clears what you searched, opened and ticked)")]])
+                rows.append([[.code(KioskKeys.takeHome.label(glyphs))],
+                             [.text("Take this page home (QR code), on pages with a web address")]])
             }
             if map.context == .search {
                 rows.insert([[.code("letters")], [.text("Type the words to find; results update as you type")]], at: 0)
