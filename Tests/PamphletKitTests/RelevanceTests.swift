@@ -53,6 +53,30 @@ import TestSupport
         #expect(treatment.allSatisfy { $0.localizedCaseInsensitiveContains("treatment") }, "\(treatment)")
     }
 
+    /// A screen's row shows about 74 scalars of a snippet: the window is chosen among runs that fit
+    /// there. (Chosen among runs of 160, the FAQ answer's row for "ketamin adict" showed "…this is
+    /// not the case with ketamine-repeated use…", the run's "Addictive" cut off past the edge.)
+    @Test(arguments: [("ketamin adict", 2), ("is ketamine addictive", 2), ("stanford naltrexone", 1), ("tms depression", 1)])
+    func aRowsSnippetHoldsTheQuerysWords(_ query: String, _ least: Int) {
+        func distinct(_ hit: SearchHit, within: Int) -> Set<String> {
+            let scalars = Array(hit.snippet.unicodeScalars)
+            return Set(hit.highlights.filter { $0.end <= within }.map {
+                String(String.UnicodeScalarView(scalars[$0.start..<$0.end])).lowercased()
+            })
+        }
+        let ranked = Self.engine.rankedSearch(query, limit: 8)
+        for i in ranked.hits.indices {
+            let row = Self.engine.hit(ranked, at: i, snippetWidth: 74)
+            #expect(row.snippet.unicodeScalars.count <= 74 + 6, "\(row.snippet)")
+            let shown = distinct(row, within: 80)
+            // Never fewer of the query's words than the start of a default snippet showed, and in
+            // the first three (whose answers hold the words) at least `least`.
+            let before = distinct(Self.engine.hit(ranked, at: i), within: 74)
+            #expect(shown.count >= max(i < 3 ? least : 0, before.count), "\(query) #\(i): \(row.snippet) \(shown) vs \(before)")
+        }
+        #expect(Self.engine.hit(ranked, at: 0) == Self.engine.search(query, limit: 8).hits[0])
+    }
+
     /// Nothing matches these; the suggestion must be a plausible typo fix, or none at all.
     @Test(arguments: [
         ("is it safe", nil),          // "staff" is two edits from a 4-letter word: not a typo of it

@@ -58,19 +58,21 @@ import Testing
 /// The one-pass window choice against a direct reading of its rule: for every start, the matches
 /// within `windowTokens`, their distinct keys and their count.
 @Suite struct SnippetAnchorTests {
-    static func reference(_ matches: [Snippeter.Match]) -> Int? {
+    static func reference(_ matches: [Snippeter.Match], windowTokens: Int) -> Int? {
         guard !matches.isEmpty else { return nil }
         var bestA = 0, bestScore = -1
         for a in matches.indices {
-            let window = matches[a...].prefix { Int($0.token - matches[a].token) < Snippeter.windowTokens }
+            let window = matches[a...].prefix { Int($0.token - matches[a].token) < windowTokens }
             let score = Set(window.map(\.key)).count * 1000 + window.count
             if score > bestScore { bestScore = score; bestA = a }
         }
         return Int(matches[bestA].token)
     }
 
-    @Test(arguments: [1, 2, 3, 8, 24])
-    func equalsTheRuleOnRandomMatches(keys: Int) {
+    /// Windows of a default snippet (20 tokens) and of a 74-column row (9).
+    @Test(arguments: [1, 2, 3, 8, 24], [160, 74])
+    func equalsTheRuleOnRandomMatches(keys: Int, width: Int) {
+        let windowTokens = Snippeter(width: width).windowTokens
         var rng = SplitMix(seed: UInt64(keys))
         for _ in 0..<400 {
             var token: Int32 = Int32(rng.next() % 5)
@@ -78,7 +80,8 @@ import Testing
                 token += Int32(rng.next() % 12)   // repeats allowed: two terms at one place
                 return Snippeter.Match(token: token, key: Int32(rng.next() % UInt64(keys)))
             }
-            #expect(Snippeter.anchor(matches) == Self.reference(matches), "\(matches)")
+            #expect(Snippeter.anchor(matches, windowTokens: windowTokens) == Self.reference(matches, windowTokens: windowTokens),
+                    "\(matches)")
         }
     }
 }

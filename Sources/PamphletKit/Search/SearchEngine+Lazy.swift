@@ -45,13 +45,15 @@ extension SearchEngine {
     }
 
     /// The hit at `i` of `results` with its snippet and highlight ranges: the same value
-    /// `search(results.query, limit:)` has at `i`. `results` must come from this engine and `i` be
-    /// an index of `results.hits`.
-    public func hit(_ results: RankedResults, at i: Int) -> SearchHit {
+    /// `search(results.query, limit:)` has at `i` when `snippetWidth` is the default. A screen
+    /// passes the width its row shows (in Unicode scalars, about): the window of matches is then
+    /// chosen among runs that fit there, not among runs of 160 it would cut. `results` must come
+    /// from this engine and `i` be an index of `results.hits`.
+    public func hit(_ results: RankedResults, at i: Int, snippetWidth: Int = 160) -> SearchHit {
         var hit = results.hits[i]
         guard results.sections.indices.contains(i), let matcher = results.matcher else { return hit }
         // The header (titles, reference) is already in the ranking; only the snippet is cut here.
-        (hit.snippet, hit.highlights) = snippet(ofSection: results.sections[i], matcher: matcher, Snippeter())
+        (hit.snippet, hit.highlights) = snippet(ofSection: results.sections[i], matcher: matcher, Snippeter(width: snippetWidth))
         return hit
     }
 }

@@ -88,7 +88,8 @@ public final class SearchEngine: Sendable {
     /// terms in the body (`Snippeter.anchor`), and only the text from the checkpoint a little before
     /// it is decompressed (its frame, and the next while the window runs on) and tokenized.
     func snippet(ofSection s: Int, matcher: HighlightMatcher, _ snippeter: Snippeter) -> (text: String, highlights: [TextRange]) {
-        let anchor = Snippeter.anchor(index.bodyMatches(ofSection: s, terms: matcher.termIDs.prefix(Snippeter.anchorTerms)))
+        let anchor = Snippeter.anchor(index.bodyMatches(ofSection: s, terms: matcher.termIDs.prefix(Snippeter.anchorTerms)),
+                                      windowTokens: snippeter.windowTokens)
         let start = index.scanStart(ofSection: s, atOrBefore: max(0, (anchor ?? 0) - Snippeter.leadTokens))
         return Self.snippet(of: index.textChunks(ofSection: s).map { index.texts.buffer($0) }, decoder: index.textDecoder,
                             anchor: anchor, start: start, matcher: matcher, snippeter)

@@ -5,9 +5,20 @@
 /// and is marked with "…" where text was cut. Line breaks become spaces. Highlight ranges are in
 /// Unicode scalars from the start of the returned snippet (including a leading "…").
 struct Snippeter {
-    var width = 160
+    /// What `SearchEngine.search` cuts; a screen asks for the width of its row.
+    static let defaultWidth = 160
+    var width = Snippeter.defaultWidth
     /// Scalars of context kept before the first match when the window starts mid-text.
     var leadContext = 30
+
+    init() {}
+
+    /// A snippet of about `width` scalars, its lead context and the window it looks for matches in
+    /// scaled to it, so a row of 74 columns shows the run of matches it was chosen for.
+    init(width: Int) {
+        self.width = max(width, 16)
+        leadContext = min(30, self.width / 5)
+    }
 
     private struct Tok { var byteStart, byteEnd, scalarStart, scalarEnd: Int; var isMatch: Bool }
 
@@ -26,8 +37,9 @@ struct Snippeter {
     /// One occurrence of a matched term in a section's body: its token index and which term it is.
     struct Match: Equatable { var token: Int32; var key: Int32 }
 
-    /// Tokens a window of `width` scalars spans, about: used to choose the window from positions.
-    static let windowTokens = 20
+    /// Tokens a window of `width` scalars spans, about (20 in 160 scalars): used to choose the
+    /// window from positions.
+    var windowTokens: Int { max(4, width / 8) }
     /// Terms whose places choose the window: the query's words, stems, synonyms and typos come
     /// first, then a prefix's completions, most frequent first; a one-letter prefix brings 64, and
     /// looking each up in every snippet cost more than the rest of the snippet. All of them are
@@ -38,14 +50,14 @@ struct Snippeter {
     static let leadTokens = 16
 
     /// The token where the best window starts: the first match of the run of matches within
-    /// `windowTokens` holding the most distinct terms, then the most matches (the earliest such
+    /// `windowTokens` (of a default snippet, unless given) holding the most distinct terms, then the most matches (the earliest such
     /// run). Nil without matches. `matches` are in token order; their keys are small (the index of
     /// a term among the few the snippet looks up).
     ///
     /// One pass with a sliding window: a count per key says how many distinct keys it holds. (Was a
     /// scan of every window's matches per start: common words bring up to 512 matches, and the
     /// rescans were a tenth of a phrase query of common words.)
-    static func anchor(_ matches: [Match]) -> Int? {
+    static func anchor(_ matches: [Match], windowTokens: Int = Snippeter().windowTokens) -> Int? {
         guard let first = matches.first else { return nil }
         var lowest = first.key, highest = first.key
         for m in matches { lowest = min(lowest, m.key); highest = max(highest, m.key) }
