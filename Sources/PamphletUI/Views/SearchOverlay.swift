@@ -86,7 +86,7 @@ enum SearchOverlay {
     /// One line of snippet around its first match, matches highlighted.
     static func snippet(_ hit: SearchHit, _ canvas: inout Canvas, x: Int, y: Int, width: Int, glyphs: Glyphs) {
         guard width > 4 else { return }
-        let chars = snippetCharacters(hit)
+        let chars = snippetCharacters(hit, glyphs: glyphs)
         // Start a little before the first match if it would fall off the right.
         var start = 0
         if let firstHit = chars.firstIndex(where: { $0.on }) {
@@ -124,8 +124,10 @@ enum SearchOverlay {
 
     /// The snippet's characters as shown (line breaks and tabs as spaces), whether each is inside
     /// a match, and its width (`TextMetrics.forEachCluster`: the engine's snippets start and end
-    /// with "…", so nearly every one has both kinds of cluster).
-    static func snippetCharacters(_ hit: SearchHit) -> [(cell: Cell, on: Bool, width: Int)] {
+    /// with "…", so nearly every one has both kinds of cluster). The engine's "…" is drawn as
+    /// `glyphs.ellipsis`, like the one added when a snippet is cut: "..." in ASCII, a cell per dot
+    /// (the terminal would otherwise show one "." in its single cell).
+    static func snippetCharacters(_ hit: SearchHit, glyphs: Glyphs = .unicode) -> [(cell: Cell, on: Bool, width: Int)] {
         let byteCount = hit.snippet.utf8.count
         var chars: [(cell: Cell, on: Bool, width: Int)] = []
         chars.reserveCapacity(byteCount)
@@ -136,6 +138,7 @@ enum SearchOverlay {
             if lo < hi { for k in lo..<hi { on[k] = true } }
         }
         let widths = asciiWidths
+        let ellipsis: [UInt8]? = glyphs.ellipsis == "\u{2026}" ? nil : Array(glyphs.ellipsis.utf8)
         var scalar = 0
         TextMetrics.forEachCluster(in: hit.snippet) { cluster in
             switch cluster {
@@ -143,6 +146,9 @@ enum SearchOverlay {
                 // Tab, LF, VT and FF show as a space.
                 let shown: UInt8 = (0x09...0x0C).contains(b) ? 0x20 : b
                 chars.append((Cell(ascii: shown), on[scalar], widths[Int(shown)]))
+                scalar += 1
+            case .character("\u{2026}") where ellipsis != nil:
+                for b in ellipsis ?? [] { chars.append((Cell(ascii: b), on[scalar], widths[Int(b)])) }
                 scalar += 1
             case .character(let ch):
                 let shown: Character = ch.isNewline || ch == "\t" ? " " : ch
