@@ -75,6 +75,27 @@ struct KioskSettingsTests {
         }
     }
 
+    /// `hash-pin >>` run twice: the second line is named, not the whole file dumped.
+    @Test func keyAppendedTwiceIsNamedAtTheRepeat() {
+        do {
+            _ = try KioskConfigFile.parse("kiosk:\n  countdown: 5\npin_hash: \"a\"\npin_hash: \"b\"\n", path: "k.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "k.yaml:4: `pin_hash` is set twice (also on line 3): keep one (to change the PIN, delete the old pin_hash line)")
+        }
+    }
+
+    @Test func brokenYAMLNamesTheLineOnly() {
+        do {
+            _ = try KioskConfigFile.parse("kiosk:\n  countdown: 5\n pin_hash: [\n", path: "k.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("k.yaml:"))
+            #expect(error.description.hasPrefix("k.yaml: ") == false)
+            #expect(!error.description.contains("countdown: 5"), "\(error.description)")
+        }
+    }
+
     @Test func unknownTopLevelKeyBesideKioskMappingWarns() throws {
         let file = try KioskConfigFile.parse("kiosk:\n  idle_timeout: 5\npin_hsh: x\n", path: "k.yaml")
         #expect(file.warnings.map(\.description) == ["k.yaml:3:1: warning: unknown kiosk setting `pin_hsh` (ignored)"])

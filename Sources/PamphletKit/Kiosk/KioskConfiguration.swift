@@ -32,7 +32,7 @@ public struct KioskConfigFile: Sendable, Equatable {
     public static func parse(_ text: String, path: String) throws(KioskSettingsError) -> KioskConfigFile {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            throw .invalid(path: path, line: nil, message: "not valid YAML: \(error)")
+            throw yamlError(error, text: text, path: path)
         }
         guard let mapping = root?.mapping else {
             if root == nil { return KioskConfigFile() }
@@ -83,6 +83,23 @@ public struct KioskConfigFile: Sendable, Equatable {
             }
         }
         return file
+    }
+
+    /// libyaml's complaint at its line, without Yams' copy of the whole file. A key repeated in
+    /// one mapping (typically a second `hash-pin >>` line) is named at the repeat.
+    private static func yamlError(_ error: any Error, text: String, path: String) -> KioskSettingsError {
+        switch error as? YamlError {
+        case let .duplicatedKeysInMapping(duplicates, context)?:
+            let key = duplicates.first ?? ""
+            let first = context.mark.line
+            let repeated = YAMLReader.repeatedKey(key, after: first, column: context.mark.column, in: text)
+            return .invalid(path: path, line: repeated?.line ?? first, message:
+                "`\(key)` is set twice (also on line \(first)): keep one (to change the PIN, delete the old pin_hash line)")
+        case let .scanner(_, problem, mark, _)?, let .parser(_, problem, mark, _)?, let .composer(_, problem, mark, _)?:
+            return .invalid(path: path, line: mark.line, message: "not valid YAML: \(problem)")
+        default:
+            return .invalid(path: path, line: nil, message: "not valid YAML: \(error)")
+        }
     }
 }
 
