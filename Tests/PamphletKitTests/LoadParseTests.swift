@@ -123,6 +123,17 @@ import Testing
         #expect(empty.first?.message == "empty file")
     }
 
+    /// `pamphlet hash-pin >> site.yaml` appends `pin_hash:` at the top level, where it does nothing.
+    @Test func siteKioskKeyAtTopLevelSaysWhereItBelongs() {
+        let (site, diagnostics) = ContentLoader.parseSite(
+            text: "name: A\nkiosk:\n  idle_timeout: 60\npin_hash: \"$argon2id$v=19$x\"\nphone: 555\n", path: "site.yaml")
+        #expect(site?.kiosk.pinHash == nil)
+        #expect(diagnostics.map(\.description) == [
+            "site.yaml:4:1: warning: unknown key 'pin_hash' in site.yaml (it belongs under 'kiosk:', indented two spaces); it is ignored",
+            "site.yaml:5:1: warning: unknown key 'phone' in site.yaml (it belongs under 'contact:', indented two spaces); it is ignored",
+        ])
+    }
+
     @Test func missingSiteAndContent() throws {
         let folder = try LoadFixtures.temporaryFolder([:])
         defer { try? FileManager.default.removeItem(atPath: folder) }

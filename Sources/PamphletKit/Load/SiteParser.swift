@@ -18,7 +18,11 @@ enum SiteParser {
         var yaml = YAMLReader(path: path, lineOffset: 0)
         let (root, isEmpty) = yaml.compose(text, what: "site.yaml")
         if isEmpty { return (nil, [.error(path, "site.yaml is empty: 'name' is required")]) }
-        guard let root, let f = yaml.fields(root, known: keys, in: "site.yaml") else { return (nil, yaml.diagnostics) }
+        // `pamphlet hash-pin >> site.yaml` puts `pin_hash:` at the top level: say where it belongs.
+        var hints: [String: String] = [:]
+        for key in kioskKeys { hints[key] = "it belongs under 'kiosk:', indented two spaces" }
+        for key in contactKeys { hints[key] = "it belongs under 'contact:', indented two spaces" }
+        guard let root, let f = yaml.fields(root, known: keys, in: "site.yaml", hints: hints) else { return (nil, yaml.diagnostics) }
 
         let name = yaml.requiredString(f, "name", in: "site.yaml")
         var site = Site(name: name ?? "")

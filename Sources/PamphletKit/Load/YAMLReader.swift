@@ -114,8 +114,9 @@ struct YAMLReader {
 
     // MARK: Typed values
 
-    /// The entries of a mapping node; keys not in `known` are warned about (with a suggestion).
-    mutating func fields(_ node: Node, known: [String], in context: String) -> Fields? {
+    /// The entries of a mapping node; keys not in `known` are warned about (with a suggestion, or
+    /// `hints[key]` when that says better where the key belongs).
+    mutating func fields(_ node: Node, known: [String], in context: String, hints: [String: String] = [:]) -> Fields? {
         guard case .mapping(let mapping) = node else {
             error(node, "\(context) must be a mapping of `key: value` lines, not \(describe(node))")
             return nil
@@ -130,7 +131,11 @@ struct YAMLReader {
             let name = scalar.string
             if !known.contains(name) {
                 var message = "unknown key '\(name)' in \(context)"
-                if let guess = Suggestions.closest(to: name, in: known).first { message += " (did you mean '\(guess)'?)" }
+                if let hint = hints[name] {
+                    message += " (\(hint))"
+                } else if let guess = Suggestions.closest(to: name, in: known).first {
+                    message += " (did you mean '\(guess)'?)"
+                }
                 message += "; it is ignored"
                 warning(key, message)
             }
