@@ -352,7 +352,9 @@ struct BrowserEndToEndTests {
             #expect(screen.contains("\u{1B}[7m"), "no reverse video for the selection")
         }
         try tmux.send("q")
-        try tmux.wait(for: "[ended]")
+        let after = try tmux.wait(for: "[ended]")
+        // vt100 has no alternate screen: the last frame is wiped, not left under the prompt.
+        #expect(!after.contains("Articles") && !after.contains("q quit"), "\(term): the browser's screen stayed:\n\(after)")
     }
 
     @Test func asciiWhenTheLocaleIsNotUTF8() throws {
