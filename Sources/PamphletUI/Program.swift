@@ -14,15 +14,19 @@ public protocol Program: Sendable {
 public final class LoadedContent: Sendable, Equatable {
     public let library: Library
     public let engine: SearchEngine
+    /// What the loader reported (errors and warnings). The browser's home screen says how many, so
+    /// staff learn of them without quitting; the kiosk never shows them (`AppOptions.showContentProblems`).
+    public let diagnostics: [Diagnostic]
     /// The search box's rankings for each lower-case ASCII letter and digit, made when the content
     /// loads: every search starts with one letter, and a one-letter prefix is the costliest query
     /// (dozens of completions over thousands of sections). Made from the content alone, for every
     /// letter, so nothing here depends on what anyone typed.
     let firstLetterRankings: [String: RankedResults]
 
-    public init(library: Library, engine: SearchEngine) {
+    public init(library: Library, engine: SearchEngine, diagnostics: [Diagnostic] = []) {
         self.library = library
         self.engine = engine
+        self.diagnostics = diagnostics
         var rankings: [String: RankedResults] = [:]
         for letter in "abcdefghijklmnopqrstuvwxyz0123456789" {
             let query = String(letter)

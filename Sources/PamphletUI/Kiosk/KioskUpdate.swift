@@ -170,7 +170,9 @@ extension KioskState {
 
     private mutating func startSession() {
         var browserOptions = options.browser
-        browserOptions.kioskKeysInHelp = true  // whatever options it was given, this browser is in the kiosk
+        // Whatever options it was given, this browser is in the kiosk, in front of patients.
+        browserOptions.kioskKeysInHelp = true
+        browserOptions.showContentProblems = false
         var fresh = Browser.kioskFresh(content: content, options: browserOptions)
         _ = fresh.update(.resize(width: width, height: browserHeight))
         browser = fresh

@@ -21,11 +21,14 @@ public struct AppOptions: Sendable, Hashable {
     public var minimumHeight: Int
     /// The browser runs inside the kiosk: help lists the kiosk's keys (F5 start over, F6 take home).
     public var kioskKeysInHelp: Bool
+    /// Whether the home screen says how many problems the content loaded with (staff run
+    /// `pamphlet check`). The kiosk turns this off: patients cannot act on it.
+    public var showContentProblems: Bool
 
     public init(today: CalendarDate? = nil, asciiOnly: Bool = false, allowQuit: Bool = true,
                 showFilePaths: Bool = true, crisisLine: String? = nil, crisisLineLabel: String? = nil,
                 startOverHint: String? = nil, minimumWidth: Int = 30, minimumHeight: Int = 8,
-                kioskKeysInHelp: Bool = false) {
+                kioskKeysInHelp: Bool = false, showContentProblems: Bool = true) {
         self.today = today
         self.asciiOnly = asciiOnly
         self.allowQuit = allowQuit
@@ -36,11 +39,13 @@ public struct AppOptions: Sendable, Hashable {
         self.minimumWidth = minimumWidth
         self.minimumHeight = minimumHeight
         self.kioskKeysInHelp = kioskKeysInHelp
+        self.showContentProblems = showContentProblems
     }
 
-    /// The kiosk's defaults: no quitting, no file paths, the kiosk's keys in help.
+    /// The kiosk's defaults: no quitting, no file paths or content problems, the kiosk's keys in help.
     public static func kiosk(today: CalendarDate? = nil, asciiOnly: Bool = false) -> AppOptions {
-        AppOptions(today: today, asciiOnly: asciiOnly, allowQuit: false, showFilePaths: false, kioskKeysInHelp: true)
+        AppOptions(today: today, asciiOnly: asciiOnly, allowQuit: false, showFilePaths: false, kioskKeysInHelp: true,
+                   showContentProblems: false)
     }
 
     var glyphs: Glyphs { asciiOnly ? .ascii : .unicode }

@@ -41,6 +41,14 @@ enum MenuPages {
         if !site.tagline.isEmpty {
             b.wrap(b.glyphs(site.tagline, role: .tagline, searchable: false))
         }
+        let problems = ctx.content.diagnostics.count
+        if problems > 0, ctx.options.showContentProblems {
+            // The details went to stderr; staff see them again with `pamphlet check`.
+            let what = problems == 1 ? "1 problem" : "\(problems) problems"
+            b.blank()
+            b.wrap(b.glyphs("\(ctx.glyphs.warning) \(what) in the content: run pamphlet check", role: .warning,
+                            searchable: false), rest: PageBuilder.spaces(2))
+        }
         b.blank()
         let entries = homeMenu(ctx.library)
         let titleWidth = entries.map { TextMetrics.width($0.title) }.max() ?? 0
