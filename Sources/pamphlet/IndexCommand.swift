@@ -24,7 +24,8 @@ struct IndexCommand: ParsableCommand {
 
             --check only verifies (always reading the whole file): exit 0 when a
             current, intact snapshot exists, 1 otherwise. Exit 2 when no
-            snapshot could be written.
+            snapshot could be written (a file at --out that is not a snapshot
+            is never replaced) or the content folder does not exist.
 
             Examples:
               pamphlet index

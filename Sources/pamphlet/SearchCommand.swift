@@ -32,8 +32,9 @@ struct SearchCommand: ParsableCommand {
 
             Exit status: 0 when something matched; 1 when nothing did (with a
             "Did you mean" line when there is a close word; --json prints []);
-            2 when --index names a file that is not a search index (it is
-            never replaced); 64 on bad arguments.
+            2 when the content folder does not exist or --index names a file
+            that is not a search index (it is never replaced); 64 on bad
+            arguments.
 
             Examples:
               pamphlet search is ketamine addictive

@@ -119,6 +119,17 @@ import Testing
         #expect(result.answer == "opiate#ketamine-drug-trials")
     }
 
+    /// The snapshot goes beside the content or in the cache; a missing content folder is not made
+    /// to hold it.
+    @Test func aMissingContentFolderIsNotCreated() throws {
+        let c = try TempContent()
+        let missing = c.dir + "/not-there"
+        let result = SearchEngine.loadOrBuild(contentDirectory: missing) { c.library() }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        if case .built(let written?, _) = result.origin { #expect(!written.hasPrefix(missing)) }
+        if let cache = SnapshotFile.cachePath(contentDirectory: missing) { try? FileManager.default.removeItem(atPath: cache) }
+    }
+
     static let damage: [(String, @Sendable (inout [UInt8]) -> Void)] = [
         ("flip a header byte", { $0[20] ^= 0xFF }),
         ("flip a byte in the middle", { $0[$0.count / 2] ^= 0x01 }),

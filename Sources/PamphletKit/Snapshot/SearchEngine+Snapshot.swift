@@ -120,7 +120,9 @@ extension SearchEngine {
         let engine = SearchEngine(library: library, contentDirectory: contentDirectory, fingerprint: fingerprinting.wait())
         var written: String?
         for path in paths {
-            if path != paths.first || snapshotPath == nil { SnapshotFile.ensureDirectory(for: path) }
+            // Only the cache's folder is made: the content folder is the caller's (a missing one
+            // was created here to hold its snapshot, before the CLI refused missing folders).
+            if path != paths.first { SnapshotFile.ensureDirectory(for: path) }
             if (try? engine.writeSnapshot(to: path, onlyOverSnapshots: snapshotPath != nil)) != nil {
                 written = path
                 break
