@@ -53,7 +53,8 @@ enum RuntimeSupport {
         // Read into memory, not mapped: the browser stays up for hours, and a snapshot truncated in
         // place under a mapping would end it with SIGBUS at its next search.
         let engine = SearchEngine.loadOrBuild(contentDirectory: directory, access: .copied) { result.library }.engine
-        return LoadedContent(library: result.library, engine: engine)
+        // The diagnostics (already on stderr) also give the home screen its "N problems" notice.
+        return LoadedContent(library: result.library, engine: engine, diagnostics: result.diagnostics)
     }
 
     /// Today in the local time zone, for review dates (the app core never reads a clock).

@@ -41,7 +41,9 @@ enum SearchOverlay {
         let key = SearchRowsKey(query: search.query, width: w, glyphs: glyphs, content: ContentIdentity(content: content))
         // Snippets are cut here, for the rows on screen only.
         let shown = cache.searchRows(key, hits: first..<min(hits.count, first + perPage)) { i in
-            resultRows(content.engine.hit(search.results, at: i), width: w, glyphs: glyphs)
+            // Cut as wide as the row shows (`resultRows`: from column 4 to the last but one), so the
+            // run of matches the window was chosen for is on screen.
+            resultRows(content.engine.hit(search.results, at: i, snippetWidth: w - 5), width: w, glyphs: glyphs)
         }
         for (row, i) in (first..<min(hits.count, first + perPage)).enumerated() {
             let y = info + 1 + row * 2
