@@ -63,4 +63,7 @@ static inline const char *pamphlet_tigetstr(const char *cap) {
 }
 /// Bytes straight to the terminal, past ncurses (mode switches it does not know about).
 static inline void pamphlet_write_raw(const char *s) { fflush(stdout); fputs(s, stdout); fflush(stdout); }
+/// A terminfo string through tputs, which turns its padding ("$<50>" in vt100's clear) into a delay
+/// or pad characters instead of printing it.
+static inline void pamphlet_putp(const char *s) { fflush(stdout); putp(s); fflush(stdout); }
 #endif

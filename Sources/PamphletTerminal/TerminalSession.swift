@@ -152,9 +152,10 @@ final class TerminalSession {
             sessionActive.pointee = 0
             // Without an alternate screen (vt100, a Linux console set so) the last frame would stay
             // under the shell's prompt, half overwritten, and with it what was last searched: wipe it.
-            let wipe = pamphlet_tigetstr("rmcup") == nil ? pamphlet_tigetstr("clear").map { String(cString: $0) } : nil
+            // Through tputs: vt100's clear ends in padding ("$<50>") that written raw showed as text.
+            let wipe = pamphlet_tigetstr("rmcup") == nil ? pamphlet_tigetstr("clear") : nil
             endwin()
-            if let wipe { pamphlet_write_raw(wipe) }
+            if let wipe { pamphlet_putp(wipe) }
             if sgrMouseByHand { pamphlet_write_raw("\u{1B}[?1006l") }
             if pasteModeOn.pointee != 0 { pasteModeOn.pointee = 0; pamphlet_write_raw("\u{1B}[?2004l") }
         }
