@@ -104,6 +104,35 @@ import TestSupport
         #expect(throws: Never.self) { try SearchEngine.open(snapshotPath: notes, fullCheck: true) }
     }
 
+    /// The stamp beside a snapshot (`<snapshot>.verified`) is a name a user's file may have too: it
+    /// is neither replaced nor removed unless it is a stamp. A link named by --out is judged by what
+    /// it points to.
+    @Test func aUsersFileWhereTheStampGoesIsKept() throws {
+        let c = try Content()
+        let index = c.dir + "/foo.idx"
+        #expect(try CheckCLITests.pamphlet(["index", "--content", c.dir, "--out", index]).status == 0)
+        let text = "IMPORTANT user data\n"
+        try text.write(toFile: index + ".verified", atomically: true, encoding: .utf8)
+        #expect(try CheckCLITests.pamphlet(["search", "ketamine", "--content", c.dir, "--index", index]).status == 0)
+        #expect(try CheckCLITests.pamphlet(["index", "--content", c.dir, "--out", index]).status == 0)
+        #expect(try String(contentsOfFile: index + ".verified", encoding: .utf8) == text)
+        // Our own stamp is still written, and removed when the snapshot is rewritten.
+        try FileManager.default.removeItem(atPath: index + ".verified")
+        let stamp = VerifiedStamp(device: 1, inode: 2, size: 3, modified: FileTime(seconds: 4, nanoseconds: 5),
+                                  changed: FileTime(seconds: 6, nanoseconds: 7), checksum: 8)
+        stamp.write(to: index + ".verified")
+        #expect(FileManager.default.fileExists(atPath: index + ".verified"))
+        #expect(try CheckCLITests.pamphlet(["index", "--content", c.dir, "--out", index]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: index + ".verified"))
+
+        let notes = c.dir + "/notes.txt"
+        try text.write(toFile: notes, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: c.dir + "/link", withDestinationPath: notes)
+        #expect(try CheckCLITests.pamphlet(["index", "--content", c.dir, "--out", c.dir + "/link"]).status == 2)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: c.dir + "/link") == notes)
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == text)
+    }
+
     @Test func nothingFoundSaysSoAndSuggests() throws {
         let c = try Content()
         let none = try search("zzqqxv", in: c, json: false)

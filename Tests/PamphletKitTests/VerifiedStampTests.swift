@@ -91,14 +91,25 @@ import Testing
         #expect(try verification(c.snapshot, margin: 0) == .stamped)
     }
 
-    @Test(arguments: ["", "pamphlet-verified 1\n", "garbage\n", "pamphlet-verified 1 1 2 3 4 5 6 7 zz\n",
-                      String(repeating: "x", count: 5000)])
+    @Test(arguments: ["", "pamphlet-verified 1\n", "pamphlet-verified 1 1 2 3 4 5 6 7 zz\n", "pamphlet-ver"])
     func aDamagedStampIsNoStamp(_ text: String) throws {
         let (c, stamp) = try written()
         _ = try verification(c.snapshot)
         try text.write(toFile: stamp, atomically: false, encoding: .utf8)
         #expect(try verification(c.snapshot) == .checksummed)
         #expect(try verification(c.snapshot) == .stamped)
+    }
+
+    /// A file there that is not a stamp at all may be someone's: it vouches for nothing and is
+    /// neither replaced nor removed (every start then checks in full).
+    @Test(arguments: ["garbage\n", String(repeating: "x", count: 5000)])
+    func aForeignFileWhereTheStampGoesIsLeftAlone(_ text: String) throws {
+        let (c, stamp) = try written()
+        _ = try verification(c.snapshot)
+        try text.write(toFile: stamp, atomically: false, encoding: .utf8)
+        #expect(try verification(c.snapshot) == .checksummed)
+        #expect(try verification(c.snapshot) == .checksummed)
+        #expect(try String(contentsOfFile: stamp, encoding: .utf8) == text)
     }
 
     @Test func aStampForAnotherFileDoesNotCount() throws {

@@ -62,7 +62,7 @@ extension SearchEngine {
     public func writeSnapshot(to path: String, onlyOverSnapshots: Bool = true) throws {
         if onlyOverSnapshots { try SnapshotFile.checkReplaceable(path) }
         try index.storage.withAllBytes { try SnapshotFile.writeAtomically($0, to: path) }
-        unlink(VerifiedStamp.path(for: path))
+        VerifiedStamp.remove(at: VerifiedStamp.path(for: path))
     }
 
     /// The engine for a content folder, as fast as possible: the snapshot when one matches the

@@ -52,11 +52,11 @@ public enum SnapshotFile {
     /// content file or a system file with an index.
     public static func checkReplaceable(_ path: String) throws {
         var st = stat()
-        guard lstat(path, &st) == 0 else { return }   // nothing there (or unreadable: the write will say)
+        // Through a link, what it points to is judged (the rename then replaces the link itself, so
+        // the file it points to is never written). Nothing there, or a dangling link: free.
+        guard stat(path, &st) == 0 else { return }
         let type = st.st_mode & S_IFMT
         if type == S_IFDIR { throw SnapshotError.unwritable(path, "it is a folder") }
-        // A link is replaced by the rename, not followed: what it points to is never written.
-        if type == S_IFLNK { return }
         guard type == S_IFREG else { throw SnapshotError.unwritable(path, "it is not a regular file") }
         guard st.st_size > 0 else { return }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

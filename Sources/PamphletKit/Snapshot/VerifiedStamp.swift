@@ -61,9 +61,34 @@ struct VerifiedStamp: Equatable {
         return FileTime(changedOf: st).seconds - live.changed.seconds >= Int64(racyMargin)
     }
 
-    /// Writes the stamp atomically; best effort (a read-only folder just means full checks).
+    /// Writes the stamp atomically; best effort (a read-only folder just means full checks). Never
+    /// over a file that is not a stamp: `<snapshot>.verified` is a name a user's file may have.
     func write(to path: String) {
+        guard Self.isStampOrFree(path) else { return }
         try? SnapshotFile.writeAtomically(Array(text.utf8), to: path, sync: false)
+    }
+
+    /// Removes the stamp at `path` (a new snapshot's old stamp), if what is there is a stamp.
+    static func remove(at path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0, isStampOrFree(path) else { return }
+        unlink(path)
+    }
+
+    /// Whether `path` holds nothing, an empty file or a stamp (by its first bytes, damaged or not):
+    /// what may be replaced or removed. A link or anything else is left alone.
+    static func isStampOrFree(_ path: String) -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return true }
+        guard st.st_mode & S_IFMT == S_IFREG else { return false }
+        guard st.st_size > 0 else { return true }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let tagBytes = Array(tag.utf8)
+        var head = [UInt8](repeating: 0, count: tagBytes.count)
+        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        return n > 0 && Array(head[0..<n]) == Array(tagBytes[0..<n])
     }
 
     var text: String {
