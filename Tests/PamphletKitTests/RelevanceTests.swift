@@ -81,6 +81,10 @@ import TestSupport
     @Test(arguments: [
         ("is it safe", nil),          // "staff" is two edits from a 4-letter word: not a typo of it
         ("cost", nil),                // nor is "case"
+        ("a1", nil),                  // codes are kept as typed: "a1" had offered "1"
+        ("suite 4b", nil),
+        ("iv2", nil),
+        ("drgu -ketamine", "drug -ketamine"),   // the exclusion stays
         ("drgu", "drug"),             // one edit, under the 5 letters where search allows any
         ("opiatezz", "opiate"),       // two edits from 6 letters
     ] as [(String, String?)])
