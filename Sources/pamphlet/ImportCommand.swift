@@ -47,6 +47,9 @@ struct ImportCommand: ParsableCommand {
         let progress = ImportProgress(total: files.count)
         let fm = FileManager.default
         var writtenThisRun: Set<String> = []
+        // Ids already in --out (id -> path inside it): a second file with the same id breaks the folder
+        // (check fails, a kiosk refuses it), so a clash is refused like an existing file.
+        var existingIDs = Self.documentIDs(in: out)
         var firstTitle: String?
         var failures = 0
 
@@ -75,6 +78,13 @@ struct ImportCommand: ParsableCommand {
                     failures += 1
                     continue
                 }
+                if let other = existingIDs[imported.document.id], other != imported.relativePath {
+                    let otherPath = (out as NSString).appendingPathComponent(other)
+                    progress.report("\(file): error: document id '\(imported.document.id)' is already used by \(otherPath); "
+                        + "\(target) not written (remove or rename the other file, or give this one another id)")
+                    failures += 1
+                    continue
+                }
                 if fm.fileExists(atPath: target) && !force {
                     progress.report("\(file): error: \(target) already exists; not overwritten (use --force to replace it)")
                     failures += 1
@@ -89,6 +99,7 @@ struct ImportCommand: ParsableCommand {
                     continue
                 }
                 writtenThisRun.insert(target)
+                existingIDs[imported.document.id] = imported.relativePath
                 firstTitle = firstTitle ?? imported.document.title
                 progress.say("wrote \(target) (\(imported.document.kind.rawValue), \(describe(imported.document)))")
             }
@@ -106,6 +117,17 @@ struct ImportCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// The ids of the documents already in `folder` and their paths inside it; empty when it is not a folder.
+    static func documentIDs(in folder: String) -> [String: String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return [:] }
+        var ids: [String: String] = [:]
+        for document in ContentLoader.load(directory: folder).library.documents where ids[document.id] == nil {
+            ids[document.id] = document.sourcePath
+        }
+        return ids
     }
 
     private func describe(_ document: Document) -> String {

@@ -77,6 +77,27 @@ import TestSupport
         #expect(site.contains("name: \"Test Clinic\""))
     }
 
+    /// The same text imported again as another kind would have written a second file with the same
+    /// id (exit 0, only a note): the folder then failed `check` and a kiosk refused it.
+    @Test func idAlreadyInTheFolderIsRefused() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = ImportTestSupport.fixtures.appendingPathComponent("underlined.txt").path
+        #expect(try CheckCLITests.pamphlet(["import", input, "--out", out.path]).status == 0)
+
+        for extra in [[], ["--force"]] {
+            let again = try CheckCLITests.pamphlet(["import", input, "--kind", "faq", "--out", out.path] + extra)
+            #expect(again.status == 1)
+            #expect(again.stderr.contains(
+                "document id 'visiting-the-clinic' is already used by \(out.path)/content/articles/visiting-the-clinic.md"),
+                "\(again.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("content/faq/visiting-the-clinic.md").path))
+        }
+        #expect(try CheckCLITests.pamphlet(["check", out.path]).status == 0)
+        // Replacing the very same file is what --force is for.
+        #expect(try CheckCLITests.pamphlet(["import", input, "--out", out.path, "--force"]).status == 0)
+    }
+
     @Test func helpHasAnExample() throws {
         let run = try CheckCLITests.pamphlet(["import", "--help"])
         #expect(run.status == 0)
