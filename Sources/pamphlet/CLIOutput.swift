@@ -54,3 +54,28 @@ struct SectionJSON: Encodable {
         title = section.heading
     }
 }
+
+/// Plain words for a failed write, instead of Foundation's "The operation could not be completed".
+enum WriteFailure {
+    /// Names a path on the way to `target` that is a file rather than a folder, else the system's
+    /// errno text (e.g. "Permission denied"), else Foundation's description.
+    static func describe(_ error: Error, writing target: String) -> String {
+        let fm = FileManager.default
+        var folder = (target as NSString).deletingLastPathComponent
+        while !folder.isEmpty && folder != "/" && folder != "." {
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: folder, isDirectory: &isDirectory) {
+                if !isDirectory.boolValue { return "\(folder): is a file, not a folder" }
+                break
+            }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        var nsError = error as NSError
+        while true {
+            if nsError.domain == NSPOSIXErrorDomain, let text = strerror(Int32(nsError.code)) { return String(cString: text) }
+            guard let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError else { break }
+            nsError = underlying
+        }
+        return error.localizedDescription
+    }
+}

@@ -94,7 +94,7 @@ struct ImportCommand: ParsableCommand {
                     try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                     try imported.markdown.write(toFile: target, atomically: true, encoding: .utf8)
                 } catch {
-                    progress.report("\(target): error: cannot write file: \(error.localizedDescription)")
+                    progress.report("\(target): error: cannot write file: \(WriteFailure.describe(error, writing: target))")
                     failures += 1
                     continue
                 }
@@ -157,7 +157,7 @@ struct ImportCommand: ParsableCommand {
             try (yaml + "\n").write(toFile: path, atomically: true, encoding: .utf8)
             progress.say("wrote \(path)")
         } catch {
-            progress.report("\(path): error: cannot write file: \(error.localizedDescription)")
+            progress.report("\(path): error: cannot write file: \(WriteFailure.describe(error, writing: path))")
             throw ExitCode(1)
         }
     }

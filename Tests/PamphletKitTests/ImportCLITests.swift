@@ -98,6 +98,20 @@ import TestSupport
         #expect(try CheckCLITests.pamphlet(["import", input, "--out", out.path, "--force"]).status == 0)
     }
 
+    /// `--out` naming a file gave Foundation's "The operation could not be completed. (NSCocoaErrorDomain error 512.)".
+    @Test func outThatIsAFileIsNamed() throws {
+        let folder = tempDir()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("ofile")
+        try Data().write(to: file)
+        let input = ImportTestSupport.fixtures.appendingPathComponent("underlined.txt").path
+        let run = try CheckCLITests.pamphlet(["import", input, "--out", file.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot write file: \(file.path): is a file, not a folder"), "\(run.stderr)")
+        #expect(!run.stderr.contains("NSCocoaErrorDomain"))
+    }
+
     @Test func helpHasAnExample() throws {
         let run = try CheckCLITests.pamphlet(["import", "--help"])
         #expect(run.status == 0)
