@@ -17,12 +17,14 @@ struct CheckCommand: ParsableCommand {
 
             Exits 1 if there is any error, 0 otherwise (warnings alone do not fail), 2 when DIR \
             does not exist. \
-            DIR may also be a single .md file (cross-references to other files are then not checked).
+            DIR may also be a single .md file (cross-references to other files are then not \
+            checked) or a site.yaml.
 
             Examples:
               pamphlet check                    check the bundled content
               pamphlet check ~/clinic-content
               pamphlet check Assets/content/faq/ketamine-faq.md
+              pamphlet check Assets/site.yaml
             """
     )
 

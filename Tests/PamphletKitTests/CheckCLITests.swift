@@ -173,4 +173,22 @@ import TestSupport
         #expect(of("checklist").count >= 1)
         #expect(of("contact").count >= 1)
     }
+
+    /// A site.yaml given on its own was read as Markdown ("missing front matter").
+    @Test func singleSiteFileIsCheckedAsASiteFile() throws {
+        let good = try Self.pamphlet(["check", RepoPaths.assets.appendingPathComponent("site.yaml").path])
+        #expect(good.status == 0, "\(good.stdout)")
+        #expect(!good.stdout.contains("front matter"))
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pamphlet-check-site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site.yaml")
+        try "tagline: hi\ntheme: purple\n".write(to: site, atomically: true, encoding: .utf8)
+        let bad = try Self.pamphlet(["check", site.path])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("\(site.path):2:8: warning: unknown theme 'purple'"), "\(bad.stdout)")
+        #expect(bad.stdout.contains("name"), "\(bad.stdout)")
+        #expect(!bad.stdout.contains("front matter"))
+    }
 }

@@ -21,7 +21,8 @@ public struct LoadResult: Sendable {
 /// Nothing here throws or crashes on bad input: every problem becomes a `Diagnostic` with the
 /// file's path (as given, joined with the file's relative path) and its line and column.
 public enum ContentLoader {
-    /// Loads `directory` (a folder holding `site.yaml` and `content/`, or a single `.md` file).
+    /// Loads `directory` (a folder holding `site.yaml` and `content/`, a single `.md` file, or a
+    /// single `site.yaml`, which gives a library with that site and no documents).
     ///
     /// Without a `content/` subfolder, Markdown files are looked for in `directory` itself.
     public static func load(directory: String) -> LoadResult {
@@ -122,6 +123,17 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         guard let text = read(path, shownAs: path, into: &diagnostics) else {
             return LoadResult(library: emptyLibrary, diagnostics: diagnostics, files: [path])
+        }
+        // A site file is checked as one, not as Markdown without front matter.
+        let name = (path as NSString).lastPathComponent
+        if name == "site.yaml" {
+            let (site, problems) = SiteParser.parse(decoded: text, path: path)
+            return LoadResult(library: Library(site: site ?? Site(name: "Pamphlet"), documents: []),
+                              diagnostics: (diagnostics + problems).sorted(), files: [path])
+        }
+        if ["yaml", "yml"].contains((name as NSString).pathExtension.lowercased()) {
+            diagnostics.append(.error(path, "not a content file: give a .md file, a site.yaml, or the content folder"))
+            return LoadResult(library: emptyLibrary, diagnostics: diagnostics.sorted(), files: [path])
         }
         let (parsed, problems) = DocumentParser.parse(decoded: text, path: path)
         diagnostics += problems
