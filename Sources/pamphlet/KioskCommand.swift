@@ -103,7 +103,8 @@ struct KioskCommand: ParsableCommand {
         let settings: ResolvedKioskSettings
         do {
             settings = try ResolvedKioskSettings.resolve(site: content.library.site.kiosk, config: configFile,
-                                                         idleTimeout: idleTimeout, noExit: noExit)
+                                                         idleTimeout: idleTimeout, noExit: noExit,
+                                                         siteOrigin: (directory as NSString).appendingPathComponent("site.yaml"))
         } catch {
             fail(logger, error.description, code: 2)
         }

@@ -115,4 +115,28 @@ struct KioskSettingsTests {
         #expect(file.warnings.count == 1)
         #expect(file.warnings.first?.description.contains("idle_timout") == true)
     }
+
+    /// A pin_hash that is not a hash at all was reported without its file and line.
+    @Test func badHashInTheConfigFileIsNamedAtItsLine() throws {
+        do {
+            _ = try KioskConfigFile.parse("kiosk:\n  idle_timeout: 45\npin_hash: \"nothash\"\n", path: "k.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("k.yaml:3: `pin_hash` is not an argon2id hash"), "\(error.description)")
+        }
+        // Looks like one but libargon2 cannot decode it: the resolve-time error names the line too.
+        let file = try KioskConfigFile.parse("\npin_hash: \"$argon2id$v=19$garbage\"\n", path: "k.yaml")
+        do {
+            _ = try ResolvedKioskSettings.resolve(site: KioskSettings(), config: file)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("k.yaml:2: The pin_hash is not a valid argon2id hash"), "\(error.description)")
+        }
+        do {
+            _ = try ResolvedKioskSettings.resolve(site: KioskSettings(pinHash: "$argon2id$v=19$garbage"), siteOrigin: "c/site.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("c/site.yaml: The pin_hash is not a valid argon2id hash"), "\(error.description)")
+        }
+    }
 }

@@ -12,6 +12,8 @@ public struct KioskConfigFile: Sendable, Equatable {
     public var countdownSeconds: Int?
     public var pinHash: String?
     public var allowExit: Bool?
+    /// Where `pinHash` was set (`path:line`), so a hash libargon2 rejects later is named at its line.
+    public var pinHashOrigin: String?
     /// Unknown keys, reported as warnings.
     public var warnings: [Diagnostic] = []
 
@@ -72,7 +74,13 @@ public struct KioskConfigFile: Sendable, Equatable {
                 guard let s = value.string, !s.isEmpty else {
                     throw .invalid(path: path, line: line, message: "`pin_hash` must be the quoted line printed by `pamphlet hash-pin`")
                 }
+                // The cheap check here, where the line is known; libargon2's full check comes in `resolve`.
+                guard s.hasPrefix("$argon2id$") else {
+                    throw .invalid(path: path, line: line, message:
+                        "`pin_hash` is not an argon2id hash (it must start with $argon2id$); make one with `pamphlet hash-pin`")
+                }
                 file.pinHash = s
+                file.pinHashOrigin = line.map { "\(path):\($0)" } ?? path
             case "allow_exit":
                 guard let b = value.bool else {
                     throw .invalid(path: path, line: line, message: "`allow_exit` must be true or false")
@@ -149,10 +157,11 @@ public struct ResolvedKioskSettings: Sendable, Equatable {
 
     /// Combines the sources. Refuses a kiosk that allows exit but has no (valid) PIN hash;
     /// `noExit` (or `allow_exit: false`) makes exit impossible and needs no PIN.
-    /// `checkHash` validates the hash with libargon2 (one slow verification).
+    /// `checkHash` validates the hash with libargon2 (one slow verification). `siteOrigin` names
+    /// site.yaml in that error when the hash came from there.
     public static func resolve(site: KioskSettings, config: KioskConfigFile? = nil,
                                idleTimeout: Int? = nil, noExit: Bool = false,
-                               checkHash: Bool = true) throws(KioskSettingsError) -> ResolvedKioskSettings {
+                               checkHash: Bool = true, siteOrigin: String? = nil) throws(KioskSettingsError) -> ResolvedKioskSettings {
         let idle = idleTimeout ?? config?.idleTimeoutSeconds ?? site.idleTimeoutSeconds
         let countdown = config?.countdownSeconds ?? site.countdownSeconds
         guard idle > 0 else { throw .badTimeout("The idle timeout must be at least 1 second (got \(idle)).") }
@@ -162,7 +171,11 @@ public struct ResolvedKioskSettings: Sendable, Equatable {
         if exitAllowed {
             guard let pinHash = hash else { throw .noPIN }
             if checkHash {
-                do { try PINHash.validate(pinHash) } catch { throw .badPINHash(error.description) }
+                do { try PINHash.validate(pinHash) } catch {
+                    // Name the file (and line) the hash came from: a kiosk may have two places for it.
+                    let origin = config?.pinHash != nil ? config?.pinHashOrigin : siteOrigin
+                    throw .badPINHash((origin.map { "\($0): " } ?? "") + error.description)
+                }
             }
         } else {
             hash = nil
