@@ -15,6 +15,9 @@ struct HashPinCommand: ParsableCommand {
             the old pin_hash line first: a key set twice is refused. The PIN itself is never \
             printed or stored.
 
+            Exits 0 when the line was printed; 2 when the PIN is refused (e.g. empty) or the two \
+            typed PINs differ; 64 when no PIN was given (standard input empty).
+
             Examples:
               pamphlet hash-pin                       type the PIN twice at the prompt
               printf '4826\\n' | pamphlet hash-pin     from a script
@@ -28,7 +31,8 @@ struct HashPinCommand: ParsableCommand {
         if isatty(STDIN_FILENO) == 1 {
             guard let first = TerminalPIN.read(prompt: "Staff PIN: "),
                   let second = TerminalPIN.read(prompt: "Again: ") else {
-                throw ValidationError("No PIN was entered.")
+                FileHandle.standardError.write(Data("pamphlet hash-pin: no PIN was entered\n".utf8))
+                throw ExitCode(64)
             }
             guard first == second else {
                 FileHandle.standardError.write(Data("The two PINs differ; nothing was printed.\n".utf8))
@@ -36,12 +40,20 @@ struct HashPinCommand: ParsableCommand {
             }
             pin = first
         } else {
-            guard let line = readLine(strippingNewline: true) else { throw ValidationError("No PIN on standard input.") }
+            guard let line = readLine(strippingNewline: true) else {
+                // Not a ValidationError: thrown from run() that prints the root command's usage, not ours.
+                let message = "pamphlet hash-pin: no PIN on standard input (it was empty); pipe one line, "
+                    + "e.g. printf '4826\\n' | pamphlet hash-pin\nUsage: \(Pamphlet.usageString(for: HashPinCommand.self))\n"
+                    + "  See 'pamphlet hash-pin --help' for more.\n"
+                FileHandle.standardError.write(Data(message.utf8))
+                throw ExitCode(64)
+            }
             pin = line.hasSuffix("\r") ? String(line.dropLast()) : line
         }
         do {
             let encoded = try PINHash.hash(pin)
-            print("pin_hash: \"\(encoded)\"")
+            let line = "pin_hash: \"\(encoded)\"\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
         } catch {
             FileHandle.standardError.write(Data("pamphlet hash-pin: \(error.description)\n".utf8))
             throw ExitCode(2)

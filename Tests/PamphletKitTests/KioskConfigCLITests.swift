@@ -58,4 +58,14 @@ import TestSupport
         #expect(!kiosk.stderr.contains("No staff PIN"), "\(kiosk.stderr)")
         #expect(kiosk.stderr.contains("must be a terminal"), "\(kiosk.stderr)")
     }
+
+    /// Empty standard input gave the root command's usage ("pamphlet <subcommand>") and no reason.
+    @Test func hashPinWithoutAPINSaysSo() throws {
+        let run = try Self.pamphlet(["hash-pin"], input: "")
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("no PIN on standard input"), "\(run.stderr)")
+        #expect(run.stderr.contains("Usage: pamphlet hash-pin"), "\(run.stderr)")
+        #expect(!run.stderr.contains("<subcommand>"))
+        #expect(run.stdout.isEmpty)
+    }
 }
