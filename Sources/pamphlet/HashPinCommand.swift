@@ -15,6 +15,10 @@ struct HashPinCommand: ParsableCommand {
             the old pin_hash line first: a key set twice is refused. The PIN itself is never \
             printed or stored.
 
+            When standard output is a file whose last line has no final newline (as with `>>` \
+            onto a file edited by hand), a newline is written first, so the pin_hash line never \
+            joins that line. On a terminal or a pipe the output is just the line.
+
             Exits 0 when the line was printed; 2 when the PIN is refused (e.g. empty) or the two \
             typed PINs differ; 64 when no PIN was given (standard input empty).
 
@@ -53,11 +57,27 @@ struct HashPinCommand: ParsableCommand {
         do {
             let encoded = try PINHash.hash(pin)
             let line = "pin_hash: \"\(encoded)\"\n"
-            FileHandle.standardOutput.write(Data(line.utf8))
+            FileHandle.standardOutput.write(Data(((OutputFile.lacksFinalNewline() ? "\n" : "") + line).utf8))
         } catch {
             FileHandle.standardError.write(Data("pamphlet hash-pin: \(error.description)\n".utf8))
             throw ExitCode(2)
         }
+    }
+}
+
+/// Whether standard output is a non-empty regular file whose last byte is not a newline, i.e.
+/// `hash-pin >> FILE` would glue the pin_hash line onto the file's last line.
+enum OutputFile {
+    static func lacksFinalNewline() -> Bool {
+        var info = stat()
+        guard fstat(STDOUT_FILENO, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return false }
+        // Standard output is open for writing only: read the last byte through a second descriptor.
+        let reader = open("/dev/fd/\(STDOUT_FILENO)", O_RDONLY)
+        guard reader >= 0 else { return false }
+        defer { close(reader) }
+        var last: UInt8 = 0
+        guard pread(reader, &last, 1, off_t(info.st_size - 1)) == 1 else { return false }
+        return last != UInt8(ascii: "\n")
     }
 }
 

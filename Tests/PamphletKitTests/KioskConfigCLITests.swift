@@ -68,4 +68,33 @@ import TestSupport
         #expect(!run.stderr.contains("<subcommand>"))
         #expect(run.stdout.isEmpty)
     }
+
+    /// `hash-pin >> FILE` onto a file without a final newline glued the pin_hash line onto the last
+    /// line (here a comment, so the PIN was silently ignored).
+    @Test(arguments: ["kiosk:\n  idle_timeout: 45  # seconds", "kiosk:\n  idle_timeout: 45\n"])
+    func hashPinAppendedToAFileStartsItsOwnLine(_ before: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pamphlet-hash-append-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("kiosk.yaml"), input = folder.appendingPathComponent("in")
+        try Data(before.utf8).write(to: config)
+        try Data("4826\n".utf8).write(to: input)
+        let output = try FileHandle(forWritingTo: config)
+        try output.seekToEnd()   // what `>>` does
+        let process = Process()
+        process.executableURL = RepoPaths.binary
+        process.arguments = ["hash-pin"]
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        try output.close()
+        #expect(process.terminationStatus == 0)
+
+        let text = try String(contentsOf: config, encoding: .utf8)
+        #expect(text.hasPrefix(before.hasSuffix("\n") ? before + "pin_hash: " : before + "\npin_hash: "), "\(text)")
+        let file = try KioskConfigFile.load(path: config.path)
+        #expect(file.idleTimeoutSeconds == 45)
+        #expect(file.pinHash.map { PINHash.verify("4826", against: $0) } == true)
+    }
 }
