@@ -33,8 +33,8 @@ struct KioskCommand: ParsableCommand {
             Exit codes (for a supervisor such as systemd):
               0    staff exit with the right PIN
               1    the content failed to load at startup (errors are in the log)
-              2    configuration error (no PIN, bad --config or --idle-timeout, no such content
-                   folder, not a terminal)
+              2    configuration error (no PIN, bad --config or --idle-timeout,
+                   no such content folder, not a terminal)
               64   the command line itself could not be parsed (unknown flag)
               129  SIGHUP   (128 + signal number)
               143  SIGTERM
@@ -42,7 +42,8 @@ struct KioskCommand: ParsableCommand {
             Examples:
               pamphlet kiosk --content /srv/clinic --log /var/log/pamphlet/kiosk.log
               pamphlet kiosk --config /etc/pamphlet/kiosk.yaml --idle-timeout 90
-              pamphlet kiosk --no-exit          a screen nobody may leave (restart the machine instead)
+              pamphlet kiosk --no-exit
+                  a screen nobody may leave (restart the machine instead)
             """
     )
 

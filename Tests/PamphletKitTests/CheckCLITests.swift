@@ -191,4 +191,20 @@ import TestSupport
         #expect(bad.stdout.contains("name"), "\(bad.stdout)")
         #expect(!bad.stdout.contains("front matter"))
     }
+
+    /// `kiosk --help` at 80 columns had a line holding only `content` and "machine instead)" at
+    /// column 0: discussion lines too long for 80 columns were wrapped without their indent.
+    @Test(arguments: ["check", "import", "hash-pin", "kiosk", "show", "list", "search", "index", "browse", "bench"])
+    func helpWrapsCleanlyAt80Columns(_ command: String) throws {
+        let run = try Self.pamphlet([command, "--help"], environment: ["COLUMNS": "80"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (previous, line) in zip(lines, lines.dropFirst()) {
+            // An indented line (a table row or an example) continued at column 0 was wrapped.
+            let orphan = !line.isEmpty && !line.hasPrefix(" ") && previous.hasPrefix("  ")
+                && !previous.trimmingCharacters(in: .whitespaces).isEmpty
+            #expect(!orphan, "\(command) --help: '\(line)' after '\(previous)'")
+        }
+    }
 }
+
