@@ -58,6 +58,31 @@ import Testing
         #expect(hit?.path == "x.md")
     }
 
+    /// A duplicate key used to be the only thing reported for its file: after removing it, the
+    /// other mistakes appeared one check later. Now the repeat is reported and the rest still checked.
+    @Test(arguments: ["\n", "\r\n"])
+    func duplicateKeyDoesNotHideOtherProblems(_ newline: String) {
+        let text = [
+            "---", "kind: article", "title: A", "tags:", "- x", "title: B", "tags:", "  - y", "  - z",
+            "related: nowhere", "review:", "  last_reviewed: 2026-13-45", "---",
+            "Intro with a [broken](pamphlet:missing) link.", "",
+        ].joined(separator: newline)
+        let (document, diagnostics) = ContentLoader.parseDocument(text: text, path: "x.md")
+        let lines = diagnostics.map(\.line)
+        #expect(diagnostics.contains { $0.line == 6 && $0.message.contains("duplicate key 'title' (first on line 3)") },
+                "\(diagnostics.map(\.description))")
+        #expect(diagnostics.contains { $0.line == 7 && $0.message.contains("duplicate key 'tags' (first on line 4)") },
+                "\(diagnostics.map(\.description))")
+        #expect(lines.contains(10) && lines.contains(12), "\(diagnostics.map(\.description))")
+        #expect(document?.title == "A")
+        #expect(document?.tags == ["x"])
+
+        // The folder-level check of the body link needs the loader: the file is still parsed to the end.
+        let site = "name: X\nname: Y\ntheme: purple\nkiosk:\n  idle_timeout: -5\n"
+        let (_, siteDiagnostics) = ContentLoader.parseSite(text: site, path: "site.yaml")
+        #expect(siteDiagnostics.map(\.line) == [2, 3, 5], "\(siteDiagnostics.map(\.description))")
+    }
+
     @Test(arguments: ["en", "es-MX", "de", "pt-BR", "NB"])
     func stemmedLanguagesLoadQuietly(_ language: String) {
         let (doc, diagnostics) = ContentLoader.parseDocument(

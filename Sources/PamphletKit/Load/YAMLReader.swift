@@ -44,16 +44,51 @@ struct YAMLReader {
 
     /// Parses YAML into a node tree; malformed YAML becomes one error at the place libyaml stopped.
     /// Returns nil for malformed or empty YAML (`isEmpty` tells which).
+    ///
+    /// A key repeated in a mapping is reported, then the repeat (with its value) is left out and the
+    /// rest is composed again, keeping the first value: one duplicate must not hide every other
+    /// problem in the file.
     mutating func compose(_ yaml: String, what: String) -> (node: Node?, isEmpty: Bool) {
-        do {
-            let node = try Yams.compose(yaml: yaml)
-            return (node, node == nil)
-        } catch let error as YamlError {
-            report(error, yaml: yaml, what: what)
-        } catch {
-            diagnostics.append(.error(path, line: max(1, lineOffset), column: 1, "malformed \(what): \(error)"))
+        var text = yaml
+        // Each round removes one repeated entry; the bound only guards against a scan that cannot progress.
+        for _ in 0..<100 {
+            do {
+                let node = try Yams.compose(yaml: text)
+                return (node, node == nil)
+            } catch let error as YamlError {
+                report(error, yaml: text, what: what)
+                guard case let .duplicatedKeysInMapping(duplicates, context) = error, let key = duplicates.first,
+                      let repeated = Self.repeatedKey(key, after: context.mark.line, column: context.mark.column, in: text)
+                else { return (nil, false) }
+                text = Self.removingEntry(atLine: repeated.line, column: repeated.column, in: text)
+            } catch {
+                diagnostics.append(.error(path, line: max(1, lineOffset), column: 1, "malformed \(what): \(error)"))
+                return (nil, false)
+            }
         }
         return (nil, false)
+    }
+
+    /// `yaml` with the block-mapping entry whose key starts at `line`:`column` blanked out: the key's
+    /// line and the lines of its value (blank, more indented, or `- ` items at the key's indentation).
+    /// Lines are emptied, not removed, so every later line keeps its number.
+    static func removingEntry(atLine line: Int, column: Int, in yaml: String) -> String {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard line >= 1, line <= lines.count else { return yaml }
+        let indent = column - 1
+        lines[line - 1] = ""
+        var index = line
+        while index < lines.count {
+            let text = lines[index]
+            let spaces = text.prefix { $0 == " " }.count
+            let rest = text.dropFirst(spaces)
+            let blank = rest.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+            let item = spaces == indent && (rest == "-" || rest.hasPrefix("- ") || rest.hasPrefix("-\r"))
+            guard blank || spaces > indent || item else { break }
+            lines[index] = ""
+            index += 1
+        }
+        return lines.joined(separator: "\n")
     }
 
     private mutating func report(_ error: YamlError, yaml: String, what: String) {
@@ -75,12 +110,14 @@ struct YAMLReader {
         case let .duplicatedKeysInMapping(duplicates, context):
             // Yams marks the first occurrence (of the alphabetically first duplicated key); the
             // mistake to fix is the repeat, so point there and name the first one's line.
+            // When the repeat is found, only its key is named: `compose` drops it and reports the others next.
             (line, column) = (context.mark.line, context.mark.column)
-            message += ": duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"
             if let key = duplicates.first,
                let repeated = Self.repeatedKey(key, after: context.mark.line, column: context.mark.column, in: yaml) {
-                message += " (first on line \(line + lineOffset))"
+                message += ": duplicate key '\(key)' (first on line \(line + lineOffset))"
                 (line, column) = repeated
+            } else {
+                message += ": duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"
             }
         default:
             message += ": \(error)"
