@@ -81,7 +81,8 @@ struct ShowCommand: ParsableCommand {
             }
         }
 
-        let text = PlainTextRenderer.render(document: document, section: section, width: width ?? CLIOutput.terminalWidth())
+        let text = PlainTextRenderer.render(document: document, section: section, width: width ?? CLIOutput.terminalWidth(),
+                                            contact: library.site.contact)
         if json {
             let output = ShowJSON(
                 id: section.map { "\(document.id)#\($0.id)" } ?? document.id, kind: document.kind.rawValue,

@@ -206,5 +206,12 @@ import TestSupport
             #expect(!orphan, "\(command) --help: '\(line)' after '\(previous)'")
         }
     }
+
+    /// The bundled contact page leaves every field of site.yaml empty: `show` says to ask at the front desk.
+    @Test func showContactIncludesTheSiteDetails() throws {
+        let run = try Self.pamphlet(["show", "contact", "--width", "60", "--content", RepoPaths.assets.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Phone    ask at the front desk\nEmail    ask at the front desk"), "\(run.stdout)")
+    }
 }
 

@@ -91,4 +91,37 @@ import Testing
         #expect(PlainTextRenderer.reviewFooter(ReviewInfo()) == nil)
         #expect(PlainTextRenderer.reviewFooter(ReviewInfo(nextReview: CalendarDate(year: 2027, month: 1, day: 2))) == "Next review 2027-01-02.")
     }
+
+    /// `pamphlet show` of a contact page left out the clinic's details from site.yaml, which the
+    /// browser's Contact page shows (crisis line first; empty fields say "ask at the front desk").
+    @Test func contactPageStartsWithTheSiteDetails() throws {
+        let doc = Document(id: "contact", kind: .contact, title: "Contact us",
+                           intro: [.paragraph([.text("We are glad to help.")])])
+        let contact = ContactInfo(phone: "555-0100 (main desk, weekdays; after hours the answering service)",
+                                  email: "  ", crisisLine: "988", crisisLineLabel: "Suicide and Crisis Lifeline")
+        let out = PlainTextRenderer.render(document: doc, width: 50, contact: contact)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(out.prefix(13)) == [
+            "Contact us", "==========", "",
+            "Suicide and Crisis Lifeline: 988", "",
+            "Phone    555-0100 (main desk, weekdays; after",
+            "         hours the answering service)",
+            "Email    ask at the front desk",
+            "Address  ask at the front desk",
+            "Hours    ask at the front desk",
+            "Website  ask at the front desk", "",
+            "We are glad to help.",
+        ], "\(out)")
+        for width in [PlainTextRenderer.minimumWidth, 12, 20, 21, 30] {
+            let narrow = PlainTextRenderer.render(document: doc, width: width, contact: contact)
+            #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= width }, "\(width): \(narrow)")
+            #expect(narrow.contains("front"))
+        }
+        // Other kinds, and a section on its own, are unchanged.
+        #expect(!PlainTextRenderer.render(document: doc, section: Section(id: "s", heading: "S"), width: 50, contact: contact)
+            .contains("Phone"))
+        #expect(PlainTextRenderer.render(document: doc, width: 50) == PlainTextRenderer.render(
+            document: Document(id: "contact", kind: .contact, title: "Contact us", intro: doc.intro), width: 50))
+    }
 }
+

@@ -9,7 +9,9 @@ public enum PlainTextRenderer {
 
     /// The text of `document`, or only of `section` when given, at most `width` cells wide
     /// (except code lines and clusters wider than the line). Ends with a newline.
-    public static func render(document: Document, section: Section? = nil, width: Int) -> String {
+    /// With `contact`, a whole `contact` document starts with the clinic's details from site.yaml,
+    /// as the browser's Contact page does (see `ContactCard`).
+    public static func render(document: Document, section: Section? = nil, width: Int, contact: ContactInfo? = nil) -> String {
         let width = max(Self.minimumWidth, width)
         var parts: [[String]] = []
         var header = heading(document.title, underline: "=", width: width)
@@ -19,6 +21,7 @@ public enum PlainTextRenderer {
         if let section {
             parts += section.blocks.map { lines(for: $0, width: width) }
         } else {
+            if document.kind == .contact, let contact { parts += ContactCard.plainText(contact, width: width) }
             if document.kind == .treatment, !document.conditions.isEmpty {
                 parts.append(TextWrap.wrap("Conditions treated: " + document.conditions.joined(separator: ", "), width: width))
             }
