@@ -2,7 +2,7 @@ import Foundation
 
 /// The clinic's contact details from `site.yaml` as a Contact page shows them: the crisis line
 /// first (when set), then phone, email, address, hours and website, where an empty field says to
-/// ask at the front desk. Shared by `pamphlet show` and (to be) the browser, so both say the same.
+/// ask at the front desk. Shared by `pamphlet show` and the browser's Contact page, so both say the same.
 public enum ContactCard {
     /// What an empty field shows.
     public static let askAtFrontDesk = "ask at the front desk"

@@ -150,15 +150,12 @@ enum DocumentPages {
             MenuPages.crisisBox(&b, crisis)
             b.blank()
         }
-        let fields: [(String, String?)] = [
-            ("Phone", c.phone), ("Email", c.email), ("Address", c.address), ("Hours", c.hours), ("Website", c.website),
-        ]
-        let labelWidth = 9
-        for (label, value) in fields {
-            let v = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        // The same fields, order and wording as `pamphlet show contact` (`ContactCard`).
+        let labelWidth = ContactCard.labelWidth
+        for (label, value) in ContactCard.fields(c) {
             var g = b.glyphs(label, role: .tableHeader)
             b.addText(" ")
-            g += b.glyphs(v.isEmpty ? "ask at the front desk" : v, role: v.isEmpty ? .dim : .normal)
+            g += b.glyphs(value ?? ContactCard.askAtFrontDesk, role: value == nil ? .dim : .normal)
             b.endBlockText()
             // The label sits in its own column; long values wrap under the value column.
             let labelCells = PageBuilder.cells(label, role: .tableHeader)

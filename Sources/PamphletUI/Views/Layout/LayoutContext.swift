@@ -32,9 +32,6 @@ public struct ChecklistAnswers: Sendable, Hashable {
 extension AppOptions {
     /// "Crisis line: 988 (label)", from the options or `site.yaml`; nil when none is set.
     func crisisSentence(site: Site) -> String? {
-        let line = (crisisLine ?? site.contact.crisisLine)?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard !line.isEmpty else { return nil }
-        let label = (crisisLineLabel ?? site.contact.crisisLineLabel)?.trimmingCharacters(in: .whitespaces) ?? ""
-        return label.isEmpty ? "Crisis line: \(line)" : "\(label): \(line)"
+        ContactCard.crisisSentence(site.contact, line: crisisLine, label: crisisLineLabel)
     }
 }
