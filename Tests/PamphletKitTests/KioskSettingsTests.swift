@@ -41,25 +41,16 @@ struct KioskSettingsTests {
         }
     }
 
+    /// The last three: `pamphlet hash-pin >> kiosk.yaml` puts `pin_hash` at the top level after a
+    /// `kiosk:` mapping, and both parts count (before, the top-level line was silently ignored).
     @Test(arguments: [
         "kiosk:\n  idle_timeout: 45\n  pin_hash: \"\(hash)\"\n  allow_exit: true\n",
         "idle_timeout: 45\npin_hash: \"\(hash)\"\n",
-    ])
-    func configFileParses(_ text: String) throws {
-        let file = try KioskConfigFile.parse(text, path: "kiosk.yaml")
-        #expect(file.idleTimeoutSeconds == 45)
-        #expect(file.pinHash == Self.hash)
-        #expect(file.warnings.isEmpty)
-    }
-
-    /// `pamphlet hash-pin >> kiosk.yaml` puts `pin_hash` at the top level after a `kiosk:` mapping:
-    /// both parts count (before, the top-level line was silently ignored).
-    @Test(arguments: [
         "kiosk:\n  idle_timeout: 45\n  allow_exit: true\n  # pin_hash: \"$argon2id$...\"\npin_hash: \"\(hash)\"\n",
         "pin_hash: \"\(hash)\"\nkiosk:\n  idle_timeout: 45\n",
         "kiosk:\n  idle_timeout: 45\n  pin_hash:\npin_hash: \"\(hash)\"\n",
     ])
-    func topLevelKeysBesideKioskMapping(_ text: String) throws {
+    func configFileParses(_ text: String) throws {
         let file = try KioskConfigFile.parse(text, path: "kiosk.yaml")
         #expect(file.idleTimeoutSeconds == 45)
         #expect(file.pinHash == Self.hash)
