@@ -43,7 +43,9 @@ enum SearchOverlay {
         let shown = cache.searchRows(key, hits: first..<min(hits.count, first + perPage)) { i in
             // Cut as wide as the row shows (`resultRows`: from column 4 to the last but one), so the
             // run of matches the window was chosen for is on screen.
-            resultRows(content.engine.hit(search.results, at: i, snippetWidth: w - 5), width: w, glyphs: glyphs)
+            resultRows(content.engine.hit(search.results, at: i, snippetWidth: w - 5), width: w, glyphs: glyphs) {
+                content.engine.highlights(search.results, in: $0)
+            }
         }
         for (row, i) in (first..<min(hits.count, first + perPage)).enumerated() {
             let y = info + 1 + row * 2
@@ -65,13 +67,26 @@ enum SearchOverlay {
         }
     }
 
-    /// A result's two rows, unselected: "Document › Section", then the snippet with matches marked.
-    private static func resultRows(_ hit: SearchHit, width w: Int, glyphs: Glyphs) -> [[Cell]] {
+    /// A result's two rows, unselected: "Document › Section" and the snippet, the query's words
+    /// marked in both (`highlights` finds them in the title as shown). A hit found by its heading
+    /// alone ("How fast does ketamine work?" for "work") showed no mark at all before.
+    private static func resultRows(_ hit: SearchHit, width w: Int, glyphs: Glyphs,
+                                   highlights: (String) -> [TextRange]) -> [[Cell]] {
         var scratch = Canvas(width: w, height: 2)
         let parts = hit.sectionTitle == hit.documentTitle || hit.reference.sectionID == nil
             ? [hit.documentTitle] : [hit.documentTitle, hit.sectionTitle]
         // Narrow screens keep the section (what was found) and drop the document's name first.
-        scratch.write(StatusBar.fit(parts, to: w - 3, glyphs: glyphs), x: 2, y: 0, role: .strong)
+        let title = StatusBar.fit(parts, to: w - 3, glyphs: glyphs)
+        var titleHit = hit
+        (titleHit.snippet, titleHit.highlights) = (title, highlights(title))
+        var col = 2
+        for (cell, on, width) in snippetCharacters(titleHit, glyphs: glyphs) where width > 0 && col + width <= w {
+            var cell = cell
+            cell.role = on ? .highlight : .strong
+            scratch[col, 0] = cell
+            if width == 2 { scratch[col + 1, 0] = Cell(text: "", role: cell.role) }
+            col += width
+        }
         snippet(hit, &scratch, x: 4, y: 1, width: w - 5, glyphs: glyphs)
         return [Array(scratch.cells[0..<scratch.width]), Array(scratch.cells[scratch.width..<2 * scratch.width])]
     }
