@@ -47,7 +47,24 @@ import Testing
              fragment: "raw HTML", severity: .warning),
         Case(name: "FAQ without questions", text: "---\nkind: faq\ntitle: T\n---\nJust text.\n", line: 1,
              fragment: "FAQ has no questions", severity: .warning),
+        Case(name: "file link", text: "---\nkind: article\ntitle: T\n---\nSee [a file](file:///etc/passwd).\n", line: 5,
+             fragment: "link 'file:///etc/passwd' goes nowhere for readers", severity: .warning),
+        Case(name: "relative link", text: "---\nkind: article\ntitle: T\n---\nText\n\n[rel](../../site.yaml)\n", line: 7,
+             fragment: "link '../../site.yaml' goes nowhere", severity: .warning),
+        Case(name: "script link", text: "---\nkind: article\ntitle: T\n---\n[js](javascript:alert(1))\n", line: 5,
+             fragment: "link 'javascript:alert(1)' goes nowhere", severity: .warning),
+        Case(name: "image path", text: "---\nkind: article\ntitle: T\n---\n![img](/etc/shadow)\n", line: 5,
+             fragment: "link '/etc/shadow' goes nowhere", severity: .warning),
+        Case(name: "empty link", text: "---\nkind: article\ntitle: T\n---\n[nothing]()\n", line: 5,
+             fragment: "link without a target", severity: .warning),
     ]
+
+    /// Addresses a reader can follow are not warned about.
+    @Test func outsideAddressesAreFine() {
+        let text = "---\nkind: article\ntitle: T\n---\n[w](https://example.org) [m](mailto:a@example.org) [t](tel:+15550100) [h](HTTP://example.org/x)\n"
+        let (_, diagnostics) = ContentLoader.parseDocument(text: text, path: "x.md")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+    }
 
     @Test(arguments: problems)
     func reportsProblem(_ c: Case) {

@@ -201,6 +201,12 @@ struct MarkdownReader {
             if target.hasPrefix(ContentReference.scheme) {
                 let (line, column) = position(node)
                 links.append(LocatedLink(target: target, line: line, column: column))
+            } else if !Self.isOutsideAddress(target) {
+                // A file path, file:, javascript: or data: goes nowhere for a reader (and a kiosk
+                // must not open such things): the text shows, the link does not work.
+                let shown = target.count > 60 ? String(target.prefix(57)) + "..." : target
+                warn(node, target.isEmpty ? "link without a target"
+                    : "link '\(shown)' goes nowhere for readers: use pamphlet:doc-id#section for a page here, or an https:, mailto: or tel: address")
             }
             return [.link(target: target, inlines(of: node, depth: depth))]
         case CMARK_NODE_HTML_INLINE:
@@ -248,6 +254,13 @@ struct MarkdownReader {
             current = cmark_node_parent(n)
         }
         return (firstLine, 1)
+    }
+
+    /// An address outside the content a reader can follow (the browser shows it, a kiosk offers a
+    /// QR code): https:, http:, mailto: or tel:.
+    static func isOutsideAddress(_ target: String) -> Bool {
+        let lower = target.lowercased()
+        return ["https://", "http://", "mailto:", "tel:"].contains { lower.hasPrefix($0) && lower.count > $0.count }
     }
 
     private mutating func warn(_ node: OpaquePointer, _ message: String) {
