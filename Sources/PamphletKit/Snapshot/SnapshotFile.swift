@@ -59,16 +59,25 @@ public enum SnapshotFile {
         if type == S_IFDIR { throw SnapshotError.unwritable(path, "it is a folder") }
         guard type == S_IFREG else { throw SnapshotError.unwritable(path, "it is not a regular file") }
         guard st.st_size > 0 else { return }
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else {
+        guard let ours = startsAs(SnapshotFormat.magic, path: path) else {
             throw SnapshotError.unwritable(path, "cannot read the file there to check it is a search index (\(String(cString: strerror(errno))))")
         }
-        defer { close(fd) }
-        var head = [UInt8](repeating: 0, count: SnapshotFormat.magic.count)
-        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard n > 0, Array(head[0..<n]) == Array(SnapshotFormat.magic[0..<n]) else {
+        guard ours else {
             throw SnapshotError.unwritable(path, "the file there is not a Pamphlet search index; not replacing it (remove it or choose another path)")
         }
+    }
+
+    /// Whether the file at `path` starts as `magic` does (its first bytes, up to `magic`'s length,
+    /// are a prefix of it: a file cut short still counts), so it is one of ours; nil when it cannot
+    /// be read (`errno` says why). For a non-empty regular file, as the callers check first.
+    static func startsAs(_ magic: [UInt8], path: String) -> Bool? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: magic.count)
+        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard n >= 0 else { return nil }
+        return n > 0 && head[0..<n].elementsEqual(magic[0..<n])
     }
 
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename,

@@ -82,13 +82,7 @@ struct VerifiedStamp: Equatable {
         guard lstat(path, &st) == 0 else { return true }
         guard st.st_mode & S_IFMT == S_IFREG else { return false }
         guard st.st_size > 0 else { return true }
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        let tagBytes = Array(tag.utf8)
-        var head = [UInt8](repeating: 0, count: tagBytes.count)
-        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        return n > 0 && Array(head[0..<n]) == Array(tagBytes[0..<n])
+        return SnapshotFile.startsAs(Array(tag.utf8), path: path) ?? false
     }
 
     var text: String {
