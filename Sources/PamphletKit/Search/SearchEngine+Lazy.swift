@@ -47,9 +47,7 @@ extension SearchEngine {
     /// Every match of the ranked query's words in `text` (a hit's title, say), as Unicode scalar
     /// ranges: what `highlights(for:in:)` finds, from the ranking's own matcher (no query planning).
     public func highlights(_ results: RankedResults, in text: String) -> [TextRange] {
-        guard let matcher = results.matcher else { return [] }
-        var text = text
-        return text.withUTF8 { Snippeter.highlights(in: $0, matcher: matcher) }
+        results.matcher.map { Snippeter.highlights(in: text, matcher: $0) } ?? []
     }
 
     /// The hit at `i` of `results` with its snippet and highlight ranges: the same value

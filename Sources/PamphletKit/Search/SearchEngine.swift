@@ -63,9 +63,7 @@ public final class SearchEngine: Sendable {
     public func highlights(for query: String, in text: String) -> [TextRange] {
         let parsed = QueryParser.parse(query)
         guard !parsed.isEmpty else { return [] }
-        let plan = QueryPlan(parsed, expander: expander)
-        var text = text
-        return text.withUTF8 { Snippeter.highlights(in: $0, matcher: plan.matcher) }
+        return Snippeter.highlights(in: text, matcher: QueryPlan(parsed, expander: expander).matcher)
     }
 
     func hit(section s: Int, score: Float, matcher: HighlightMatcher, _ snippeter: Snippeter) -> SearchHit {

@@ -23,6 +23,12 @@ struct Snippeter {
     private struct Tok { var byteStart, byteEnd, scalarStart, scalarEnd: Int; var isMatch: Bool }
 
     /// Every match of `matcher` in `text`, in Unicode scalar offsets.
+    static func highlights(in text: String, matcher: HighlightMatcher) -> [TextRange] {
+        var text = text
+        return text.withUTF8 { highlights(in: $0, matcher: matcher) }
+    }
+
+    /// Every match of `matcher` in `text`, in Unicode scalar offsets.
     static func highlights(in text: UnsafeBufferPointer<UInt8>, matcher: HighlightMatcher) -> [TextRange] {
         var out: [TextRange] = []
         var scanner = TokenScanner(text)
