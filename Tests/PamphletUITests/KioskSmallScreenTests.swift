@@ -72,6 +72,25 @@ struct KioskSmallScreenTests {
         #expect(text.replacingOccurrences(of: " ", with: "").contains(KioskFixtures.url))
     }
 
+    /// ASCII mode has no half blocks, and a code drawn without them is twice as tall as the screen:
+    /// the panel gives the address to type, in ASCII, and does not ask for a larger window.
+    @Test(arguments: [(80, 24), (200, 60)])
+    func takeHomeInASCIIModeGivesTheAddressOnly(_ width: Int, _ height: Int) {
+        var k = KioskState<AppState>(content: KioskFixtures.content,
+                                     options: KioskOptions(browser: .kiosk(asciiOnly: true)))
+        _ = k.update(.resize(width: width, height: height))
+        _ = k.update(.tick(now: 1000))
+        k.press(.char("x"), .enter, .enter)
+        k.press(KioskKeys.takeHome)
+        let rows = k.view(width: width, height: height).textRows
+        let text = rows.joined()
+        let allASCII = text.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(allASCII, "\(rows)")
+        #expect(text.replacingOccurrences(of: " ", with: "").contains(KioskFixtures.url))
+        #expect(text.contains("Type the address into your phone"))
+        #expect(!text.contains("Enlarge") && !text.contains("QR code"))
+    }
+
     @Test func countdownAt40x12() {
         var k = KioskFixtures.kiosk(idle: 30, countdown: 10)
         _ = k.update(.resize(width: 40, height: 12))

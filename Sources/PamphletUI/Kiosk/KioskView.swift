@@ -80,7 +80,9 @@ extension KioskState {
     /// The bar's entries and where they sit: the same layout draws and hit-tests.
     func barLayout(width: Int) -> [(item: KioskBarItem, key: String, label: String, x: Int)] {
         var entries: [(KioskBarItem, String, String)] = [(.startOver, "F5", "Start over")]
-        if takeHomeURL != nil { entries.append((.takeHome, "F6", "Take this page home (QR code)")) }
+        if takeHomeURL != nil {
+            entries.append((.takeHome, "F6", options.browser.asciiOnly ? "Take this page home" : "Take this page home (QR code)"))
+        }
         var x = 1
         var out: [(item: KioskBarItem, key: String, label: String, x: Int)] = []
         for (item, key, label) in entries {
@@ -148,18 +150,24 @@ extension KioskState {
         }
         let about: [(String, Role)] = [(panel.title, .title), ("", .normal), ("Take this page home:", .normal),
                                        (panel.url, .link), ("", .normal)] + hints.map { ($0, .hint) }
-        if !panel.qrRows.isEmpty, qrHeight <= body, canvas.width - sideX >= 24 {
+        // Without half-block glyphs (ASCII mode) a code would be twice as tall as any screen.
+        let codeRows = options.browser.asciiOnly ? [] : panel.qrRows
+        if !codeRows.isEmpty, qrHeight <= body, canvas.width - sideX >= 24 {
             let top = (body - qrHeight) / 2
             for (i, row) in panel.qrRows.enumerated() { canvas.write(row, x: 2, y: top + i, role: .highlight) }
             text(about, x: sideX, top: max(0, (body - 8) / 2), width: canvas.width - sideX - 1)
-        } else if !panel.qrRows.isEmpty, qrWidth + 2 <= canvas.width, qrHeight + 3 <= body {
+        } else if !codeRows.isEmpty, qrWidth + 2 <= canvas.width, qrHeight + 3 <= body {
             let top = max(0, (body - qrHeight - 3) / 2)
             let left = (canvas.width - qrWidth) / 2
             text([(panel.title, .title)], x: left, top: top, width: canvas.width - left)
             for (i, row) in panel.qrRows.enumerated() { canvas.write(row, x: left, y: top + 1 + i, role: .highlight) }
             text([(panel.url, .link), (hints[1], .hint)], x: 1, top: top + 1 + qrHeight, width: canvas.width - 2)
         } else {
-            text(about.filter { $0.0 != hints[0] } + [("Enlarge the window to show a QR code.", .hint)],
+            // A URL too long for any QR version has no code to enlarge.
+            let why = panel.qrRows.isEmpty || codeRows.isEmpty
+                ? "Type the address into your phone's browser."
+                : "Enlarge the window to show a QR code."
+            text(about.filter { $0.0 != hints[0] } + [(why, .hint)],
                  x: 1, top: 1, width: canvas.width - 2)
         }
     }
