@@ -106,7 +106,8 @@ struct ImportCommand: ParsableCommand {
         }
         progress.finish()
 
-        if let name = siteName ?? firstTitle {
+        // Nothing imported (HTML, unreadable ...): nothing written, not even site.yaml.
+        if !writtenThisRun.isEmpty, let name = siteName ?? firstTitle {
             try writeSiteIfMissing(name: name, progress: progress)
         }
         // Each file was valid on its own; the folder as a whole (cross-references, duplicate ids) may not be.

@@ -5,6 +5,10 @@ import Foundation
 public enum MarkdownImporter {
     public static func importData(_ data: Data, sourceName: String) -> ImportResult {
         if let problem = BinaryCheck.problem(data, sourceName: sourceName) { return ImportResult(diagnostics: [problem]) }
+        // A `.md` name on a saved web page: HTML, not Markdown (front matter means it is ours).
+        if !startsWithFrontMatter(data), let problem = HTMLCheck.problem(data, sourceName: sourceName) {
+            return ImportResult(diagnostics: [problem])
+        }
         let (text, warnings) = TextDecoding.decode(data, sourceName: sourceName)
         return importText(text, sourceName: sourceName, warnings: warnings)
     }
@@ -28,7 +32,13 @@ public enum MarkdownImporter {
     public static func isMarkdown(path: String, data: Data) -> Bool {
         let lower = path.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return true }
-        return data.starts(with: Array("---\n".utf8)) || data.starts(with: Array("---\r\n".utf8))
+        return startsWithFrontMatter(data)
+    }
+
+    /// The data opens with a `---` line (after a byte-order mark).
+    static func startsWithFrontMatter(_ data: Data) -> Bool {
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        return body.starts(with: Array("---\n".utf8)) || body.starts(with: Array("---\r\n".utf8))
     }
 }
 

@@ -10,6 +10,7 @@ public enum PlainTextImporter {
     /// Imports raw bytes: UTF-8 decoded lossily (invalid bytes become a warning, never a failure).
     public static func importData(_ data: Data, sourceName: String, options: ImportOptions = ImportOptions()) -> ImportResult {
         if let problem = BinaryCheck.problem(data, sourceName: sourceName) { return ImportResult(diagnostics: [problem]) }
+        if let problem = HTMLCheck.problem(data, sourceName: sourceName) { return ImportResult(diagnostics: [problem]) }
         let (text, warnings) = TextDecoding.decode(data, sourceName: sourceName)
         var result = importText(text, sourceName: sourceName, options: options)
         result.diagnostics = warnings + result.diagnostics
