@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turn web pages saved as text (or Markdown files) into content files.",
         discussion: """
-            Each text file becomes DIR/content/<kind>/<id>.md. The title is the first line; short lines that lead paragraphs become sections; wrapped lines are joined; page boilerplate (comment forms, calls to action, separators, footer taglines) is dropped. A question followed by "I ..." statements becomes a separate self-check (a checklist). Underlined, numbered and ALL CAPS headings, Q:/A: pairs, bullet lists and indented code are recognised too.
+            Each text file becomes DIR/content/<kind>/<id>.md. The title is the first line; short lines that lead paragraphs become sections; wrapped lines are joined; page boilerplate (comment forms, calls to action, separators, footer taglines) is dropped. A form (a yes/no question to the reader, or "Check all that apply", over three or more one-sentence "I ..." statements) becomes a separate self-check (a checklist), and the summary says so; stories told under a question stay in the page. Underlined, numbered and ALL CAPS headings, Q:/A: pairs, bullet lists and indented code are recognised too.
 
             Markdown files (.md with front matter) are validated with the loader and copied as they are; files with errors are reported and not written.
 
@@ -62,7 +62,8 @@ struct ImportCommand: ParsableCommand {
                 failures += 1
                 continue
             }
-            let result = MarkdownImporter.isMarkdown(path: file, data: data)
+            let isMarkdown = MarkdownImporter.isMarkdown(path: file, data: data)
+            let result = isMarkdown
                 ? MarkdownImporter.importData(data, sourceName: file)
                 : PlainTextImporter.importData(data, sourceName: file, options: options)
             for diagnostic in result.diagnostics { progress.report(diagnostic.description) }
@@ -102,6 +103,12 @@ struct ImportCommand: ParsableCommand {
                 existingIDs[imported.document.id] = imported.relativePath
                 firstTitle = firstTitle ?? imported.document.title
                 progress.say("wrote \(target) (\(imported.document.kind.rawValue), \(describe(imported.document)))")
+                // A self-check made from the page's text puts questions and outcomes in front of
+                // patients: say so, so staff read it before publishing.
+                if !isMarkdown, let checklist = imported.document.checklist {
+                    progress.say("note: \(file): the form \"\(checklist.question)\" became a self-check; "
+                        + "its outcome texts are placeholders: read it before publishing")
+                }
             }
         }
         progress.finish()

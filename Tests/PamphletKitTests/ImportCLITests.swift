@@ -18,6 +18,8 @@ import TestSupport
         #expect(run.stdout.split(separator: "\n").map(String.init) == [
             "wrote \(out.path)/content/articles/is-ketamine-an-opiate.md (article, 6 sections)",
             "wrote \(out.path)/content/checklists/could-tms-therapy-be-right-for-you.md (checklist, 5 items)",
+            "note: \(ImportTestSupport.seed.path): the form \"Could TMS Therapy Be Right For You?\" became a self-check; "
+                + "its outcome texts are placeholders: read it before publishing",
             "wrote \(out.path)/site.yaml",
         ])
         #expect(run.stderr == "", "piped: no progress line")

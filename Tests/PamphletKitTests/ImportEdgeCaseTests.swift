@@ -165,9 +165,9 @@ import Testing
     }
 
     @Test func aFormAloneBecomesOnlyAChecklist() throws {
-        let result = importText("Is This You?\n\nI sleep badly.\n\nI feel tired.\n")
+        let result = importText("Is This You?\n\nI sleep badly.\n\nI feel tired.\n\nI worry a lot.\n")
         #expect(result.documents.map(\.relativePath) == ["content/checklists/is-this-you.md"])
-        #expect(result.documents.first?.document.checklist?.items.map(\.text) == ["I sleep badly.", "I feel tired."])
+        #expect(result.documents.first?.document.checklist?.items.map(\.text) == ["I sleep badly.", "I feel tired.", "I worry a lot."])
         ImportTestSupport.expectRoundTrip(result)
     }
 
