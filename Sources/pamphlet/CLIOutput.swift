@@ -8,9 +8,11 @@ import Darwin
 
 /// Small helpers shared by the `list`, `show` and `check` commands.
 enum CLIOutput {
-    /// Writes a line to standard error.
+    /// Writes a line to standard error, content in it made safe for the terminal (diagnostics and
+    /// messages quote titles, ids and what was typed). Errors writing it are ignored: there is
+    /// nowhere left to report them.
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalSafeText.clean(text) + "\n").utf8))
     }
 
     /// Loads a content folder; when it has errors, prints them to standard error (the command still
@@ -34,10 +36,22 @@ enum CLIOutput {
     }
 
     /// Pretty JSON with sorted keys (stable output for scripts and diffs), ending in a newline.
+    /// DEL and C1 controls are escaped too (JSON requires it only below U+0020): the same strings,
+    /// and nothing a terminal acts on when the JSON is read there.
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        guard TerminalSafeText.containsControl(text) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if TerminalSafeText.isControl(scalar) && scalar.value >= 0x7F {
+                out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// `1 error`, `2 warnings`.

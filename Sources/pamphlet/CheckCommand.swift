@@ -47,7 +47,8 @@ struct CheckCommand: ParsableCommand {
             target = try contentOptions.directory()
         }
         let result = ContentLoader.load(directory: target)
-        for diagnostic in result.diagnostics { print(diagnostic.description) }
+        // Messages quote content (an unknown key, a bad value): cleaned like everything else printed.
+        for diagnostic in result.diagnostics { print(TerminalSafeText.clean(diagnostic.description)) }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         let files = CLIOutput.count(result.files.count, "file")

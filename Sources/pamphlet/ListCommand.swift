@@ -52,10 +52,10 @@ struct ListCommand: ParsableCommand {
             first = false
             print("\(kind.menuTitle)")
             for doc in documents {
-                print("  \(doc.id)  \(doc.title)")
+                print(TerminalSafeText.clean("  \(doc.id)  \(doc.title)"))
                 for section in doc.sections {
                     let indent = String(repeating: "  ", count: max(0, section.level - 2))
-                    print("    \(indent)#\(section.id)  \(section.heading)")
+                    print(TerminalSafeText.clean("    \(indent)#\(section.id)  \(section.heading)"))
                 }
             }
         }

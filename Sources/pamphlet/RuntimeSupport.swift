@@ -78,6 +78,6 @@ enum RuntimeSupport {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        CLIOutput.printError(message)
     }
 }

@@ -94,17 +94,21 @@ struct SearchCommand: ParsableCommand {
 
 /// Formatting of search results for the terminal and for scripts.
 enum SearchOutput {
+    /// Content (titles, snippets) is cleaned of control characters before the markup is added.
     static func plain(_ results: SearchResults, query: String, color: Bool) -> String {
+        let clean = { TerminalSafeText.clean($0, expandTabs: false) }
         guard !results.hits.isEmpty else {
-            var out = "No results for \u{201C}\(query)\u{201D}.\n"
-            if let s = results.suggestion { out += "Did you mean: \(s)\n" }
+            var out = "No results for \u{201C}\(clean(query))\u{201D}.\n"
+            if let s = results.suggestion { out += "Did you mean: \(clean(s))\n" }
             return out
         }
         var out = ""
         for (i, hit) in results.hits.enumerated() {
-            let place = hit.reference.sectionID == nil ? hit.documentTitle : "\(hit.documentTitle) \u{203A} \(hit.sectionTitle)"
-            out += "\(i + 1). \(color ? "\u{1B}[1m\(place)\u{1B}[22m" : place)  (\(hit.kind.rawValue), \(hit.reference))\n"
-            if !hit.snippet.isEmpty { out += "   " + mark(hit.snippet, hit.highlights, color: color) + "\n" }
+            let title = hit.reference.sectionID == nil ? hit.documentTitle : "\(hit.documentTitle) \u{203A} \(hit.sectionTitle)"
+            let place = clean(title)
+            out += "\(i + 1). \(color ? "\u{1B}[1m\(place)\u{1B}[22m" : place)  (\(hit.kind.rawValue), \(clean(hit.reference.description)))\n"
+            // One scalar for one: the highlights' offsets still fit.
+            if !hit.snippet.isEmpty { out += "   " + mark(clean(hit.snippet), hit.highlights, color: color) + "\n" }
         }
         return out
     }
@@ -148,7 +152,7 @@ enum SearchOutput {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+                if TerminalSafeText.isControl(u) { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
             }
         }
         return out + "\""

@@ -91,7 +91,7 @@ struct ShowCommand: ParsableCommand {
                 sections: document.sections.map { SectionJSON(document: document, section: $0) })
             print(try CLIOutput.json(output))
         } else {
-            print(text, terminator: "")
+            print(TerminalSafeText.clean(text), terminator: "")
         }
     }
 }

@@ -51,6 +51,7 @@ enum DocumentParser {
             yaml.diagnostics.append(.error(path, "front matter is empty: 'kind' and 'title' are required"))
         }
         var diagnostics = yaml.diagnostics
+        diagnostics += ControlCharacters.check(body: split.body, firstLine: split.bodyFirstLine, path: path)
 
         var markdown = MarkdownReader(path: path, firstLine: split.bodyFirstLine)
         let elements = markdown.read(split.body)

@@ -54,6 +54,7 @@ struct YAMLReader {
         for _ in 0..<100 {
             do {
                 let node = try Yams.compose(yaml: text)
+                if let node { warnAboutControlCharacters(in: node) }
                 return (node, node == nil)
             } catch let error as YamlError {
                 report(error, yaml: text, what: what)
