@@ -65,13 +65,13 @@ struct BenchCommand: ParsableCommand {
         let json = self.json
         let bench = SearchBench(corpus: dir, queriesPath: queries, passes: `repeat`, coldRuns: coldRuns, keystrokes: ui, slowest: slowest,
                                 executable: Self.executablePath(), log: { message in
-                                    FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
+                                    CLIOutput.writeError("bench: \(message)\n")
                                 })
         if measureChild {
             // The small intermediate `BenchStats.spawnMeasured` runs, so the child's peak RSS
             // starts from this process's resident size, not the benchmark's.
             let (ms, peak, cpu) = try BenchStats.spawnAndWait(childArguments)
-            print("\(ms) \(peak) \(cpu)")
+            StandardOutput.line("\(ms) \(peak) \(cpu)")
             return
         }
         if buildRuns > 0 {
@@ -90,12 +90,12 @@ struct BenchCommand: ParsableCommand {
                 let encoder = JSONEncoder()
                 encoder.keyEncodingStrategy = .convertToSnakeCase
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                StandardOutput.line(String(decoding: try encoder.encode(report), as: UTF8.self))
             } else {
-                print(BenchTable.render(report))
+                StandardOutput.line(BenchTable.render(report))
             }
         } catch let error as BenchError {
-            FileHandle.standardError.write(Data("pamphlet bench: \(error)\n".utf8))
+            CLIOutput.writeError("pamphlet bench: \(error)\n")
             throw ExitCode(1)
         }
     }

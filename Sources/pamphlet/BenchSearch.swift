@@ -152,11 +152,11 @@ struct SearchBench {
             let engine = SearchEngine(library: library)
             let wall = BenchStats.milliseconds(clock.now - t0) / 1000, cpu = (BenchStats.threadCPUms() - c0) / 1000
             walls.append(wall); cpus.append(cpu)
-            print(String(format: "build %d: %.3f s = %.1f MB/s, CPU %.3f s = %.1f MB/s (%d bytes)", run, wall,
+            StandardOutput.line(String(format: "build %d: %.3f s = %.1f MB/s, CPU %.3f s = %.1f MB/s (%d bytes)", run, wall,
                          Double(corpusBytes) / 1e6 / wall, cpu, Double(corpusBytes) / 1e6 / cpu, engine.indexByteCount))
         }
         let wall = BenchStats.median(walls.sorted()), cpu = BenchStats.median(cpus.sorted())
-        print(String(format: "median of %d: %.3f s = %.1f MB/s, CPU %.3f s = %.1f MB/s", runs, wall,
+        StandardOutput.line(String(format: "median of %d: %.3f s = %.1f MB/s, CPU %.3f s = %.1f MB/s", runs, wall,
                      Double(corpusBytes) / 1e6 / wall, cpu, Double(corpusBytes) / 1e6 / cpu))
     }
 

@@ -68,7 +68,7 @@ struct KeystrokeBench {
             out["\(size.width)x\(size.height)"] = LatencySummary(samples, cpu: cpu)
             out["\(size.width)x\(size.height) typed"] = LatencySummary(typedSamples, cpu: typedCPU)
         }
-        if sink == Int.min { print("") }   // keeps the frames observable so nothing is optimised away
+        if sink == Int.min { StandardOutput.line("") }   // keeps the frames observable so nothing is optimised away
         return out
     }
 

@@ -9,10 +9,25 @@ import Darwin
 /// Small helpers shared by the `list`, `show` and `check` commands.
 enum CLIOutput {
     /// Writes a line to standard error, content in it made safe for the terminal (diagnostics and
-    /// messages quote titles, ids and what was typed). Errors writing it are ignored: there is
-    /// nowhere left to report them.
+    /// messages quote titles, ids and what was typed).
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((TerminalSafeText.clean(text) + "\n").utf8))
+        writeError(TerminalSafeText.clean(text) + "\n")
+    }
+
+    /// Writes `text` to standard error as it is. A failure is ignored: there is nowhere left to
+    /// report it (Foundation's `FileHandle.write` would crash the process instead).
+    static func writeError(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let written = posixWrite(STDERR_FILENO, base + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 
     /// Loads a content folder; when it has errors, prints them to standard error (the command still

@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
         }
         let result = ContentLoader.load(directory: target)
         // Messages quote content (an unknown key, a bad value): cleaned like everything else printed.
-        for diagnostic in result.diagnostics { print(TerminalSafeText.clean(diagnostic.description)) }
+        for diagnostic in result.diagnostics { StandardOutput.line(TerminalSafeText.clean(diagnostic.description)) }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         let files = CLIOutput.count(result.files.count, "file")

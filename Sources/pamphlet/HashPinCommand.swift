@@ -35,11 +35,11 @@ struct HashPinCommand: ParsableCommand {
         if isatty(STDIN_FILENO) == 1 {
             guard let first = TerminalPIN.read(prompt: "Staff PIN: "),
                   let second = TerminalPIN.read(prompt: "Again: ") else {
-                FileHandle.standardError.write(Data("pamphlet hash-pin: no PIN was entered\n".utf8))
+                CLIOutput.writeError("pamphlet hash-pin: no PIN was entered\n")
                 throw ExitCode(64)
             }
             guard first == second else {
-                FileHandle.standardError.write(Data("The two PINs differ; nothing was printed.\n".utf8))
+                CLIOutput.writeError("The two PINs differ; nothing was printed.\n")
                 throw ExitCode(2)
             }
             pin = first
@@ -49,7 +49,7 @@ struct HashPinCommand: ParsableCommand {
                 let message = "pamphlet hash-pin: no PIN on standard input (it was empty); pipe one line, "
                     + "e.g. printf '4826\\n' | pamphlet hash-pin\nUsage: \(Pamphlet.usageString(for: HashPinCommand.self))\n"
                     + "  See 'pamphlet hash-pin --help' for more.\n"
-                FileHandle.standardError.write(Data(message.utf8))
+                CLIOutput.writeError(message)
                 throw ExitCode(64)
             }
             pin = line.hasSuffix("\r") ? String(line.dropLast()) : line
@@ -57,9 +57,9 @@ struct HashPinCommand: ParsableCommand {
         do {
             let encoded = try PINHash.hash(pin)
             let line = "pin_hash: \"\(encoded)\"\n"
-            FileHandle.standardOutput.write(Data(((OutputFile.lacksFinalNewline() ? "\n" : "") + line).utf8))
+            StandardOutput.write(((OutputFile.lacksFinalNewline() ? "\n" : "") + line))
         } catch {
-            FileHandle.standardError.write(Data("pamphlet hash-pin: \(error.description)\n".utf8))
+            CLIOutput.writeError("pamphlet hash-pin: \(error.description)\n")
             throw ExitCode(2)
         }
     }
@@ -84,7 +84,7 @@ enum OutputFile {
 /// Reads one line from the terminal with echo off, restoring the terminal afterwards.
 enum TerminalPIN {
     static func read(prompt: String) -> String? {
-        FileHandle.standardError.write(Data(prompt.utf8))
+        CLIOutput.writeError(prompt)
         var saved = termios()
         let haveSaved = tcgetattr(STDIN_FILENO, &saved) == 0
         if haveSaved {
@@ -94,7 +94,7 @@ enum TerminalPIN {
         }
         defer {
             if haveSaved { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
-            FileHandle.standardError.write(Data("\n".utf8))
+            CLIOutput.writeError("\n")
         }
         return readLine(strippingNewline: true)
     }

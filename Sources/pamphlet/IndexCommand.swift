@@ -50,7 +50,7 @@ struct IndexCommand: ParsableCommand {
             for path in paths {
                 do {
                     let engine = try SearchEngine.open(snapshotPath: path, expectedFingerprint: fingerprint, fullCheck: true)
-                    print("\(path): current (\(engine.sectionCount) sections, \(engine.indexByteCount) bytes)")
+                    StandardOutput.line("\(path): current (\(engine.sectionCount) sections, \(engine.indexByteCount) bytes)")
                     return
                 } catch let error as SnapshotError {
                     if case .unreadable = error { continue }
@@ -73,7 +73,7 @@ struct IndexCommand: ParsableCommand {
             do {
                 // --out names a file by hand: it must be free or a snapshot already.
                 try engine.writeSnapshot(to: path, onlyOverSnapshots: out != nil)
-                print(String(format: "Indexed %d sections in %.0f ms: %@ (%.1f KB)", engine.sectionCount, built * 1000,
+                StandardOutput.line(String(format: "Indexed %d sections in %.0f ms: %@ (%.1f KB)", engine.sectionCount, built * 1000,
                              path, Double(engine.indexByteCount) / 1024))
                 return
             } catch {

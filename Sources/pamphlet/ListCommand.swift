@@ -41,23 +41,23 @@ struct ListCommand: ParsableCommand {
                 DocumentJSON(id: doc.id, kind: doc.kind.rawValue, title: doc.title,
                              sections: doc.sections.map { SectionJSON(document: doc, section: $0) })
             }
-            print(try CLIOutput.json(documents))
+            StandardOutput.line(try CLIOutput.json(documents))
             return
         }
-        var first = true
+        var out = ""
         for kind in DocumentKind.allCases {
             let documents = library.documents(of: kind)
             guard !documents.isEmpty else { continue }
-            if !first { print("") }
-            first = false
-            print("\(kind.menuTitle)")
+            if !out.isEmpty { out += "\n" }
+            out += "\(kind.menuTitle)\n"
             for doc in documents {
-                print(TerminalSafeText.clean("  \(doc.id)  \(doc.title)"))
+                out += TerminalSafeText.clean("  \(doc.id)  \(doc.title)") + "\n"
                 for section in doc.sections {
                     let indent = String(repeating: "  ", count: max(0, section.level - 2))
-                    print(TerminalSafeText.clean("    \(indent)#\(section.id)  \(section.heading)"))
+                    out += TerminalSafeText.clean("    \(indent)#\(section.id)  \(section.heading)") + "\n"
                 }
             }
         }
+        StandardOutput.write(out)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Pamphlet: ParsableCommand {
@@ -20,4 +21,25 @@ struct Pamphlet: ParsableCommand {
         ],
         defaultSubcommand: BrowseCommand.self
     )
+
+    /// ArgumentParser's `main`, with standard output checked: help and every command's output go
+    /// through `StandardOutput`, and a failed write ends the run with status 1 (see there).
+    static func main() {
+        StandardOutput.prepare()
+        let status: Int32
+        do {
+            var command = try parseAsRoot(Array(CommandLine.arguments.dropFirst()))
+            try command.run()
+            status = 0
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { StandardOutput.line(message) } else { CLIOutput.printError(message) }
+            }
+            status = code.rawValue
+        }
+        StandardOutput.finish()
+        Foundation.exit(status)
+    }
 }

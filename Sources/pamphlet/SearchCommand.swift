@@ -87,7 +87,7 @@ struct SearchCommand: ParsableCommand {
             let output = json ? SearchOutput.json(results.hits) + "\n" : SearchOutput.plain(results, query: text, color: color)
             return (output: output, empty: results.hits.isEmpty)
         })
-        print(found.output, terminator: "")
+        StandardOutput.write(found.output)
         if found.empty { throw ExitCode(1) }
     }
 }

@@ -89,9 +89,9 @@ struct ShowCommand: ParsableCommand {
                 title: document.title, text: text,
                 section: section.map { SectionJSON(document: document, section: $0) },
                 sections: document.sections.map { SectionJSON(document: document, section: $0) })
-            print(try CLIOutput.json(output))
+            StandardOutput.line(try CLIOutput.json(output))
         } else {
-            print(TerminalSafeText.clean(text), terminator: "")
+            StandardOutput.write(TerminalSafeText.clean(text))
         }
     }
 }
