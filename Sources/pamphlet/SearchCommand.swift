@@ -16,7 +16,8 @@ struct SearchCommand: ParsableCommand {
             Words match in any form (stemming), with typos (1 edit from 5 letters,
             2 from 9), synonyms and acronyms; the last word also matches as a
             prefix. "Quoted words" must appear together; -word excludes sections
-            containing it. Sections matching every word come first.
+            containing it. Sections matching every word come first. `--` ends the
+            options: every argument after it is a query word.
 
             The index comes from a snapshot (`pamphlet index`) when it matches the
             content, else it is built and saved for next time
@@ -41,12 +42,23 @@ struct SearchCommand: ParsableCommand {
               pamphlet search ketamin adictive --limit 3
               pamphlet search '"opioid blocker"' --json
               pamphlet search infusion -insurance --content ~/clinic-content
+              pamphlet search --json -- -price     (after --, "-price" is a word)
             """
     )
 
     @Argument(parsing: .allUnrecognized,
               help: ArgumentHelp("What to search for (several words are joined with spaces; -word excludes).", valueName: "QUERY"))
     var query: [String] = []
+
+    /// The query's words. With `.allUnrecognized`, ArgumentParser keeps the `--` that ends the
+    /// options among them (and what follows it, options included, as it should); the `--` itself
+    /// is not a word of the query.
+    var words: [String] {
+        guard let end = query.firstIndex(of: "--") else { return query }
+        var words = query
+        words.remove(at: end)
+        return words
+    }
 
     @Flag(name: .long, help: "Print the hits as a JSON array.")
     var json = false
@@ -62,7 +74,7 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
         // Swift's own whitespace test: Foundation's CharacterSet costs a few hundred µs at startup.
-        guard query.contains(where: { $0.contains { !$0.isWhitespace } }) else {
+        guard words.contains(where: { $0.contains { !$0.isWhitespace } }) else {
             throw ValidationError("Give something to search for, e.g. pamphlet search ketamine")
         }
     }
@@ -76,7 +88,7 @@ struct SearchCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let text = query.joined(separator: " ")
+        let text = words.joined(separator: " ")
         let color = !json && isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         // Searched and formatted while the content folder is still being fingerprinted (see
         // `loadOrBuild(answering:)`); printed only once the snapshot is known to match.
