@@ -14,6 +14,7 @@ struct Pamphlet: ParsableCommand {
               pamphlet search "is ketamine addictive"
               pamphlet check Assets/
             """,
+        version: PamphletVersion.current,
         subcommands: [
             BrowseCommand.self, SearchCommand.self, ShowCommand.self, ListCommand.self,
             CheckCommand.self, ImportCommand.self, IndexCommand.self, KioskCommand.self,
@@ -26,9 +27,15 @@ struct Pamphlet: ParsableCommand {
     /// through `StandardOutput`, and a failed write ends the run with status 1 (see there).
     static func main() {
         StandardOutput.prepare()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let message = UnknownCommand.message(for: arguments, commands: commands) {
+            CLIOutput.printError(message)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         let status: Int32
         do {
-            var command = try parseAsRoot(Array(CommandLine.arguments.dropFirst()))
+            var command = try parseAsRoot(arguments)
             try command.run()
             status = 0
         } catch {

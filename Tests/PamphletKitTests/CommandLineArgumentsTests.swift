@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// How the real `pamphlet` reads its command line (review B): `--` in `search`.
+/// How the real `pamphlet` reads its command line (review B): `--` in `search`, `--version`,
+/// mistyped commands.
 @Suite struct CommandLineArgumentsTests {
     /// A temporary copy of the valid fixture (search writes its snapshot beside the content).
     final class Content {
@@ -33,5 +34,29 @@ import TestSupport
         let nothing = try CheckCLITests.pamphlet(["search", "--content", c.dir, "--"])
         #expect(nothing.status == 64)
         #expect(nothing.stderr.contains("Give something to search for"))
+    }
+
+    /// Finding 16: a version, and a mistyped command named as such rather than `browse`'s usage.
+    @Test func versionIsPrinted() throws {
+        let run = try CheckCLITests.pamphlet(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "0.1.0\n")
+    }
+
+    @Test(arguments: [(["serach", "x"], "search"), (["lst"], "list"), (["chek", "."], "check"), (["hashpin"], "hash-pin")])
+    func aMistypedCommandIsNamedWithTheClosestOne(_ arguments: [String], _ closest: String) throws {
+        let run = try CheckCLITests.pamphlet(arguments)
+        #expect(run.status == 64)
+        #expect(run.stdout == "")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "pamphlet: '\(arguments[0])' is not a command; did you mean '\(closest)'?", "\(run.stderr)")
+        #expect(lines.count == 2 && lines[1].hasPrefix("Commands: browse, search, show, list, check"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Usage: pamphlet browse"))
+    }
+
+    @Test func aWordFarFromEveryCommandListsThem() throws {
+        let run = try CheckCLITests.pamphlet(["frobnicate"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("pamphlet: 'frobnicate' is not a command\nCommands: browse, search,"), "\(run.stderr)")
     }
 }
