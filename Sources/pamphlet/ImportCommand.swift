@@ -10,7 +10,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Each text file becomes DIR/content/<kind>/<id>.md. The title is the first line; short lines that lead paragraphs become sections; wrapped lines are joined; page boilerplate (comment forms, calls to action, separators, footer taglines) is dropped. A form (a yes/no question to the reader, or "Check all that apply", over three or more one-sentence "I ..." statements) becomes a separate self-check (a checklist), and the summary says so; stories told under a question stay in the page. Underlined, numbered and ALL CAPS headings, Q:/A: pairs, bullet lists and indented code are recognised too.
 
-            Markdown files (.md with front matter) are validated with the loader and copied as they are; files with errors are reported and not written.
+            Markdown files (.md with front matter) are validated with the loader and copied as they are; files with errors are reported and not written. Markdown without front matter (a README.md) gets front matter written for it: the title is the first # heading (else the first line), ## and ### headings are sections (a file that uses # for its sections too has every heading moved one level down), HTML comments are dropped, and the Markdown is kept as it is.
+
+            A saved HTML page is refused: save it as text (in a browser: Save as, Text) and import that.
 
             DIR/site.yaml is created if missing. Existing files are never overwritten without --force.
 
@@ -64,7 +66,7 @@ struct ImportCommand: ParsableCommand {
             }
             let isMarkdown = MarkdownImporter.isMarkdown(path: file, data: data)
             let result = isMarkdown
-                ? MarkdownImporter.importData(data, sourceName: file)
+                ? MarkdownImporter.importData(data, sourceName: file, options: options)
                 : PlainTextImporter.importData(data, sourceName: file, options: options)
             for diagnostic in result.diagnostics { progress.report(diagnostic.description) }
             if result.diagnostics.hasErrors || result.documents.isEmpty {

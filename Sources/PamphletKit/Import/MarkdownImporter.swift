@@ -2,18 +2,25 @@ import Foundation
 
 /// Imports a file that already is Pamphlet Markdown (front matter + CommonMark): validated with
 /// the loader and copied as it is. Files with errors are reported (path:line) and not imported.
+/// Markdown without front matter (a README.md) gets front matter written for it (`BareMarkdown`).
 public enum MarkdownImporter {
-    public static func importData(_ data: Data, sourceName: String) -> ImportResult {
+    public static func importData(_ data: Data, sourceName: String, options: ImportOptions = ImportOptions()) -> ImportResult {
         if let problem = BinaryCheck.problem(data, sourceName: sourceName) { return ImportResult(diagnostics: [problem]) }
         // A `.md` name on a saved web page: HTML, not Markdown (front matter means it is ours).
         if !startsWithFrontMatter(data), let problem = HTMLCheck.problem(data, sourceName: sourceName) {
             return ImportResult(diagnostics: [problem])
         }
         let (text, warnings) = TextDecoding.decode(data, sourceName: sourceName)
-        return importText(text, sourceName: sourceName, warnings: warnings)
+        return importText(text, sourceName: sourceName, warnings: warnings, options: options)
     }
 
-    public static func importText(_ text: String, sourceName: String, warnings: [Diagnostic] = []) -> ImportResult {
+    public static func importText(_ text: String, sourceName: String, warnings: [Diagnostic] = [],
+                                  options: ImportOptions = ImportOptions()) -> ImportResult {
+        if !hasFrontMatter(text) {
+            var result = BareMarkdown.importText(TextDecoding.normalize(text), sourceName: sourceName, options: options)
+            result.diagnostics = warnings + result.diagnostics
+            return result
+        }
         let (document, diagnostics) = ContentLoader.parseDocument(text: text, path: sourceName)
         let all = warnings + diagnostics
         guard let document, !all.hasErrors else {
@@ -26,6 +33,15 @@ public enum MarkdownImporter {
             documents: [ImportedDocument(document: document, markdown: markdown,
                                          relativePath: "content/\(document.kind.folderName)/\(document.id).md")],
             diagnostics: all)
+    }
+
+    /// The first line that is not blank is a `---` fence: front matter (maybe broken; the loader says how).
+    static func hasFrontMatter(_ text: String) -> Bool {
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !trimmed.isEmpty { return trimmed == "---" }
+        }
+        return false
     }
 
     /// Markdown when the name ends in `.md`/`.markdown`, or the text opens with front matter.
