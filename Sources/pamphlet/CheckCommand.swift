@@ -23,8 +23,8 @@ struct CheckCommand: ParsableCommand {
             Examples:
               pamphlet check                    check the bundled content
               pamphlet check ~/clinic-content
-              pamphlet check Assets/content/faq/ketamine-faq.md
-              pamphlet check Assets/site.yaml
+              pamphlet check ~/clinic-content/content/faq/ketamine-faq.md
+              pamphlet check /srv/clinic-content/site.yaml
             """
     )
 

@@ -12,7 +12,7 @@ struct Pamphlet: ParsableCommand {
             Examples:
               pamphlet                         open the browser
               pamphlet search "is ketamine addictive"
-              pamphlet check Assets/
+              pamphlet check ~/clinic-content
             """,
         version: PamphletVersion.current,
         subcommands: [

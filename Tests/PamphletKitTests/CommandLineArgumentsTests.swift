@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// How the real `pamphlet` reads its command line (review B): `--` in `search`, `--version`,
-/// mistyped commands.
+/// mistyped commands, help examples.
 @Suite struct CommandLineArgumentsTests {
     /// A temporary copy of the valid fixture (search writes its snapshot beside the content).
     final class Content {
@@ -58,5 +58,15 @@ import TestSupport
         let run = try CheckCLITests.pamphlet(["frobnicate"])
         #expect(run.status == 64)
         #expect(run.stderr.hasPrefix("pamphlet: 'frobnicate' is not a command\nCommands: browse, search,"), "\(run.stderr)")
+    }
+
+    /// Finding 17: examples pasted from an installed binary's help must not name the source
+    /// tree's `Assets/` (they failed with "does not exist"). `bench` runs in the source tree only.
+    @Test(arguments: [[], ["check"], ["search"], ["show"], ["list"], ["browse"], ["index"], ["kiosk"], ["hash-pin"], ["import"]])
+    func helpExamplesDoNotNameTheSourceTree(_ command: [String]) throws {
+        let run = try CheckCLITests.pamphlet(command + ["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Examples:"))
+        #expect(!run.stdout.contains("Assets/"), "\(command) --help: \(run.stdout)")
     }
 }
