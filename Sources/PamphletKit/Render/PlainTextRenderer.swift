@@ -99,14 +99,26 @@ public enum PlainTextRenderer {
         })
         if !checklist.outcomes.isEmpty {
             var lines = TextWrap.wrap("What your answers mean:", width: width)
-            for outcome in checklist.outcomes.sorted(by: { $0.minimumChecked < $1.minimumChecked }) {
-                let lead = outcome.minimumChecked == 0 ? "Any number ticked: " : "\(outcome.minimumChecked) or more ticked: "
+            let outcomes = checklist.outcomes.sorted(by: { $0.minimumChecked < $1.minimumChecked })
+            for outcome in outcomes {
+                // An outcome applies from its `min` up to just below the next higher one (`Checklist.outcome`).
+                let next = outcomes.first { $0.minimumChecked > outcome.minimumChecked }?.minimumChecked
+                let lead = tickedLabel(from: outcome.minimumChecked, below: next) + ": "
                 lines += hang(TextWrap.wrap(lead + outcome.text, width: width - 2), first: "• ", rest: "  ")
             }
             parts.append(lines)
         }
         if !checklist.disclaimer.isEmpty { parts.append(TextWrap.wrap(checklist.disclaimer, width: width)) }
         return parts
+    }
+
+    /// How many ticked items an outcome covers: "None ticked", "1 ticked", "0-2 ticked",
+    /// "3 or more ticked", or "Any number ticked" for the only outcome starting at 0.
+    static func tickedLabel(from low: Int, below next: Int?) -> String {
+        guard let next else { return low == 0 ? "Any number ticked" : "\(low) or more ticked" }
+        let high = next - 1
+        if high == low { return low == 0 ? "None ticked" : "\(low) ticked" }
+        return "\(low)-\(high) ticked"
     }
 
     static func hang(_ lines: [String], first: String, rest: String) -> [String] {
