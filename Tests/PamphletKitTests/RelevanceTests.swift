@@ -21,6 +21,9 @@ import TestSupport
         ("ketamin adictive", addictive),
         ("ketamine addcitive", addictive),
         ("addicted", addictive),
+        // a form of a word that is its own stem and the content's only form of it ("dose")
+        ("dosing", trials),
+        ("dosing ", trials),
         ("habit forming", addictive),   // a synonym of addictive (Assets/synonyms.txt)
         ("apointment", ["ketamine-faq#how-do-i-make-an-appointment", "contact"]),
         // prefixes while typing
@@ -111,6 +114,37 @@ import TestSupport
         #expect(!without.isEmpty)
         #expect(!without.contains("is-ketamine-an-opiate#is-ketamine-addictive"))
         #expect(!without.contains("ketamine-faq#is-ketamine-addictive"))
+    }
+
+    /// The closest correction wins: "psychiatrst" is one edit from "psychiatrist", two from
+    /// "psychiatric" (whose section had ranked first: the walk gave every "psychiatr…" completion
+    /// the two edits of the prefix it stopped at, and the rarer word its own higher idf).
+    @Test(arguments: ["psychiatrst", "psychiatrst "])
+    func theClosestCorrectionRanksFirst(_ query: String) {
+        let hits = Self.engine.search(query, limit: 5).hits
+        #expect(!hits.isEmpty)
+        for hit in hits {
+            let marked = hit.highlights.map { String(String.UnicodeScalarView(Array(hit.snippet.unicodeScalars)[$0.start..<$0.end])) }
+            #expect(marked.allSatisfy { $0.lowercased() == "psychiatrist" }, "\(query): \(hit.reference) marks \(marked)")
+        }
+    }
+
+    /// A word in quotes is that word: no typo fixes, completions or other forms.
+    @Test(arguments: ["\"stanfrod\"", "\"ketamin\"", "\"addict\""])
+    func aQuotedWordIsExact(_ query: String) {
+        #expect(Self.engine.search(query, limit: 5).hits.isEmpty, "\(query)")
+        #expect(!Self.engine.search("\"stanford\"", limit: 5).hits.isEmpty)
+    }
+
+    /// A query of nothing but stop words searches for them ("how" had found only "However", and
+    /// "what is" nothing).
+    @Test func stopWordsAloneAreSearched() {
+        let how = Self.engine.search("how", limit: 3).hits.map(\.sectionTitle)
+        #expect(how.first == "How fast does ketamine work?", "\(how)")
+        let whatIs = Self.engine.search("what is", limit: 10).hits
+        #expect(whatIs.count >= 3)
+        // The article's "…what is the truth about Ketamine?" has both words, side by side.
+        #expect(whatIs.first?.reference.description == "is-ketamine-an-opiate", "\(whatIs.map(\.reference))")
     }
 
     @Test func phraseOrderMatters() {

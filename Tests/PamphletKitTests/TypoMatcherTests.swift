@@ -81,4 +81,22 @@ import Testing
         // The dictionary is dense enough that the comparison covers many matches.
         #expect(compared == 450 && found > 2000)
     }
+
+    /// A term's own distance (whole, or through its closest prefix) equals brute force over its
+    /// prefixes: the walk reports a range at the first prefix within budget, this refines it.
+    @Test func aTermsOwnDistanceIsItsClosestPrefix() {
+        var random = ImportFuzzTests.SplitMix(state: 3)
+        func word() -> [UInt8] { Array(String((0..<Int(random.next() % 10)).map { _ in "abcde".randomElement(using: &random)! }).utf8) }
+        for _ in 0..<400 {
+            let w = word(), t = word()
+            let closest = (0...t.count).map { Self.distance(Array(t[0..<$0]), w) }.min()!
+            t.withUnsafeBufferPointer { buffer in
+                #expect(TypoMatcher.distance(w, buffer, prefix: false) == Self.distance(w, t), "\(w) \(t)")
+                #expect(TypoMatcher.distance(w, buffer, prefix: true) == closest, "\(w) \(t)")
+            }
+        }
+        Array("psychiatrist".utf8).withUnsafeBufferPointer {
+            #expect(TypoMatcher.distance(Array("psychiatrst".utf8), $0, prefix: true) == 1)
+        }
+    }
 }

@@ -24,6 +24,8 @@ struct WordMatches {
     var terms: [Expansion] = []
     /// Alternatives that are phrases (synonyms and acronyms written out), as term id sequences.
     var phrases: [[Int]] = []
+    /// The word is not in the content as typed: every term is a correction of a typo.
+    var isTypoCorrection = false
 
     var isEmpty: Bool { terms.isEmpty && phrases.isEmpty }
 
@@ -67,9 +69,15 @@ struct WordExpander {
     func stemVariants(_ term: [UInt8]) -> [Int] {
         var out: [Int] = []
         for (lang, stemmer) in stemmers.enumerated() {
+            let stem = stemmer.stem(term)
             var key: [UInt8] = [UInt8(lang)]
-            key.append(contentsOf: stemmer.stem(term))
-            guard let g = index.stemKeys.find(key) else { continue }
+            key.append(contentsOf: stem)
+            guard let g = index.stemKeys.find(key) else {
+                // A word that is its own stem and the only word with it has no group ("dose"):
+                // "dosing" finds it as the word itself.
+                if let t = exact(stem), !out.contains(t), stemmer.stem(stem) == stem { out.append(t) }
+                continue
+            }
             for i in index.stemTermStart.int(g)..<index.stemTermStart.int(g + 1) {
                 let t = index.stemTerms.int(i)
                 if !out.contains(t) { out.append(t) }
@@ -108,6 +116,7 @@ struct WordExpander {
         if let t = exact(term), !(word.isPrefix && word.isStop) {
             m.add(t, MatchWeight.exact)
         }
+        if word.isExact { return m }
         for t in stemVariants(term) { m.add(t, MatchWeight.stem) }
         addSynonyms(of: String(decoding: term, as: UTF8.self), to: &m)
         if word.isPrefix {
@@ -130,16 +139,23 @@ struct WordExpander {
                 let isRange = word.isPrefix
                 let terms = match.range.count <= 4 ? Array(match.range) : completions(in: match.range, max: 8)
                 for t in terms where !index.isStopWord(t) {
-                    candidates.append((match.distance, index.documentFrequency(t), t, isRange))
+                    let distance = isRange && match.distance > 1
+                        ? max(1, min(match.distance, TypoMatcher.distance(term, index.terms.buffer(t), prefix: true)))
+                        : match.distance
+                    candidates.append((distance, index.documentFrequency(t), t, isRange))
                 }
             }
             candidates.sort { ($0.distance, -$0.df) < ($1.distance, -$1.df) }
-            for c in candidates.prefix(Self.maxTypoTerms) {
+            // Fewest edits only, as Typesense's default `typo_tokens_threshold`: "psychiatrst" is
+            // "psychiatrist" (one edit), not also "psychiatric" (two).
+            let fewest = candidates.first?.distance ?? 0
+            for c in candidates.prefix(Self.maxTypoTerms) where c.distance == fewest {
                 let w: Float = c.prefix
                     ? (c.distance == 1 ? MatchWeight.prefixTypo1 : MatchWeight.prefixTypo2)
                     : (c.distance == 1 ? MatchWeight.typo1 : MatchWeight.typo2)
                 m.add(c.term, w)
             }
+            m.isTypoCorrection = !m.isEmpty
         }
         return m
     }

@@ -6,6 +6,8 @@ struct ParsedQuery {
         /// The last word while typing (no space after it yet): also matches as a prefix.
         var isPrefix: Bool
         var isStop: Bool
+        /// A word in quotes on its own: the word as typed, no other forms, typos or completions.
+        var isExact = false
         var text: String { String(decoding: term, as: UTF8.self) }
     }
 
@@ -46,7 +48,7 @@ enum QueryParser {
         func flushPhrase() {
             let terms = Analyzer.terms(phrase)
             if terms.count == 1 {
-                out.words.append(.init(term: terms[0], isPrefix: false, isStop: StopWords.contains(terms[0])))
+                out.words.append(.init(term: terms[0], isPrefix: false, isStop: StopWords.contains(terms[0]), isExact: true))
             } else if terms.count > 1 {
                 out.phrases.append(terms)
             }

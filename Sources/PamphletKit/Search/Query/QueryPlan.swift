@@ -12,18 +12,21 @@ struct QueryPlan {
 
     init(_ q: ParsedQuery, expander: WordExpander) {
         let index = expander.index
-        // Stop words do not rank, unless they are all there is; a stop word being typed may
-        // still become another word.
-        var ranked = q.words.indices.filter { !q.words[$0].isStop || q.words[$0].isPrefix }
-        if ranked.isEmpty && q.phrases.isEmpty { ranked = Array(q.words.indices) }
-        var matches = ranked.map { expander.expand(q.words[$0]) }
+        // Stop words do not rank, unless they are all there is ("how", "what is"): then they are
+        // ordinary words. A stop word being typed may still become another word.
+        var words = q.words
+        if q.phrases.isEmpty && words.allSatisfy(\.isStop) {
+            for i in words.indices { words[i].isStop = false }
+        }
+        let ranked = words.indices.filter { !words[$0].isStop || words[$0].isPrefix }
+        var matches = ranked.map { expander.expand(words[$0]) }
 
         // Multi-word synonyms typed out ("transcranial magnetic stimulation" -> TMS): the
         // alternative satisfies every word of the run.
-        if q.words.count >= 2 {
-            for i in 0..<(q.words.count - 1) {
-                for len in 2...min(4, q.words.count - i) {
-                    let entry = q.words[i..<(i + len)].map(\.text).joined(separator: " ")
+        if words.count >= 2 {
+            for i in 0..<(words.count - 1) {
+                for len in 2...min(4, words.count - i) {
+                    let entry = words[i..<(i + len)].map(\.text).joined(separator: " ")
                     var alt = WordMatches()
                     expander.addSynonyms(of: entry, to: &alt)
                     guard !alt.isEmpty else { continue }
@@ -35,7 +38,7 @@ struct QueryPlan {
             }
         }
         for (slot, w) in ranked.enumerated() {
-            let word = q.words[w]
+            let word = words[w]
             if word.isPrefix && word.term.count >= 2 { matcher.addPrefix(word.term) }
             for e in matches[slot].terms { matcher.add(term: e.term, index.terms.buffer(e.term)) }
             for p in matches[slot].phrases { for t in p { matcher.add(term: t, index.terms.buffer(t)) } }
@@ -77,7 +80,10 @@ struct QueryPlan {
                 // SynonymQuery blends document frequencies), and nothing it stands for weighs more:
                 // with an idf each, the rarer "infusions" outranked the word "infusion" as typed,
                 // and a body's "treatments" a heading's "treatment".
-                let wordIDF = m.forms.map { index.idf($0.term) }.min() ?? .infinity
+                // A misspelt word's corrections share one idf too (Lucene's fuzzy query blends
+                // theirs), so a rare two-edit word does not outrank the common one-edit word.
+                let shared = m.isTypoCorrection ? m.terms : Array(m.forms)
+                let wordIDF = shared.map { index.idf($0.term) }.min() ?? .infinity
                 for e in m.terms {
                     scorer.offerPostings(of: e.term, factor: min(index.idf(e.term), wordIDF) * e.weight, in: index)
                 }

@@ -27,6 +27,28 @@ struct TypoMatcher {
         return j
     }
 
+    /// Optimal string alignment distance between `word` and `term`; with `prefix`, between `word`
+    /// and the closest prefix of `term`. The walk reports a prefix range at the first depth within
+    /// budget ("psychiatr" for "psychiatrst", two edits), so a term deeper in it may be closer
+    /// ("psychiatrist", one): this gives each term its own distance.
+    static func distance(_ word: [UInt8], _ term: UnsafeBufferPointer<UInt8>, prefix: Bool) -> Int {
+        let n = word.count, m = term.count
+        guard n > 0, m > 0 else { return prefix ? n : max(n, m) }
+        // Row i: distances between word[0..<i] and each term[0..<j]; the last three rows are kept.
+        var twoBack = [Int](repeating: 0, count: m + 1), previous = Array(0...m), current = previous
+        for i in 1...n {
+            current[0] = i
+            for j in 1...m {
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (word[i - 1] == term[j - 1] ? 0 : 1))
+                if i > 1, j > 1, word[i - 1] == term[j - 2], word[i - 2] == term[j - 1] { d = min(d, twoBack[j - 2] + 1) }
+                current[j] = d
+            }
+            (twoBack, previous, current) = (previous, current, twoBack)
+        }
+        // `previous` is the whole word's row: against the whole term, or its closest prefix.
+        return prefix ? previous.min() ?? n : previous[m]
+    }
+
     struct Match {
         /// Terms `range` match (one term, or in prefix mode every term starting with an accepted prefix).
         var range: Range<Int>
