@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turn web pages saved as text (or Markdown files) into content files.",
         discussion: """
-            Each text file becomes DIR/content/<kind>/<id>.md. The title is the first line; short lines that lead paragraphs become sections; wrapped lines are joined; page boilerplate (comment forms, calls to action, separators, footer taglines) is dropped. A form (a yes/no question to the reader, or "Check all that apply", over three or more one-sentence "I ..." statements) becomes a separate self-check (a checklist), and the summary says so; stories told under a question stay in the page. Underlined, numbered and ALL CAPS headings, Q:/A: pairs, bullet lists and indented code are recognised too.
+            Each text file becomes DIR/content/<kind>/<id>.md. The title is the first line; short lines that lead paragraphs become sections; wrapped lines are joined; page boilerplate (comment forms, calls to action, separators, footer taglines) and unmistakable site chrome (a leading "Skip to content" / "Home" / "About Us" ... menu, trailing "© 2026 ..." and "Privacy Policy | Terms of Use" lines) are dropped. When the title or id is still wrong, give --title and --id (one input file). A form (a yes/no question to the reader, or "Check all that apply", over three or more one-sentence "I ..." statements) becomes a separate self-check (a checklist), and the summary says so; stories told under a question stay in the page. Underlined, numbered and ALL CAPS headings, Q:/A: pairs, bullet lists and indented code are recognised too.
 
             Markdown files (.md with front matter) are validated with the loader and copied as they are; files with errors are reported and not written. Markdown without front matter (a README.md) gets front matter written for it: the title is the first # heading (else the first line), ## and ### headings are sections (a file that uses # for its sections too has every heading moved one level down), HTML comments are dropped, and the Markdown is kept as it is.
 
@@ -19,6 +19,8 @@ struct ImportCommand: ParsableCommand {
             Examples:
               pamphlet import page.txt --out clinic/
               pamphlet import faq.txt --kind faq --out clinic/ --site-name "Example Clinic"
+              pamphlet import saved-page.txt --title "Parking" --id parking --out clinic/
+              pamphlet import README.md --out clinic/
               pamphlet check clinic/
             """
     )
@@ -32,6 +34,12 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Kind of the main document: article, faq, treatment, checklist or contact.", valueName: "KIND"))
     var kind: String?
 
+    @Option(name: .long, help: ArgumentHelp("Title of the document (one input file only); replaces the one found in the file.", valueName: "TEXT"))
+    var title: String?
+
+    @Option(name: .long, help: ArgumentHelp("Id of the document (one input file only; letters, digits, '-' and '_'); default: made from the title.", valueName: "ID"))
+    var id: String?
+
     @Option(name: .customLong("site-name"), help: ArgumentHelp("Clinic name for a new site.yaml (default: the first document's title).", valueName: "NAME"))
     var siteName: String?
 
@@ -42,10 +50,20 @@ struct ImportCommand: ParsableCommand {
         if let kind, DocumentKind(rawValue: kind) == nil {
             throw ValidationError("unknown kind '\(kind)'; use one of: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if title != nil || id != nil, files.count != 1 {
+            throw ValidationError("--title and --id name one document: give them with a single input file (\(files.count) given)")
+        }
+        if let title, title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || title.contains(where: \.isNewline) {
+            throw ValidationError("--title must be one line of text")
+        }
+        if let id, id.isEmpty || !id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) {
+            throw ValidationError("--id '\(id)': use letters, digits, '-' and '_' (e.g. '\(Slug.make(id))')")
+        }
     }
 
     func run() throws {
-        let options = ImportOptions(kind: kind.flatMap(DocumentKind.init(rawValue:)))
+        let options = ImportOptions(kind: kind.flatMap(DocumentKind.init(rawValue:)),
+                                    title: title?.trimmingCharacters(in: .whitespaces), id: id)
         let progress = ImportProgress(total: files.count)
         let fm = FileManager.default
         var writtenThisRun: Set<String> = []

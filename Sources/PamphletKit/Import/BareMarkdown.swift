@@ -45,6 +45,7 @@ enum BareMarkdown {
             // A one-line first paragraph that reads like a title is the title, not the intro.
             if first.lines.count == 1, PlainTextImporter.isTitleLike(title ?? "") { dropped.formUnion(first.lines) }
         }
+        if let given = options.title { title = given }
         let documentTitle = title.flatMap { $0.isEmpty || $0.count > 120 ? nil : $0 } ?? PlainTextImporter.baseName(sourceName)
 
         // `#` used for sections as well as the title: everything moves one level down.
@@ -64,7 +65,7 @@ enum BareMarkdown {
         }
         while body.first.map({ $0.text.trimmingCharacters(in: .whitespaces).isEmpty }) == true { body.removeFirst() }
 
-        var document = Document(id: Slug.make(documentTitle), kind: options.kind ?? .article, title: documentTitle)
+        var document = Document(id: options.id ?? Slug.make(documentTitle), kind: options.kind ?? .article, title: documentTitle)
         if document.kind == .checklist {
             return ImportResult(diagnostics: [.error(sourceName,
                 "--kind checklist: a self-check needs front matter (question, items, outcomes); Markdown without it cannot be one")])

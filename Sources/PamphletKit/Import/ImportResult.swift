@@ -2,9 +2,15 @@
 public struct ImportOptions: Sendable, Equatable {
     /// Forces the main document's kind (otherwise: `faq` when most headings are questions, else `article`).
     public var kind: DocumentKind?
+    /// Replaces the title found in the text (a saved page's first line can be site chrome).
+    public var title: String?
+    /// Replaces the id made from the title (`Slug.make(title)`).
+    public var id: String?
 
-    public init(kind: DocumentKind? = nil) {
+    public init(kind: DocumentKind? = nil, title: String? = nil, id: String? = nil) {
         self.kind = kind
+        self.title = title
+        self.id = id
     }
 }
 

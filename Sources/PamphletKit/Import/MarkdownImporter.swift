@@ -21,6 +21,10 @@ public enum MarkdownImporter {
             result.diagnostics = warnings + result.diagnostics
             return result
         }
+        if options.title != nil || options.id != nil {
+            return ImportResult(diagnostics: [.error(sourceName,
+                "--title and --id are for text and Markdown without front matter; this file has front matter: edit its 'title:' and 'id:' lines")])
+        }
         let (document, diagnostics) = ContentLoader.parseDocument(text: text, path: sourceName)
         let all = warnings + diagnostics
         guard let document, !all.hasErrors else {

@@ -32,6 +32,13 @@ public enum PlainTextImporter {
             lines[index] = blank(lines[index])
         }
 
+        // Site chrome: the menu a saved page starts with, the legal lines it ends with.
+        // Read on the lines as they were: "Contact Us" in the menu is already gone as a call to action.
+        for index in PageChrome.leading(original) + PageChrome.trailing(original) where !lines[index].isBlank {
+            dropped.append(lines[index].text)
+            lines[index] = blank(lines[index])
+        }
+
         for index in InfoNavigation.navigationLines(lines) where !lines[index].isBlank {
             dropped.append(lines[index].text)
             lines[index] = blank(lines[index])
@@ -74,14 +81,14 @@ public enum PlainTextImporter {
 
         let builder = BlockBuilder.build(groups)
         let (intro, sections) = SectionAssembly.assemble(builder.elements, titleUnderline: titleUnderline)
-        let documentTitle = title ?? sections.first?.heading ?? baseName(sourceName)
+        let documentTitle = options.title ?? title ?? sections.first?.heading ?? baseName(sourceName)
 
         var diagnostics: [Diagnostic] = []
         var documents: [Document] = []
         if !intro.isEmpty || !sections.isEmpty || checklists.isEmpty {
             let kind = options.kind ?? inferredKind(sections: sections, sawQuestionAnswer: builder.sawQuestionAnswer)
             documents.append(Document(
-                id: Slug.make(documentTitle), kind: kind, title: documentTitle,
+                id: options.id ?? Slug.make(documentTitle), kind: kind, title: documentTitle,
                 summary: summary(of: intro), intro: intro, sections: sections))
             if sections.isEmpty && intro.isEmpty {
                 diagnostics.append(.warning(sourceName, "only a title was found; the document has no text"))
