@@ -41,6 +41,30 @@ struct KioskSettingsTests {
         }
     }
 
+    /// A timeout past the range ended the kiosk with "Illegal instruction" (an Int conversion of
+    /// the seconds overflowed) after `pamphlet check` had accepted it: each place refuses it now.
+    @Test(arguments: [86_401, 9_223_372_036_854_775_807])
+    func hugeTimeoutsAreRefusedEverywhere(_ seconds: Int) {
+        #expect(throws: KioskSettingsError.self) {
+            try ResolvedKioskSettings.resolve(site: KioskSettings(), idleTimeout: seconds, noExit: true)
+        }
+        #expect(throws: KioskSettingsError.self) {
+            try ResolvedKioskSettings.resolve(site: KioskSettings(countdownSeconds: seconds), noExit: true)
+        }
+        for key in ["idle_timeout", "countdown"] {
+            do {
+                _ = try KioskConfigFile.parse("kiosk:\n  \(key): \(seconds)\n", path: "kiosk.yaml")
+                Issue.record("\(key): \(seconds) was accepted")
+            } catch {
+                #expect(error.description.hasPrefix("kiosk.yaml:2: "), "\(error.description)")
+            }
+        }
+        let (site, diagnostics) = SiteParser.parse(text: "name: Clinic\nkiosk:\n  countdown: \(seconds)\n  idle_timeout: \(seconds)\n",
+                                                   path: "site.yaml")
+        #expect(Set(diagnostics.filter { $0.severity == .error }.map(\.line)) == [3, 4], "\(diagnostics)")
+        #expect(site?.kiosk == KioskSettings())
+    }
+
     /// The last three: `pamphlet hash-pin >> kiosk.yaml` puts `pin_hash` at the top level after a
     /// `kiosk:` mapping, and both parts count (before, the top-level line was silently ignored).
     @Test(arguments: [

@@ -61,15 +61,16 @@ public struct KioskConfigFile: Sendable, Equatable {
                     "`\(key)` is set twice (also on line \(first)): keep one, either under `kiosk:` or at the top level")
             }
             seen[key] = line ?? 0
-            func int() throws(KioskSettingsError) -> Int {
-                guard let n = value.int, n > 0 else {
-                    throw .invalid(path: path, line: line, message: "`\(key)` must be a whole number of seconds above 0")
+            func seconds(in range: ClosedRange<Int>) throws(KioskSettingsError) -> Int {
+                guard let n = value.int, range.contains(n) else {
+                    throw .invalid(path: path, line: line, message:
+                        "`\(key)` must be a whole number of seconds from \(range.lowerBound) to \(range.upperBound)")
                 }
                 return n
             }
             switch key {
-            case "idle_timeout": file.idleTimeoutSeconds = try int()
-            case "countdown": file.countdownSeconds = try int()
+            case "idle_timeout": file.idleTimeoutSeconds = try seconds(in: KioskSettings.idleTimeoutRange)
+            case "countdown": file.countdownSeconds = try seconds(in: KioskSettings.countdownRange)
             case "pin_hash":
                 guard let s = value.string, !s.isEmpty else {
                     throw .invalid(path: path, line: line, message: "`pin_hash` must be the quoted line printed by `pamphlet hash-pin`")
@@ -164,8 +165,13 @@ public struct ResolvedKioskSettings: Sendable, Equatable {
                                checkHash: Bool = true, siteOrigin: String? = nil) throws(KioskSettingsError) -> ResolvedKioskSettings {
         let idle = idleTimeout ?? config?.idleTimeoutSeconds ?? site.idleTimeoutSeconds
         let countdown = config?.countdownSeconds ?? site.countdownSeconds
-        guard idle > 0 else { throw .badTimeout("The idle timeout must be at least 1 second (got \(idle)).") }
-        guard countdown > 0 else { throw .badTimeout("The countdown must be at least 1 second (got \(countdown)).") }
+        let idleRange = KioskSettings.idleTimeoutRange, countdownRange = KioskSettings.countdownRange
+        guard idleRange.contains(idle) else {
+            throw .badTimeout("The idle timeout must be \(idleRange.lowerBound) to \(idleRange.upperBound) seconds (got \(idle)).")
+        }
+        guard countdownRange.contains(countdown) else {
+            throw .badTimeout("The countdown must be \(countdownRange.lowerBound) to \(countdownRange.upperBound) seconds (got \(countdown)).")
+        }
         let exitAllowed = !noExit && (config?.allowExit ?? site.allowExit)
         var hash = config?.pinHash ?? site.pinHash
         if exitAllowed {

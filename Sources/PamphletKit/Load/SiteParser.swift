@@ -53,11 +53,13 @@ enum SiteParser {
     static func readKiosk(_ node: Node, yaml: inout YAMLReader) -> KioskSettings {
         var kiosk = KioskSettings()
         guard let f = yaml.fields(node, known: kioskKeys, in: "kiosk") else { return kiosk }
-        if let idle = yaml.int(f["idle_timeout"], "idle_timeout") {
-            if idle > 0 { kiosk.idleTimeoutSeconds = idle } else { yaml.error(f["idle_timeout"]?.value, "'idle_timeout' must be more than 0 seconds") }
-        }
-        if let countdown = yaml.int(f["countdown"], "countdown") {
-            if countdown >= 0 { kiosk.countdownSeconds = countdown } else { yaml.error(f["countdown"]?.value, "'countdown' must be 0 or more seconds") }
+        for (key, range) in [("idle_timeout", KioskSettings.idleTimeoutRange), ("countdown", KioskSettings.countdownRange)] {
+            guard let n = yaml.int(f[key], key) else { continue }
+            guard range.contains(n) else {
+                yaml.error(f[key]?.value, "'\(key)' must be \(range.lowerBound) to \(range.upperBound) seconds")
+                continue
+            }
+            if key == "idle_timeout" { kiosk.idleTimeoutSeconds = n } else { kiosk.countdownSeconds = n }
         }
         if let hash = yaml.string(f["pin_hash"], "pin_hash")?.trimmingCharacters(in: .whitespaces), !hash.isEmpty {
             if hash.hasPrefix("$argon2id$") {

@@ -48,6 +48,12 @@ public struct KioskSettings: Sendable, Equatable {
     public var pinHash: String?
     public var allowExit: Bool
 
+    /// The accepted idle timeouts and countdowns, in seconds (site.yaml, kiosk.yaml and
+    /// `--idle-timeout` alike): at least a second, at most a day and an hour. Larger values would
+    /// mean a kiosk that never wipes a session, and overflowed the clock arithmetic.
+    public static let idleTimeoutRange = 1...86_400
+    public static let countdownRange = 1...3_600
+
     public init(idleTimeoutSeconds: Int = 120, countdownSeconds: Int = 10, pinHash: String? = nil, allowExit: Bool = true) {
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.countdownSeconds = countdownSeconds
