@@ -20,12 +20,16 @@ struct ContentOptions: ParsableArguments {
     }
 
     /// The folder named by `--content`, `$PAMPHLET_CONTENT` or the bundle, not yet checked (the kiosk
-    /// checks it itself, to report a missing folder in its log).
+    /// checks it itself, to report a missing folder in its log). With none of them, says how to name
+    /// one and exits with 2 (the arguments were fine: the content is missing, as when `--content`
+    /// names no folder).
     func unchecked() throws -> String {
         if let content { return content }
         if let env = ProcessInfo.processInfo.environment["PAMPHLET_CONTENT"], !env.isEmpty { return env }
         if let bundled = BundledContent.locate() { return bundled }
-        throw ValidationError("No content folder found. Pass --content DIR.")
+        CLIOutput.printError("pamphlet: no content folder found: pass --content DIR or set PAMPHLET_CONTENT=DIR "
+            + "(there is no bundled content in ../share/pamphlet/Assets beside this program).")
+        throw ExitCode(2)
     }
 
     /// Why `path` cannot be a content folder, or nil when it is an existing folder.
@@ -43,17 +47,30 @@ struct ContentOptions: ParsableArguments {
     }
 }
 
-/// Finds the bundled Assets: next to an installed binary (`../share/pamphlet/Assets`), else in the source tree.
+/// Finds the bundled Assets: next to an installed binary (`../share/pamphlet/Assets`), else, for a
+/// binary still inside the source tree it was built from (`.build/...`), that tree's Assets.
+///
+/// A copy of the binary elsewhere does not fall back to the build machine's source tree: `search`
+/// and `index` would write their snapshot into the checkout.
 enum BundledContent {
     static func locate() -> String? {
         let fm = FileManager.default
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let candidates = [
-            exe.deletingLastPathComponent().appendingPathComponent("../share/pamphlet/Assets").standardized.path,
-            // Built from the repository: Sources/pamphlet/ContentOptions.swift -> repo root.
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("Assets").path,
-        ]
+        let exe = executable()
+        // Sources/pamphlet/ContentOptions.swift -> the repository's root.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().standardized.path
+        var candidates = [exe.deletingLastPathComponent().appendingPathComponent("../share/pamphlet/Assets").standardized.path]
+        if exe.path.hasPrefix(root + "/") { candidates.append(root + "/Assets") }
         return candidates.first { fm.fileExists(atPath: ($0 as NSString).appendingPathComponent("site.yaml")) }
+    }
+
+    /// The running binary, symbolic links resolved. `argv[0]` is only what was typed (`pamphlet`
+    /// when found through PATH): Linux names the file in /proc/self/exe.
+    static func executable() -> URL {
+        let link = URL(fileURLWithPath: "/proc/self/exe")
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path) {
+            return URL(fileURLWithPath: target).resolvingSymlinksInPath()
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     }
 }
