@@ -21,11 +21,12 @@ struct ImportCommand: ParsableCommand {
               pamphlet import faq.txt --kind faq --out clinic/ --site-name "Example Clinic"
               pamphlet import saved-page.txt --title "Parking" --id parking --out clinic/
               pamphlet import README.md --out clinic/
+              cat hours.txt | pamphlet import - --title "Opening Hours" --out clinic/
               pamphlet check clinic/
             """
     )
 
-    @Argument(help: ArgumentHelp("Text or Markdown files to import.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Text or Markdown files to import; - reads standard input.", valueName: "FILE"))
     var files: [String]
 
     @Option(name: .long, help: ArgumentHelp("Content folder to write into (created if missing).", valueName: "DIR"))
@@ -50,6 +51,9 @@ struct ImportCommand: ParsableCommand {
         if let kind, DocumentKind(rawValue: kind) == nil {
             throw ValidationError("unknown kind '\(kind)'; use one of: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if files.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("standard input (-) can be read only once")
+        }
         if title != nil || id != nil, files.count != 1 {
             throw ValidationError("--title and --id name one document: give them with a single input file (\(files.count) given)")
         }
@@ -73,11 +77,11 @@ struct ImportCommand: ParsableCommand {
         var firstTitle: String?
         var failures = 0
 
-        for (index, file) in files.enumerated() {
-            progress.show(index: index, file: file)
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let data = fm.contents(atPath: file) else {
+        for (index, argument) in files.enumerated() {
+            progress.show(index: index, file: argument)
+            // `-` is standard input (a pipe: `curl ... | pamphlet import - --title ...`), named as such.
+            let file = argument == "-" ? Self.standardInputName : argument
+            guard let data = Self.read(argument) else {
                 progress.report(Diagnostic.error(file, "cannot read file (missing, a folder, or no permission)").description)
                 failures += 1
                 continue
@@ -145,6 +149,20 @@ struct ImportCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// How standard input is named in messages and in the file's header comment.
+    static let standardInputName = "standard input"
+
+    /// The bytes of `path` (`-`: standard input). A pipe or `/dev/stdin` is read to its end too.
+    static func read(_ path: String) -> Data? {
+        if path == "-" { return try? FileHandle.standardInput.readToEnd() ?? Data() }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        if let data = FileManager.default.contents(atPath: path) { return data }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return try? handle.readToEnd() ?? Data()
     }
 
     /// The ids of the documents already in `folder` and their paths inside it; empty when it is not a folder.
