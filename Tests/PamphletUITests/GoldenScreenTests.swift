@@ -17,10 +17,10 @@ import Testing
     enum Screen: String, CaseIterable, Sendable {
         case home, homeASCII, treatmentsList, articlesList, article, articleSection, articleLinkFocused,
              contentsFocused, faq, faqExpanded, treatment, selfCheck, selfCheckOutcome, contact, help, crisis,
-             search, searchTyping, searchNoResults, searchOpened, wide, wideEnd
+             search, searchTyping, searchNoResults, searchOpened, searchCrisis, wide, wideEnd
 
         func reach(_ size: Size) -> AppState {
-            let crisisScreens: Set<Screen> = [.home, .homeASCII, .selfCheckOutcome, .contact, .crisis]
+            let crisisScreens: Set<Screen> = [.home, .homeASCII, .selfCheckOutcome, .contact, .crisis, .searchCrisis]
             var app = Fixtures.app(width: size.width, height: size.height, crisis: crisisScreens.contains(self),
                                    ascii: self == .homeASCII, content: self == .wide || self == .wideEnd ? Fixtures.wide : Fixtures.bundled)
             switch self {
@@ -50,6 +50,7 @@ import Testing
             case .searchTyping: app.press(.char("1"), .char("/"))
             case .searchNoResults: app.press(.char("/")); app.type("opiatezz")
             case .searchOpened: app.press(.char("/")); app.type("addict"); app.press(.enter)
+            case .searchCrisis: app.press(.char("/")); app.type("crisis")
             case .wide: app.navigate(to: .document("wide")); app.press(.char("]"))
             case .wideEnd: app.navigate(to: .document("wide")); app.press(.char("G"))
             }

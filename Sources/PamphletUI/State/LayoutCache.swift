@@ -142,13 +142,25 @@ public struct SearchState: Sendable, Equatable {
     public var query: String
     /// The ranked results; snippets are cut as rows are drawn (`SearchEngine.hit(_:at:)`).
     public var results: RankedResults
-    /// The chosen result.
+    /// The chosen row: 0 is the "Help right now" row when `crisisRow`, else the first result.
     public var selected: Int
+    /// The query asks for crisis help (`CrisisWords`): the built-in crisis page is the first row.
+    public var crisisRow: Bool
 
-    public init(query: String = "", results: RankedResults = .empty, selected: Int = 0) {
+    public init(query: String = "", results: RankedResults = .empty, selected: Int = 0, crisisRow: Bool = false) {
         self.query = query
         self.results = results
         self.selected = selected
+        self.crisisRow = crisisRow
+    }
+
+    /// Rows to choose from: the crisis row, if shown, then the results.
+    public var rowCount: Int { results.hits.count + (crisisRow ? 1 : 0) }
+
+    /// The result shown in `row` (nil for the crisis row or past the end).
+    public func hitIndex(ofRow row: Int) -> Int? {
+        let i = row - (crisisRow ? 1 : 0)
+        return results.hits.indices.contains(i) ? i : nil
     }
 
     /// Appends what fits under `maxQueryLength`; false when nothing did.

@@ -31,7 +31,7 @@ extension AppState {
             let perPage = Self.resultsPerPage(bodyHeight: geo.bodyHeight)
             guard row >= 2 else { return [] }
             let index = SearchOverlay.firstShown(selected: s.selected, perPage: perPage) + (row - 2) / 2
-            guard s.results.hits.indices.contains(index) else { return [] }
+            guard index < s.rowCount else { return [] }
             s.selected = index
             search = s
             return performSearch(.searchOpen)

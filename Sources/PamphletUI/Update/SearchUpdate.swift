@@ -13,6 +13,9 @@ extension AppState {
             ?? cache.rankedResults(RankedKey(words: words, content: ContentIdentity(content: content))) {
                 engine.rankedSearch(words, limit: Self.searchLimit)
             }
+        let contact = content.library.site.contact
+        s.crisisRow = CrisisWords.matches(s.query, line: options.crisisLine ?? contact.crisisLine,
+                                          label: options.crisisLineLabel ?? contact.crisisLineLabel)
         s.selected = 0
         search = s
     }
@@ -22,7 +25,9 @@ extension AppState {
 
     mutating func performSearch(_ action: Action) -> [Effect] {
         guard var s = search else { return [] }
-        let count = s.results.hits.count
+        let count = s.rowCount
+        // "Did you mean" only when there is nothing at all to choose (the crisis row counts).
+        let suggestion = count == 0 ? s.results.suggestion : nil
         let page = Self.resultsPerPage(bodyHeight: bodyHeight)
         switch action {
         case .searchNext: s.selected = min(max(0, count - 1), s.selected + 1)
@@ -43,7 +48,8 @@ extension AppState {
             runSearch()
             return []
         case .searchUseSuggestion:
-            if count == 0, let suggestion = s.results.suggestion {
+            // Tab takes the suggestion even beside the crisis row (Enter there opens the crisis page).
+            if s.results.hits.isEmpty, let suggestion = s.results.suggestion {
                 s.query = suggestion
                 search = s
                 runSearch()
@@ -51,14 +57,19 @@ extension AppState {
             }
             s.selected = min(max(0, count - 1), s.selected + 1)
         case .searchOpen:
-            if count == 0, let suggestion = s.results.suggestion {
+            if let suggestion {
                 s.query = suggestion  // Enter on "did you mean" searches for it
                 search = s
                 runSearch()
                 return []
             }
-            guard s.results.hits.indices.contains(s.selected) else { return [] }
-            openHit(s.results.hits[s.selected], query: s.query)
+            if s.crisisRow, s.selected == 0 {
+                search = nil
+                if route != .crisis { navigate(to: .crisis) }
+                return []
+            }
+            guard let i = s.hitIndex(ofRow: s.selected) else { return [] }
+            openHit(s.results.hits[i], query: s.query)
             return []
         default:
             break

@@ -13,7 +13,8 @@ extension AppState {
         let top = topLine(of: current, in: layout, bodyHeight: geo.bodyHeight)
         Header.draw(&canvas, self)
         if let search {
-            SearchOverlay.draw(&canvas, search, geo: geo, glyphs: options.glyphs, cache: cache, content: content)
+            SearchOverlay.draw(&canvas, search, geo: geo, glyphs: options.glyphs, cache: cache, content: content,
+                               crisis: options.crisisSentence(site: content.library.site))
         } else {
             drawPage(&canvas, layout, geo: geo, top: top)
         }

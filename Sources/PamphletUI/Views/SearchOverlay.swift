@@ -6,8 +6,9 @@ enum SearchOverlay {
     /// Results are shown a screenful at a time; the page containing the chosen one.
     static func firstShown(selected: Int, perPage: Int) -> Int { selected - selected % max(1, perPage) }
 
+    /// `crisis`: the crisis line's sentence ("Suicide & Crisis Lifeline: 988"), if the site has one.
     static func draw(_ canvas: inout Canvas, _ search: SearchState, geo: Geometry, glyphs: Glyphs,
-                     cache: LayoutCache, content: LoadedContent) {
+                     cache: LayoutCache, content: LoadedContent, crisis: String?) {
         let w = geo.width
         let top = geo.bodyTop
         canvas.fill(x: 0, y: top, count: w, role: .searchInput)
@@ -27,29 +28,40 @@ enum SearchOverlay {
             return
         }
         if hits.isEmpty {
+            // The crisis row stays first; "did you mean" goes under it (Tab takes it, Enter opens the row).
+            let y = info + 1 + (search.crisisRow ? 3 : 0)
             var text = "No results for \u{201C}\(query)\u{201D}."
             if let suggestion = search.results.suggestion {
-                text += " Did you mean \u{201C}\(suggestion)\u{201D}? Press Enter to search for it."
+                let key = search.crisisRow ? "Tab" : "Enter"
+                text += " Did you mean \u{201C}\(suggestion)\u{201D}? Press \(key) to search for it."
             } else {
                 text += " Try another word, or fewer words."
             }
-            write(wrapped: text, &canvas, x: 1, y: info + 1, width: w - 2, rows: geo.bodyHeight - 2, role: .normal)
+            if search.crisisRow { drawCrisisRow(&canvas, y: info + 1, selected: search.selected == 0, crisis: crisis, glyphs: glyphs) }
+            write(wrapped: text, &canvas, x: 1, y: y, width: w - 2, rows: geo.bodyTop + geo.bodyHeight - y,
+                  role: .normal)
             return
         }
         let perPage = AppState.resultsPerPage(bodyHeight: geo.bodyHeight)
         let first = firstShown(selected: search.selected, perPage: perPage)
+        let rowsShown = first..<min(search.rowCount, first + perPage)
+        let hitsShown = rowsShown.compactMap { search.hitIndex(ofRow: $0) }
         let key = SearchRowsKey(query: search.query, width: w, glyphs: glyphs, content: ContentIdentity(content: content))
         // Snippets are cut here, for the rows on screen only.
-        let shown = cache.searchRows(key, hits: first..<min(hits.count, first + perPage)) { i in
+        let shown = cache.searchRows(key, hits: (hitsShown.first ?? 0)..<((hitsShown.last ?? -1) + 1)) { i in
             // Cut as wide as the row shows (`resultRows`: from column 4 to the last but one), so the
             // run of matches the window was chosen for is on screen.
             resultRows(content.engine.hit(search.results, at: i, snippetWidth: w - 5), width: w, glyphs: glyphs) {
                 content.engine.highlights(search.results, in: $0)
             }
         }
-        for (row, i) in (first..<min(hits.count, first + perPage)).enumerated() {
+        for (row, i) in rowsShown.enumerated() {
             let y = info + 1 + row * 2
-            let rows = shown[row]
+            guard let hit = search.hitIndex(ofRow: i) else {
+                drawCrisisRow(&canvas, y: y, selected: i == search.selected, crisis: crisis, glyphs: glyphs)
+                continue
+            }
+            let rows = shown[hit - (hitsShown.first ?? 0)]
             canvas.blit(rows[0], x: 0, y: y, maxX: w)
             canvas.blit(rows[1], x: 0, y: y + 1, maxX: w)
             if i == search.selected {
@@ -61,10 +73,27 @@ enum SearchOverlay {
                 canvas.write(glyphs.pointer, x: 0, y: y, role: .menuSelected)
             }
         }
-        if hits.count > perPage {
-            let pageText = "\(first + 1)-\(min(hits.count, first + perPage)) of \(hits.count)"
+        if search.rowCount > perPage {
+            let pageText = "\(first + 1)-\(min(search.rowCount, first + perPage)) of \(search.rowCount)"
             canvas.write(pageText, x: max(0, w - TextMetrics.width(pageText) - 1), y: info, role: .dim)
         }
+    }
+
+    /// The "Help right now" row: the built-in crisis page, above every result, for crisis words.
+    static func drawCrisisRow(_ canvas: inout Canvas, y: Int, selected: Bool, crisis: String?, glyphs: Glyphs) {
+        let w = canvas.width
+        let title = "Help right now"
+        let detail = crisis ?? "Ask any member of staff, or call your local emergency number."
+        canvas.write(TextMetrics.truncate(title, to: max(0, w - 3), ellipsis: glyphs.ellipsis), x: 2, y: y, role: .crisis)
+        canvas.write(TextMetrics.truncate(detail, to: max(0, w - 5), ellipsis: glyphs.ellipsis), x: 4, y: y + 1,
+                     role: .crisis)
+        guard selected else { return }
+        for x in 0..<w {
+            var cell = canvas[x, y]
+            cell.role = .menuSelected
+            canvas[x, y] = cell
+        }
+        canvas.write(glyphs.pointer, x: 0, y: y, role: .menuSelected)
     }
 
     /// A result's two rows, unselected: "Document › Section" and the snippet, the query's words

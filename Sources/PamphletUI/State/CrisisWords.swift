@@ -1,0 +1,77 @@
+import Foundation
+import PamphletKit
+
+/// Searches that mean "I need help now". A search for any of these shows the built-in "Help right
+/// now" page as the first result, above whatever the content has (and whether or not it has
+/// anything): a patient typing "suicide" into a waiting-room kiosk must not be handed a treatment
+/// page, a "did you mean", or nothing.
+///
+/// Edit the lists below to add words (lower case, no accents). A false alarm costs one extra row;
+/// a miss can cost far more, so lean towards including a word.
+enum CrisisWords {
+    /// Whole words: a query word must equal one of these ("harm" is not found in "pharmacy").
+    static let words: Set<String> = [
+        "crisis", "crises", "suicide", "suicidal", "emergency", "emergencies", "danger", "urgent",
+        "harm", "harming", "overdose", "hotline", "helpline", "lifeline", "samaritans",
+        "988", "911", "999", "112",
+        // Spanish (the content may be Spanish; the interface is English).
+        "emergencia", "urgencia",
+    ]
+
+    /// Stems: a query word that starts with one of these ("suicidio", "overdosed", "self-harming").
+    static let stems: [String] = ["suicid", "overdos", "selfharm"]
+
+    /// Runs of words that say it together ("kill myself"), matched as consecutive query words.
+    static let phrases: [[String]] = [
+        ["kill", "myself"], ["killing", "myself"], ["hurt", "myself"], ["hurting", "myself"],
+        ["harm", "myself"], ["end", "my", "life"], ["take", "my", "life"], ["want", "to", "die"],
+        ["end", "it", "all"], ["help", "now"], ["help", "me"], ["self", "harm"],
+    ]
+
+    /// The word being typed (the query's last, with no space after it) counts when it is the start
+    /// of a crisis word at least this long, so "suici" already shows the row while typing.
+    static let typingPrefixLength = 5
+
+    /// Label words too common to count on their own ("call or text").
+    static let commonLabelWords: Set<String> = [
+        "call", "text", "line", "free", "hours", "open", "phone", "number", "option", "press", "daily",
+        "local", "national", "services", "service", "support", "your", "with", "from", "talk", "chat",
+    ]
+
+    /// Whether `query` asks for crisis help. `line` and `label` are the site's own crisis line
+    /// ("988", "Suicide & Crisis Lifeline"): their number, and the label's distinctive words, count too.
+    static func matches(_ query: String, line: String?, label: String?) -> Bool {
+        let q = words(of: query)
+        guard !q.isEmpty else { return false }
+        if q.contains(where: { word in words.contains(word) || stems.contains { word.hasPrefix($0) } }) { return true }
+        for phrase in phrases where phrase.count <= q.count {
+            for start in 0...(q.count - phrase.count) where Array(q[start..<(start + phrase.count)]) == phrase {
+                return true
+            }
+        }
+        // "self-harm", "selfharm": joined, then checked against the stems.
+        for (a, b) in zip(q, q.dropFirst()) where stems.contains(where: { (a + b).hasPrefix($0) }) { return true }
+        if let last = q.last, last.count >= typingPrefixLength, !query.hasSuffix(" "),
+           words.contains(where: { $0.hasPrefix(last) }) || stems.contains(where: { $0.hasPrefix(last) }) {
+            return true
+        }
+        // The site's own line: its digits typed with or without spaces ("116 123", "116123").
+        if let line {
+            let digits = line.filter(\.isASCII).filter(\.isNumber)
+            let typed = query.filter(\.isASCII).filter(\.isNumber)
+            if digits.count >= 2, typed == digits { return true }
+        }
+        if let label {
+            let distinctive = Set(words(of: label).filter { $0.count >= 5 && !commonLabelWords.contains($0) })
+            if q.contains(where: distinctive.contains) { return true }
+        }
+        return false
+    }
+
+    /// Lower-case, accent-free words of letters and digits ("Self-Harm" -> "self", "harm").
+    static func words(of text: String) -> [String] {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            .map(String.init)
+    }
+}

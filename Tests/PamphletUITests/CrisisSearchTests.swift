@@ -1,0 +1,95 @@
+import PamphletKit
+@testable import PamphletUI
+import Testing
+
+/// Review A finding 2: a search for crisis words leads to "Help right now" first, in the browser
+/// and in the kiosk, whether or not the content matches and whether or not a crisis line is set.
+@Suite struct CrisisSearchTests {
+    static let crisisQueries = [
+        "crisis", "Suicide", "suicidal thoughts", "suicide hotline", "kill myself", "I want to hurt myself",
+        "self-harm", "harm myself", "emergency", "in danger", "overdose", "overdosed", "988", "911", "999",
+        "112", "hotline", "helpline", "lifeline", "crisis line", "help now", "SUICIDIO", "suici",
+    ]
+
+    @Test(arguments: crisisQueries, [false, true])
+    func crisisWordsPutHelpRightNowFirst(_ query: String, _ crisisLine: Bool) {
+        var app = Fixtures.app(crisis: crisisLine)
+        app.press(.char("/"))
+        app.type(query)
+        #expect(app.search?.crisisRow == true, "\(query)")
+        let rows = app.view(width: 80, height: 24).textRows
+        // Row 3 (under the bar and the count line) is the first result row.
+        #expect(rows[3].contains("Help right now"), "\(query): \(rows[3])")
+        app.press(.enter)
+        #expect(app.search == nil)
+        #expect(app.route == .crisis)
+    }
+
+    @Test(arguments: ["pharmacy", "harmless", "dangerous", "crispy", "helpful", "19880", "over the counter",
+                      "ketamine", "tms side effects", "do i need a referral", "help"])
+    func otherWordsDoNot(_ query: String) {
+        var app = Fixtures.app(crisis: true)
+        app.press(.char("/"))
+        app.type(query)
+        #expect(app.search?.crisisRow == false, "\(query)")
+        #expect(!app.screenText.contains("Help right now"), "\(query)")
+    }
+
+    @Test func theSitesOwnLineAndLabelCount() {
+        #expect(CrisisWords.matches("116 123", line: "116 123", label: "Samaritans"))
+        #expect(CrisisWords.matches("116123", line: "116 123", label: "Samaritans"))
+        #expect(CrisisWords.matches("samaritans", line: "116 123", label: "Samaritans (free, 24 hours)"))
+        #expect(!CrisisWords.matches("free", line: "116 123", label: "Samaritans (free, 24 hours)"))
+        #expect(!CrisisWords.matches("116", line: "116 123", label: nil))
+    }
+
+    @Test func theRowComesAboveContentResultsAndArrowsReachThem() throws {
+        var app = Fixtures.app(crisis: true)
+        app.press(.char("/"))
+        app.type("suicide")
+        let s = try #require(app.search)
+        #expect(!s.results.hits.isEmpty, "the content has suicide in it")
+        #expect(s.rowCount == s.results.hits.count + 1)
+        let rows = app.view(width: 80, height: 24).textRows
+        #expect(rows[3].contains("Help right now"))
+        #expect(rows[4].contains("988"), "the line itself is on the row: \(rows[4])")
+        #expect(rows[5].contains(s.results.hits[0].documentTitle))
+        app.press(.down, .enter)
+        #expect(app.route == .document(s.results.hits[0].reference.documentID), "the second row is the first result")
+    }
+
+    @Test func didYouMeanGoesUnderTheRowAndTabStillTakesIt() throws {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("crisis")
+        let s = try #require(app.search)
+        #expect(s.results.hits.isEmpty)
+        let suggestion = try #require(s.results.suggestion, "the bundled content has no \"crisis\"; it suggests a word")
+        let rows = app.view(width: 80, height: 24).textRows
+        #expect(rows[3].contains("Help right now"))
+        let text = rows.joined(separator: "\n")
+        #expect(text.contains("Did you mean"))
+        #expect(text.contains("Press Tab to search for it"))
+        app.press(.tab)
+        #expect(app.search?.query == suggestion)
+    }
+
+    @Test func aClickOnTheRowOpensTheCrisisPage() {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("kill myself")
+        _ = app.update(.mouse(MouseEvent(x: 10, y: 4, kind: .press)))
+        #expect(app.route == .crisis)
+    }
+
+    @Test func theKioskSearchShowsItToo() {
+        var k = KioskFixtures.kiosk()
+        k.press(.enter)  // wakes the attract screen
+        k.press(.char("/"))
+        k.type("suicidal")
+        let rows = k.view(width: 80, height: 24).textRows
+        #expect(rows[3].contains("Help right now"), "\(rows[3])")
+        k.press(.enter)
+        #expect(k.browser?.route == .crisis)
+    }
+}
