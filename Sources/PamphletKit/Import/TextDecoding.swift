@@ -3,12 +3,17 @@ import Foundation
 /// Turns raw bytes into text the importer can work on: UTF-8 decoded lossily, line endings and
 /// control characters normalised. Never fails; problems become warnings.
 enum TextDecoding {
-    /// Decodes UTF-8 (dropping a byte-order mark). Invalid bytes become U+FFFD and a warning names the file.
+    /// Decodes UTF-8 (dropping a byte-order mark). Text that is not UTF-8 at all but reads as
+    /// Windows-1252 is decoded as that; otherwise invalid bytes become U+FFFD. Either way a warning names the file.
     static func decode(_ data: Data, sourceName: String) -> (text: String, diagnostics: [Diagnostic]) {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         var diagnostics: [Diagnostic] = []
         if String(data: bytes, encoding: .utf8) == nil {
+            if Windows1252.isLikely(bytes) {
+                diagnostics.append(.warning(sourceName, "not UTF-8; read as Windows-1252 (Western European): check quotes, dashes and accented letters"))
+                return (Windows1252.decode(bytes), diagnostics)
+            }
             diagnostics.append(.warning(sourceName, "not valid UTF-8; invalid bytes were replaced with \u{FFFD}"))
         }
         return (String(decoding: bytes, as: UTF8.self), diagnostics)
