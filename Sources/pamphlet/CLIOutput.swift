@@ -30,15 +30,30 @@ enum CLIOutput {
         }
     }
 
-    /// Loads a content folder; when it has errors, prints them to standard error (the command still
-    /// works with whatever loaded).
+    /// Loads a content folder for `search`, `list`, `show` and `index`. Problems in it are summed up
+    /// in one line on standard error (a script would otherwise get the whole listing at every run;
+    /// `pamphlet check` prints it), and the command works with whatever loaded.
     static func loadReportingErrors(_ directory: String) -> LoadResult {
         let result = ContentLoader.load(directory: directory)
-        if result.diagnostics.hasErrors {
-            for diagnostic in result.diagnostics { printError(diagnostic.description) }
-            printError("(run `pamphlet check \(directory)` for details)")
-        }
+        if let summary = problemSummary(result.diagnostics, directory: directory) { printError(summary) }
         return result
+    }
+
+    /// "pamphlet: 3 problems in the content (run `pamphlet check DIR` for details)", nil when there
+    /// are none. Every diagnostic counts, as on the browser's home screen: warnings, and errors that
+    /// kept a file out.
+    static func problemSummary(_ diagnostics: [Diagnostic], directory: String) -> String? {
+        guard !diagnostics.isEmpty else { return nil }
+        return "pamphlet: \(count(diagnostics.count, "problem")) in the content "
+            + "(run `pamphlet check \(shellQuoted(directory))` for details)"
+    }
+
+    /// `path` as typed at a shell prompt: as it is when every character is safe there, else in single quotes.
+    static func shellQuoted(_ path: String) -> String {
+        let safe = !path.isEmpty && path.unicodeScalars.allSatisfy { s in
+            (s.value < 0x80 && (s.properties.isAlphabetic || ("0"..."9").contains(s))) || "/._-+,:@%=".unicodeScalars.contains(s)
+        }
+        return safe ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// The terminal's width when standard output is a terminal, else 80.
