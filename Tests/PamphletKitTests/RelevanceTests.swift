@@ -147,6 +147,21 @@ import TestSupport
         #expect(whatIs.first?.reference.description == "is-ketamine-an-opiate", "\(whatIs.map(\.reference))")
     }
 
+    /// Sections matching only some of the query's words say which they lack, in the order typed.
+    @Test func partialMatchesNameTheMissingWords() {
+        let full = Self.engine.search("stanford naltrexone", limit: 3).hits
+        #expect(full.first?.missingWords == [])
+        let partial = Self.engine.search("ketamine zebra", limit: 5).hits
+        #expect(!partial.isEmpty && partial.allSatisfy { $0.missingWords == ["zebra"] }, "\(partial.map(\.missingWords))")
+        let cost = Self.engine.search("how much does it cost", limit: 5).hits
+        #expect(cost.allSatisfy { $0.missingWords == ["cost"] }, "\(cost.map(\.missingWords))")
+        let phrase = Self.engine.search("ketamine \"opioid blocker\"", limit: 20).hits
+        #expect(phrase.first?.missingWords == [])
+        #expect(phrase.contains { $0.missingWords == ["\"opioid blocker\""] })
+        let ranked = Self.engine.rankedSearch("ketamine zebra", limit: 3)
+        #expect(ranked.hits.map(\.missingWords) == partial.prefix(3).map(\.missingWords))
+    }
+
     @Test func phraseOrderMatters() {
         #expect(Self.engine.search("\"blocker opioid\"", limit: 5).hits.isEmpty)
     }

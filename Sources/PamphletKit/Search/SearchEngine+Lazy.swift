@@ -39,7 +39,11 @@ extension SearchEngine {
             return RankedResults(query: query, hits: [], suggestion: DidYouMean.suggest(for: parsed, expander: expander),
                                  sections: [], matcher: nil)
         }
-        let hits = top.map { header(section: $0.section, score: $0.score) }
+        let hits = top.map { ranked in
+            var hit = header(section: ranked.section, score: ranked.score)
+            hit.missingWords = plan.missing(in: ranked.section, scorer)
+            return hit
+        }
         return RankedResults(query: query, hits: hits, suggestion: nil, sections: top.map(\.section),
                              matcher: plan.matcher)
     }

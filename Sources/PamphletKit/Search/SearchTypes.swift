@@ -20,6 +20,10 @@ public struct SearchHit: Sendable, Equatable {
     public var snippet: String
     /// Matches inside `snippet`, in Unicode scalar offsets.
     public var highlights: [TextRange]
+    /// The query's words and "phrases" (folded, as the index has them) this section does not
+    /// contain in any form: hits matching fewer of them rank after those matching more, so a screen
+    /// can say "Missing: cost" as web search engines do. Empty when it has them all.
+    public var missingWords: [String] = []
 
     public init(reference: ContentReference, kind: DocumentKind, documentTitle: String, sectionTitle: String,
                 score: Double, snippet: String, highlights: [TextRange]) {

@@ -7,6 +7,8 @@ struct QueryPlan {
     }
 
     var slots: [Slot] = []
+    /// What each slot stands for, as a reader would name it: the word, or the phrase in quotes.
+    var slotLabels: [String] = []
     var excludedTerms: [Int] = []
     var matcher = HighlightMatcher()
 
@@ -43,6 +45,7 @@ struct QueryPlan {
             for e in matches[slot].terms { matcher.add(term: e.term, index.terms.buffer(e.term)) }
             for p in matches[slot].phrases { for t in p { matcher.add(term: t, index.terms.buffer(t)) } }
             slots.append(.word(matches[slot]))
+            slotLabels.append(word.text)
         }
         for phrase in q.phrases {
             let ids = phrase.compactMap { expander.exact($0) }
@@ -52,8 +55,12 @@ struct QueryPlan {
             } else {
                 slots.append(.phrase(nil))
             }
+            slotLabels.append("\"" + phrase.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ") + "\"")
         }
-        if slots.count > Scorer.maxSlots { slots.removeLast(slots.count - Scorer.maxSlots) }
+        if slots.count > Scorer.maxSlots {
+            slots.removeLast(slots.count - Scorer.maxSlots)
+            slotLabels.removeLast(slotLabels.count - Scorer.maxSlots)
+        }
         for term in q.excluded {
             if let t = expander.exact(term) { excludedTerms.append(t) }
             for t in expander.stemVariants(term) where !excludedTerms.contains(t) { excludedTerms.append(t) }
@@ -95,5 +102,13 @@ struct QueryPlan {
             }
             scorer.endSlot(k)
         }
+    }
+}
+
+extension QueryPlan {
+    /// The labels of the slots `scorer` did not see in `section` (see `SearchHit.missingWords`).
+    func missing(in section: Int, _ scorer: Scorer) -> [String] {
+        let matched = scorer.matchedSlotMask(section)
+        return slotLabels.indices.filter { matched & (1 << UInt32($0)) == 0 }.map { slotLabels[$0] }
     }
 }

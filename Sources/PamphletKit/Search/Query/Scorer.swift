@@ -100,7 +100,10 @@ struct Scorer {
 
     func score(_ section: Int) -> Float { total[section] }
 
-    func matchedSlots(_ section: Int) -> Int { (mask[section] & ~Self.excludedBit).nonzeroBitCount }
+    func matchedSlots(_ section: Int) -> Int { matchedSlotMask(section).nonzeroBitCount }
+
+    /// Bit k set when slot k matched `section`.
+    func matchedSlotMask(_ section: Int) -> UInt32 { mask[section] & ~Self.excludedBit }
 
     /// The best `k` sections, best first: more matched slots first, then higher score, then earlier.
     func top(_ k: Int) -> [(section: Int, score: Float)] {
