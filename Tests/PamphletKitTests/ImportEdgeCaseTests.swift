@@ -22,15 +22,27 @@ import Testing
     }
 
     @Test func invalidUTF8IsReplacedAndWarned() throws {
+        // Damaged UTF-8 (a valid "ü" elsewhere, so not a Latin-1 file): the bad bytes become U+FFFD.
+        var data = Data("Title\n\nMüller's Caf".utf8)
+        data.append(contentsOf: [0xE9, 0xFF])
+        data.append(contentsOf: Array(" au lait.\n".utf8))
+        let result = PlainTextImporter.importData(data, sourceName: "damaged.txt")
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+        #expect(result.diagnostics.first?.description.hasPrefix("damaged.txt:1:1: warning: not valid UTF-8") == true)
+        let doc = try #require(result.documents.first?.document)
+        #expect(doc.intro.plainText.contains("Caf\u{FFFD}\u{FFFD} au lait."))
+        ImportTestSupport.expectRoundTrip(result)
+    }
+
+    @Test func latin1IsReadAsWindows1252AndWarned() throws {
         var data = Data("Title\n\nCaf".utf8)
         data.append(contentsOf: [0xE9, 0xFF])
         data.append(contentsOf: Array(" au lait.\n".utf8))
         let result = PlainTextImporter.importData(data, sourceName: "latin1.txt")
-        #expect(result.diagnostics.map(\.severity) == [.warning])
-        #expect(result.diagnostics.first?.description.hasPrefix("latin1.txt:1:1: warning: not valid UTF-8") == true)
-        let doc = try #require(result.documents.first?.document)
-        #expect(doc.intro.plainText.contains("Caf\u{FFFD}\u{FFFD} au lait."))
-        ImportTestSupport.expectRoundTrip(result)
+        #expect(result.diagnostics.map(\.description) == [
+            "latin1.txt:1:1: warning: not UTF-8; read as Windows-1252 (Western European): check quotes, dashes and accented letters",
+        ])
+        #expect(try #require(result.documents.first?.document).intro.plainText == "Caféÿ au lait.")
     }
 
     @Test func binaryAndEmptyInputsAreRefusedByName() {
