@@ -103,6 +103,13 @@ struct BlockBuilder {
             }
         }
 
+        // "They consist of the following tests:" directly over "- Compilation ..." (no blank line):
+        // the paragraph ends where the bullet list starts.
+        if let k = g.lines.indices.dropFirst().first(where: { startsGluedList(g.lines, at: $0) }) {
+            elements.append(.block(.paragraph([.text(Reflow.join(g.lines[..<k].map(\.text)))]), line: g.first.number))
+            return replace(i, dropping: k)
+        }
+
         // A term directly over an indented list ("compat31" / "\t- the < and > operators ..."):
         // the text before the list is a paragraph, the list is parsed on its own.
         if let k = g.lines.indices.dropFirst().first(where: {
@@ -114,6 +121,17 @@ struct BlockBuilder {
 
         elements.append(.block(.paragraph([.text(Reflow.join(g.lines.map(\.text)))]), line: g.first.number))
         return i + 1
+    }
+
+    /// A `- ` or `* ` bullet at line `k` of a paragraph, not indented deeper than the line before,
+    /// that really starts a list: the line before ends with a colon, or another line at the same
+    /// indentation carries the same bullet. A wrapped sentence with one "- 5" line stays prose.
+    private func startsGluedList(_ lines: [SourceLine], at k: Int) -> Bool {
+        let line = lines[k], previous = lines[k - 1]
+        guard let bullet = line.text.first, bullet == "-" || bullet == "*", let marker = ListDetection.marker(line.text),
+              !marker.ordered, line.indent <= previous.indent, ListDetection.marker(previous.text) == nil else { return false }
+        if previous.text.hasSuffix(":") { return true }
+        return lines[(k + 1)...].contains { $0.indent == line.indent && $0.text.first == bullet && ListDetection.marker($0.text) != nil }
     }
 
     /// Drops the first `count` lines of group `i`; returns where to continue.
@@ -207,15 +225,27 @@ struct BlockBuilder {
                 i += 1
                 continue
             }
-            for line in g.lines {
+            var k = 0
+            while k < g.lines.count {
+                let line = g.lines[k]
                 if let m = isSibling(line) {
                     closeItem()
                     open = true
                     itemLines = [m.rest]
                     contentColumn = line.indent + m.width
+                } else if open, line.indent > markerIndent + 1, let m = ListDetection.marker(line.text), !m.ordered {
+                    // A deeper bullet list inside the same run of lines ("- tests:" / "  - fuzzer"):
+                    // its lines are parsed as a list of their own and nest in the open item.
+                    var end = k + 1
+                    while end < g.lines.count, g.lines[end].indent > markerIndent + 1 { end += 1 }
+                    flushLines()
+                    itemBlocks.append(BlockBuilder(groups: [LineGroup(lines: Array(g.lines[k..<end]))]).parseList(from: 0).0)
+                    k = end
+                    continue
                 } else {
                     itemLines.append(line.text)
                 }
+                k += 1
             }
             flushLines()
             i += 1
