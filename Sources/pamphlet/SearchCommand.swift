@@ -29,7 +29,11 @@ struct SearchCommand: ParsableCommand {
             --json prints an array, best first, of {"id", "document", "section",
             "kind", "score", "snippet", "highlights": [[start, length], ...]}: id
             is "doc#section" ("doc" for a document's introduction), document and
-            section are titles, highlights are Unicode scalar offsets in snippet.
+            section are titles, highlights are Unicode scalar offsets in snippet,
+            and "missing" lists the query's words (and "phrases") the hit lacks.
+            Hits are ordered by how many of the query's words they have, then
+            by score: a hit with more of them ranks first even with a lower
+            score (plain output says "Missing: word" under such a hit).
 
             Exit status: 0 when something matched; 1 when nothing did (with a
             "Did you mean" line when there is a close word; --json prints []);
@@ -121,6 +125,7 @@ enum SearchOutput {
             out += "\(i + 1). \(color ? "\u{1B}[1m\(place)\u{1B}[22m" : place)  (\(hit.kind.rawValue), \(clean(hit.reference.description)))\n"
             // One scalar for one: the highlights' offsets still fit.
             if !hit.snippet.isEmpty { out += "   " + mark(clean(hit.snippet), hit.highlights, color: color) + "\n" }
+            if !hit.missingWords.isEmpty { out += "   Missing: " + clean(hit.missingWords.joined(separator: ", ")) + "\n" }
         }
         return out
     }
@@ -148,7 +153,8 @@ enum SearchOutput {
             let ranges = h.highlights.map { "[\($0.start),\($0.length)]" }.joined(separator: ",")
             return "  {\"id\":\(quote(h.reference.description)),\"document\":\(quote(h.documentTitle)),"
                 + "\"section\":\(quote(h.sectionTitle)),\"kind\":\(quote(h.kind.rawValue)),"
-                + "\"score\":\(String(format: "%.4f", h.score)),\"snippet\":\(quote(h.snippet)),\"highlights\":[\(ranges)]}"
+                + "\"score\":\(String(format: "%.4f", h.score)),\"snippet\":\(quote(h.snippet)),\"highlights\":[\(ranges)],"
+                + "\"missing\":[\(h.missingWords.map(quote).joined(separator: ","))]}"
         }
         return "[\n" + items.joined(separator: ",\n") + "\n]"
     }

@@ -27,6 +27,7 @@ import TestSupport
         var kind: String
         var snippet: String
         var highlights: [[Int]]
+        var missing: [String]
     }
 
     func search(_ query: String, in c: Content, json: Bool = true) throws -> (status: Int32, hits: [Hit], text: String) {
@@ -131,6 +132,16 @@ import TestSupport
         #expect(try CheckCLITests.pamphlet(["index", "--content", c.dir, "--out", c.dir + "/link"]).status == 2)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: c.dir + "/link") == notes)
         #expect(try String(contentsOfFile: notes, encoding: .utf8) == text)
+    }
+
+    /// A hit that lacks some of the query's words says which, in JSON and in plain text.
+    @Test func partialMatchesSayWhatIsMissing() throws {
+        let c = try Content()
+        let json = try search("ketamine zebra", in: c)
+        #expect(!json.hits.isEmpty && json.hits.allSatisfy { $0.missing == ["zebra"] })
+        #expect(try search("stanford naltrexone", in: c).hits.first?.missing == [])
+        let plain = try search("ketamine zebra", in: c, json: false)
+        #expect(plain.text.contains("\n   Missing: zebra\n"), "\(plain.text)")
     }
 
     @Test func nothingFoundSaysSoAndSuggests() throws {
