@@ -13,7 +13,8 @@ struct CheckCommand: ParsableCommand {
             summary such as `2 errors, 1 warning in 7 files` to standard error. Checks: UTF-8 text, \
             front matter present, closed and valid YAML, required keys (kind, title), known kinds and \
             keys, dates (YYYY-MM-DD), value types, duplicate ids, cross-references \
-            `[text](pamphlet:doc#section)` and `related:` entries, checklists' items and outcomes.
+            `[text](pamphlet:doc#section)` and `related:` entries, checklists' items and outcomes, \
+            and pages past their `next_review` date (a warning).
 
             Exits 1 if there is any error, 0 otherwise (warnings alone do not fail), 2 when DIR \
             does not exist. \
@@ -46,7 +47,11 @@ struct CheckCommand: ParsableCommand {
         } else {
             target = try contentOptions.directory()
         }
-        let result = ContentLoader.load(directory: target)
+        var result = ContentLoader.load(directory: target)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+            result.diagnostics += ReviewDue.warnings(in: result.library, directory: target, today: RuntimeSupport.today())
+        }
         // Messages quote content (an unknown key, a bad value): cleaned like everything else printed.
         for diagnostic in result.diagnostics { StandardOutput.line(TerminalSafeText.clean(diagnostic.description)) }
         let errors = result.diagnostics.filter { $0.severity == .error }.count

@@ -57,8 +57,11 @@ enum RuntimeSupport {
         return LoadedContent(library: result.library, engine: engine, diagnostics: result.diagnostics)
     }
 
-    /// Today in the local time zone, for review dates (the app core never reads a clock).
+    /// Today in the local time zone, for review dates (the app core never reads a clock), or the
+    /// `PAMPHLET_TODAY=YYYY-MM-DD` date: what `check` and the browser would say on that day (and
+    /// tests that do not change with the calendar).
     static func today() -> CalendarDate {
+        if let given = ProcessInfo.processInfo.environment["PAMPHLET_TODAY"], let date = CalendarDate(iso: given) { return date }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }

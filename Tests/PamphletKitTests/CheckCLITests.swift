@@ -32,6 +32,8 @@ import TestSupport
         process.standardError = try FileHandle(forWritingTo: err)
         var environment = ProcessInfo.processInfo.environment
         environment["PAMPHLET_CONTENT"] = nil
+        // Review dates are compared with this day, not the calendar's (see `checkWarnsAboutOverdueReviews`).
+        environment["PAMPHLET_TODAY"] = "2026-11-28"
         environment.merge(extra) { $1 }
         process.environment = environment
         try process.run()
@@ -46,6 +48,15 @@ import TestSupport
         #expect(run.status == 0)
         #expect(run.stdout == "")
         #expect(run.stderr == "no problems in 6 files\n")
+    }
+
+    /// Pages past `next_review` are warnings (exit 0), at that line; `PAMPHLET_TODAY` sets the day.
+    @Test func checkWarnsAboutOverdueReviews() throws {
+        let later = try Self.pamphlet(["check", LoadFixtures.valid], environment: ["PAMPHLET_TODAY": "2099-01-01"])
+        #expect(later.status == 0)
+        #expect(later.stdout == LoadFixtures.valid + "/content/articles/ketamine-basics.md:10:1: warning: "
+                + "'ketamine-basics' was due for review on 2027-01-15 (next_review)\n", "\(later.stdout)")
+        #expect(later.stderr == "0 errors, 1 warning in 6 files\n")
     }
 
     @Test func checkNamesEveryBrokenFileAndFails() throws {
