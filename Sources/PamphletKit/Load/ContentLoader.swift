@@ -150,24 +150,30 @@ public enum ContentLoader {
         return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: [path])
     }
 
-    /// Keeps the first document of each id; every clash is reported in both files.
+    /// Keeps one document of each id: the one whose file is named after the id, else the first;
+    /// every clash is reported in both files. (A stale "Copy of ketamine-faq.md" sorts before
+    /// "ketamine-faq.md" and had been the one shown.) The kept ones stay in the walk's order.
     static func removeDuplicates(_ parsed: [ParsedDocument], display: (String) -> String) -> ([ParsedDocument], [Diagnostic]) {
-        var kept: [ParsedDocument] = []
-        var firstIndex: [String: Int] = [:]
-        var diagnostics: [Diagnostic] = []
-        for doc in parsed {
+        func isNamedAfterItsID(_ doc: ParsedDocument) -> Bool {
+            ((doc.document.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension == doc.document.id
+        }
+        var winner: [String: Int] = [:]
+        for (i, doc) in parsed.enumerated() {
             let id = doc.document.id
-            if let i = firstIndex[id] {
-                let first = kept[i]
-                let firstPath = display(first.document.sourcePath), path = display(doc.document.sourcePath)
-                diagnostics.append(.error(path, line: doc.idLine, column: doc.idColumn,
-                    "duplicate document id '\(id)': also used by \(firstPath):\(first.idLine); this file is skipped"))
-                diagnostics.append(.error(firstPath, line: first.idLine, column: first.idColumn,
-                    "duplicate document id '\(id)': also used by \(path):\(doc.idLine)"))
-            } else {
-                firstIndex[id] = kept.count
-                kept.append(doc)
-            }
+            if let w = winner[id], isNamedAfterItsID(parsed[w]) || !isNamedAfterItsID(doc) { continue }
+            winner[id] = i
+        }
+        var kept: [ParsedDocument] = []
+        var diagnostics: [Diagnostic] = []
+        for (i, doc) in parsed.enumerated() {
+            let id = doc.document.id
+            guard let w = winner[id], w != i else { kept.append(doc); continue }
+            let first = parsed[w]
+            let firstPath = display(first.document.sourcePath), path = display(doc.document.sourcePath)
+            diagnostics.append(.error(path, line: doc.idLine, column: doc.idColumn,
+                "duplicate document id '\(id)': also used by \(firstPath):\(first.idLine); this file is skipped"))
+            diagnostics.append(.error(firstPath, line: first.idLine, column: first.idColumn,
+                "duplicate document id '\(id)': also used by \(path):\(doc.idLine)"))
         }
         return (kept, diagnostics)
     }
