@@ -51,6 +51,19 @@ import Testing
         #expect(nested.map(\.plainText) == ["x86 with UBsan", "ARM"])
     }
 
+    /// bash's COMPAT: a term over a tab-indented list whose items wrap; the list starts at its first
+    /// item, not at a later one (an earlier version of this change split there and glued the first).
+    @Test func termOverAnIndentedListStartsAtTheFirstItem() throws {
+        let doc = try document("Title\n\ncompat43\n\t- the shell does not print a warning\n\t  when asked.\n\t- word expansion errors\n\t  are non-fatal\n\t- loop state is kept\n")
+        #expect(doc.intro.first == .paragraph([.text("compat43")]))
+        guard case .list(_, _, let items)? = doc.intro.last else {
+            Issue.record("no list: \(doc.intro)")
+            return
+        }
+        #expect(items.map(\.plainText) == ["the shell does not print a warning when asked.", "word expansion errors are non-fatal",
+                                           "loop state is kept"])
+    }
+
     /// A wrapped sentence with one line that happens to start with "- " stays prose.
     @Test func aLoneDashLineIsProse() throws {
         let doc = try document("Title\n\nThe valid range is 1\n- 5 for most settings.\n")

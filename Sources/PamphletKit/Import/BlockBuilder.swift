@@ -103,17 +103,12 @@ struct BlockBuilder {
             }
         }
 
+        // A term directly over an indented list ("compat31" / "\t- the < and > operators ..."), or
         // "They consist of the following tests:" directly over "- Compilation ..." (no blank line):
-        // the paragraph ends where the bullet list starts.
-        if let k = g.lines.indices.dropFirst().first(where: { startsGluedList(g.lines, at: $0) }) {
-            elements.append(.block(.paragraph([.text(Reflow.join(g.lines[..<k].map(\.text)))]), line: g.first.number))
-            return replace(i, dropping: k)
-        }
-
-        // A term directly over an indented list ("compat31" / "\t- the < and > operators ..."):
         // the text before the list is a paragraph, the list is parsed on its own.
         if let k = g.lines.indices.dropFirst().first(where: {
-            g.lines[$0].indent > g.lines[$0 - 1].indent && ListDetection.marker(g.lines[$0].text) != nil
+            (g.lines[$0].indent > g.lines[$0 - 1].indent && ListDetection.marker(g.lines[$0].text) != nil)
+                || startsGluedList(g.lines, at: $0)
         }) {
             elements.append(.block(.paragraph([.text(Reflow.join(g.lines[..<k].map(\.text)))]), line: g.first.number))
             return replace(i, dropping: k)
