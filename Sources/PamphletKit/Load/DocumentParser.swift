@@ -34,6 +34,13 @@ enum DocumentParser {
         switch FrontMatter.split(text) {
         case .success(let s): split = s
         case .failure(.missing):
+            // Blank lines before the '---' hide it from the front matter's reader; say so.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if let first = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+               first > 0, lines[first].trimmingCharacters(in: .whitespaces) == "---" {
+                return (nil, [.error(path, line: first + 1, "front matter must start on line 1: remove the "
+                                     + "\(first == 1 ? "blank line" : "\(first) blank lines") before this '---'")])
+            }
             return (nil, [.error(path, "missing front matter: a content file starts with a '---' line, "
                                  + "then 'kind:' and 'title:' lines, then '---'")])
         case .failure(.unterminated):
@@ -255,6 +262,13 @@ enum DocumentParser {
             out.append(.warning(path, "treatment lists no 'conditions' (the conditions it treats)"))
         case .faq where document.sections.isEmpty:
             out.append(.warning(path, "FAQ has no questions: write each question as a '## ' heading"))
+        case .faq:
+            // A question with nothing under it (a heading with deeper questions below is a group).
+            let sections = document.sections
+            for (i, section) in sections.enumerated() where section.blocks.isEmpty {
+                if i + 1 < sections.count && sections[i + 1].level > section.level { continue }
+                out.append(.warning(path, line: section.line, "question '\(section.heading)' has no answer"))
+            }
         default:
             break
         }
