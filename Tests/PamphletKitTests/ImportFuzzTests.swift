@@ -42,4 +42,28 @@ import Testing
         }
         ImportTestSupport.expectRoundTrip(result)
     }
+
+    static let markdownPieces = pieces + [
+        "# Title", "## Section", "### Sub", "#### Deep", "Setext\n===", "Setext\n---", "<!-- vim: set ft=md: -->",
+        "<!-- a\ncomment -->", "<p align=\"center\"><img src=\"x.png\"></p>", "## Closed ##", "#", "  # Indented",
+        "- [ ] task", "1. one", "![img](x.png)", "***", "Term\n: def",
+    ]
+
+    /// Markdown without front matter (`BareMarkdown`): never a crash, and what it writes loads back.
+    @Test(arguments: 0..<120)
+    func randomMarkdownImportsCleanly(seed: Int) {
+        var rng = SplitMix(state: UInt64(seed) &+ 10_000)
+        var lines: [String] = []
+        for _ in 0..<Int.random(in: 1...40, using: &rng) {
+            let count = Int.random(in: 1...2, using: &rng)
+            lines.append((0..<count).map { _ in Self.markdownPieces.randomElement(using: &rng)! }.joined(separator: " "))
+        }
+        let text = lines.joined(separator: Bool.random(using: &rng) ? "\n" : "\r\n")
+        let result = MarkdownImporter.importData(Data(text.utf8), sourceName: "fuzz-\(seed).md")
+        if result.documents.isEmpty {
+            #expect(result.diagnostics.hasErrors, "no documents and no error for seed \(seed)")
+            return
+        }
+        ImportTestSupport.expectRoundTrip(result)
+    }
 }

@@ -24,7 +24,8 @@ enum BareMarkdown {
     static func importText(_ text: String, sourceName: String, options: ImportOptions) -> ImportResult {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        let blocks = outline(text)
+        // cmark counts lines as `lines` does (the text is normalised to LF); a block past the end is ignored.
+        let blocks = outline(text).filter { $0.lines.upperBound <= max(lines.count, 1) && $0.lines.lowerBound <= lines.count }
         var dropped = Set<Int>()
         var replaced: [Int: String] = [:]
 
