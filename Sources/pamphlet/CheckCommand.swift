@@ -14,7 +14,8 @@ struct CheckCommand: ParsableCommand {
             front matter present, closed and valid YAML, required keys (kind, title), known kinds and \
             keys, dates (YYYY-MM-DD), value types, duplicate ids, cross-references \
             `[text](pamphlet:doc#section)` and `related:` entries, checklists' items and outcomes, \
-            and pages past their `next_review` date (a warning).
+            pages past their `next_review` date, and synonyms.txt lines with fewer than two \
+            entries (warnings).
 
             Exits 1 if there is any error, 0 otherwise (warnings alone do not fail), 2 when DIR \
             does not exist. \
@@ -51,6 +52,8 @@ struct CheckCommand: ParsableCommand {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
             result.diagnostics += ReviewDue.warnings(in: result.library, directory: target, today: RuntimeSupport.today())
+            result.diagnostics += SynonymTable.problems(inFileAt: (target as NSString).appendingPathComponent("synonyms.txt"),
+                                                        shownAs: ContentLoader.displayPrefix(target) + "synonyms.txt")
         }
         // Messages quote content (an unknown key, a bad value): cleaned like everything else printed.
         for diagnostic in result.diagnostics { StandardOutput.line(TerminalSafeText.clean(diagnostic.description)) }

@@ -59,6 +59,19 @@ import TestSupport
         #expect(later.stderr == "0 errors, 1 warning in 6 files\n")
     }
 
+    /// synonyms.txt lines the search ignores are named (they had passed silently).
+    @Test func checkWarnsAboutSynonymLinesThatDoNothing() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pamphlet-syn-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: LoadFixtures.valid, toPath: dir.path)
+        try "# groups\nfoo\n,,\nCost, cost\nprice, cost  # fine\n".write(to: dir.appendingPathComponent("synonyms.txt"), atomically: true, encoding: .utf8)
+        let run = try Self.pamphlet(["check", dir.path])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.map { $0.components(separatedBy: ": warning").first ?? "" } == [2, 3, 4].map { "\(dir.path)/synonyms.txt:\($0):1" },
+                "\(run.stdout)")
+    }
+
     @Test func checkNamesEveryBrokenFileAndFails() throws {
         let run = try Self.pamphlet(["check", LoadFixtures.broken])
         #expect(run.status == 1)

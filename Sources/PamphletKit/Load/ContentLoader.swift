@@ -101,7 +101,7 @@ public enum ContentLoader {
     static let emptyLibrary = Library(site: Site(name: "Pamphlet"), documents: [])
 
     /// "Assets/" -> "Assets/", "Assets" -> "Assets/", "." -> "" (so paths read `content/x.md`).
-    static func displayPrefix(_ directory: String) -> String {
+    public static func displayPrefix(_ directory: String) -> String {
         var d = directory
         while d.count > 1 && d.hasSuffix("/") { d.removeLast() }
         if d == "." || d == "./" || d.isEmpty { return "" }

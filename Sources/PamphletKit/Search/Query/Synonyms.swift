@@ -4,7 +4,7 @@ import Foundation
 ///
 /// File format (`synonyms.txt` next to `site.yaml`): one group per line, entries separated by commas,
 /// `#` starts a comment. Entries are folded like indexed text, so "Ketamine’s" and "ketamine" are equal.
-struct SynonymTable: Sendable, Equatable {
+public struct SynonymTable: Sendable, Equatable {
     /// Each group's entries, folded terms joined by single spaces.
     private(set) var groups: [[String]]
 
@@ -25,6 +25,26 @@ struct SynonymTable: Sendable, Equatable {
             if entries.count > 1 { groups.append(entries) }
         }
         return SynonymTable(groups: groups)
+    }
+
+    /// Lines `parse` ignores although they hold text (fewer than two distinct entries), and text
+    /// that is not UTF-8, as warnings for `pamphlet check` at `path` (the file as shown).
+    public static func problems(inFileAt path: String, shownAs shown: String) -> [Diagnostic] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return [.warning(shown, "synonyms.txt is not UTF-8 text: save it as UTF-8 (it is ignored until then)")]
+        }
+        var out: [Diagnostic] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+            let entries = Set(line.split(separator: ",").map { Analyzer.fold(String($0)) }.filter { !$0.isEmpty })
+            if entries.count < 2 {
+                out.append(.warning(shown, line: i + 1, "synonym line with fewer than two different entries "
+                                    + "(write them on one line, separated by commas); it is ignored"))
+            }
+        }
+        return out
     }
 
     /// Reads `synonyms.txt` from a content folder; empty when there is none.
