@@ -139,6 +139,29 @@ import Testing
         #expect(app.screenText.contains("▾ Is ketamine an opiate?"))
     }
 
+    /// Review A finding 6: Down and Tab stopped at "See my result"; Tab now reaches the intro's link
+    /// and "Related pages" as on the FAQ, and Shift-Tab goes back the same way.
+    @Test(arguments: [24, 40])
+    func selfCheckLinksAreReachableWithTab(height: Int) throws {
+        var app = Fixtures.app(height: height)
+        app.press(.char("4"))
+        var seen: [String] = []
+        for _ in 0..<12 {
+            app.press(.tab)
+            if let key = app.current.focusedTarget?.raw { seen.append(key) }
+        }
+        #expect(seen.contains("related:tms-therapy"), "\(seen)")
+        #expect(seen.contains { $0.hasPrefix("link:") }, "the intro's link: \(seen)")
+        for _ in 0..<12 where app.current.focusedTarget?.raw != "related:tms-therapy" { app.press(.backTab) }
+        app.press(.enter)
+        #expect(app.route == .document("tms-therapy"))
+        app.press(.backspace)
+        #expect(app.route == .document("tms-self-check"))
+        // The arrows still move between the statements and the button.
+        app.press(.char("g"), .down)
+        #expect(app.current.focusedTarget?.raw.hasPrefix("item:") == true)
+    }
+
     @Test func selfCheckTogglesAndShowsTheOutcome() throws {
         var app = Fixtures.app(height: 40, crisis: true)
         app.press(.char("4"))

@@ -91,9 +91,12 @@ public struct Keymap: Sendable {
             Binding([.escape], .clearHighlights),
         ]),
         Keymap(context: .checklist, bindings: [
-            Binding([.down, .char("j"), .tab], .lineDown, hint: "choose"),
-            Binding([.up, .char("k"), .backTab], .lineUp),
+            Binding([.down, .char("j")], .lineDown, hint: "choose"),
+            Binding([.up, .char("k")], .lineUp),
             Binding([.char(" "), .enter], .toggle, hint: "tick"),
+            // As on the FAQ: Tab also reaches the links (the intro's, "Related pages") the arrows skip.
+            Binding([.tab], .focusNext),
+            Binding([.backTab], .focusPrevious),
             Binding([.pageDown], .pageDown),
             Binding([.pageUp, .char("b")], .pageUp),
             Binding([.home, .char("g")], .top),
