@@ -25,7 +25,8 @@ struct SearchCommand: ParsableCommand {
             folder is read-only).
 
             Output: numbered hits "Document › Section" with a snippet; matches in
-            bold on a terminal, in [brackets] through a pipe or with NO_COLOR.
+            bold on a terminal, in [brackets] through a pipe, with NO_COLOR or
+            TERM=dumb.
             --json prints an array, best first, of {"id", "document", "section",
             "kind", "score", "snippet", "highlights": [[start, length], ...]}: id
             is "doc#section" ("doc" for a document's introduction), document and
@@ -93,7 +94,10 @@ struct SearchCommand: ParsableCommand {
             }
         }
         let text = words.joined(separator: " ")
-        let color = !json && isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        // A dumb terminal (Emacs' shell, some serial consoles) prints escape codes as text.
+        let environment = ProcessInfo.processInfo.environment
+        let color = !json && isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+            && environment["TERM"] != "dumb" && !(environment["TERM"] ?? "").isEmpty
         // Searched and formatted while the content folder is still being fingerprinted (see
         // `loadOrBuild(answering:)`); printed only once the snapshot is known to match.
         let (found, _, _) = SearchEngine.loadOrBuild(contentDirectory: directory, snapshotPath: index, loadLibrary: {

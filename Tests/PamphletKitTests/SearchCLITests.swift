@@ -144,6 +144,29 @@ import TestSupport
         #expect(plain.text.contains("\n   Missing: zebra\n"), "\(plain.text)")
     }
 
+    /// On a terminal, matches are bold, unless it is a dumb one (escape codes would show as text).
+    @Test(arguments: [("xterm", true), ("dumb", false)])
+    func matchesAreBoldOnlyOnTerminalsThatCanShowIt(_ term: String, _ escapes: Bool) throws {
+        let c = try Content()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        // script(1) gives the command a pseudo-terminal, as an SSH session would.
+        process.arguments = ["-qec", "'\(PamphletBinary.url.path)' search stanford --limit 1 --content '\(c.dir)'", "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = term
+        environment["NO_COLOR"] = nil
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("\u{1B}[") == escapes, "\(text.debugDescription)")
+        #expect(text.contains("[Stanford]") == !escapes, "\(text)")
+    }
+
     @Test func nothingFoundSaysSoAndSuggests() throws {
         let c = try Content()
         let none = try search("zzqqxv", in: c, json: false)
