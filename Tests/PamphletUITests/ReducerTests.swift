@@ -271,6 +271,20 @@ import Testing
         #expect(!app.screenText.contains("wide.md"))
     }
 
+    /// Review A finding 12: patients in the kiosk saw "For staff: this page was due for review".
+    @Test(arguments: [AppOptions(today: Fixtures.today), .kiosk(today: Fixtures.today)])
+    func overdueReviewIsNotShownInTheKiosk(_ browser: AppOptions) {
+        var k = KioskState<AppState>(content: Fixtures.wide, options: KioskOptions(browser: browser))
+        _ = k.update(.resize(width: 140, height: 30))
+        k.press(.enter)
+        k.browser?.navigate(to: .document("wide"))
+        k.press(.char("G"))
+        let text = k.view(width: 140, height: 30).textRows.joined(separator: "\n")
+        #expect(text.contains("last reviewed 2026-01-10."), "the page's end is on screen")
+        #expect(!text.contains("For staff"))
+        #expect(!text.contains("due for review"))
+    }
+
     @Test func asciiFallbackUsesNoUnicodeMarks() {
         var app = Fixtures.app(crisis: true, ascii: true)
         app.press(.char("1"))

@@ -21,8 +21,9 @@ public struct AppOptions: Sendable, Hashable {
     public var minimumHeight: Int
     /// The browser runs inside the kiosk: help lists the kiosk's keys (F5 start over, F6 take home).
     public var kioskKeysInHelp: Bool
-    /// Whether the home screen says how many problems the content loaded with (staff run
-    /// `pamphlet check`). The kiosk turns this off: patients cannot act on it.
+    /// Whether staff notices appear: the home screen's count of problems the content loaded with
+    /// (staff run `pamphlet check`) and a page's "For staff: due for review" line. The kiosk turns
+    /// this off: patients cannot act on them.
     public var showContentProblems: Bool
 
     public init(today: CalendarDate? = nil, asciiOnly: Bool = false, allowQuit: Bool = true,

@@ -202,7 +202,8 @@ enum DocumentPages {
         var parts: [String] = []
         if let who = r.reviewedBy, !who.isEmpty { parts.append("Reviewed by \(who)") }
         if let last = r.lastReviewed { parts.append((parts.isEmpty ? "Last reviewed " : "last reviewed ") + "\(last)") }
-        let overdue = ctx.options.today.map { r.isOverdue(today: $0) } ?? false
+        // A staff notice, like the content problems count: never in front of patients (the kiosk).
+        let overdue = ctx.options.showContentProblems && (ctx.options.today.map { r.isOverdue(today: $0) } ?? false)
         guard !parts.isEmpty || overdue else { return }
         b.gap()
         b.line(String(repeating: ctx.glyphs.horizontal, count: min(ctx.width, 20)), role: .border)
