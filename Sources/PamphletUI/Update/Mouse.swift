@@ -19,7 +19,14 @@ extension AppState {
             break
         }
         let (x, y) = (event.x, event.y)
-        if y == Geometry.headerRow { return perform(.home) }
+        if y == Geometry.headerRow {
+            // The crisis hint ("Need help now? Press c") is a button too: on a touch screen it is the only way.
+            if let hint = Header.rightHint(self, width: geo.width), hint.crisis, x >= hint.x - 1 {
+                search = nil
+                return perform(.crisis)
+            }
+            return perform(.home)
+        }
         if y == geo.hintsRow {
             let hints = StatusBar.hintItems(self, width: geo.width)
             if let hit = hints.first(where: { x >= $0.x && x < $0.x + $0.width }) { return perform(hit.action) }

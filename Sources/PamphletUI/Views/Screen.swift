@@ -68,12 +68,7 @@ enum Header {
     static func draw(_ canvas: inout Canvas, _ state: AppState) {
         let w = canvas.width
         canvas.fill(x: 0, y: 0, count: w, role: .statusBar)
-        var right = ""
-        if let hint = state.options.startOverHint, !hint.isEmpty {
-            right = hint
-        } else if state.options.crisisSentence(site: state.content.library.site) != nil {
-            right = w >= 60 ? "Need help now? Press c" : "Help now: c"
-        }
+        let right = rightHint(state, width: w)?.text ?? ""
         let rightWidth = TextMetrics.width(right)
         let nameRoom = w - 2 - (rightWidth > 0 ? rightWidth + 3 : 0)
         let name = TextMetrics.truncate(state.content.library.site.name, to: max(0, nameRoom),
@@ -82,6 +77,26 @@ enum Header {
         if rightWidth > 0, rightWidth + 2 <= w {
             canvas.write(right, x: w - rightWidth - 1, y: 0, role: .statusKey)
         }
+    }
+}
+
+extension Header {
+    /// The header's right-hand hint and where it starts; `crisis` when it is the crisis key's (a
+    /// click on it opens the crisis page). While searching, `c` types a letter, so the hint says Esc first.
+    static func rightHint(_ state: AppState, width w: Int) -> (text: String, x: Int, crisis: Bool)? {
+        var text = ""
+        var crisis = false
+        if let hint = state.options.startOverHint, !hint.isEmpty {
+            text = hint
+        } else if state.options.crisisSentence(site: state.content.library.site) != nil {
+            crisis = true
+            text = state.search != nil
+                ? (w >= 60 ? "Need help now? Esc, then c" : "Help: Esc, c")
+                : (w >= 60 ? "Need help now? Press c" : "Help now: c")
+        }
+        let width = TextMetrics.width(text)
+        guard width > 0, width + 2 <= w else { return nil }
+        return (text, w - width - 1, crisis)
     }
 }
 

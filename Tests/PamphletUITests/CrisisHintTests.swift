@@ -1,0 +1,53 @@
+@testable import PamphletUI
+import Testing
+
+/// Review A finding 11: the header's "Need help now? Press c" was wrong while searching (c types a
+/// letter there) and a tap on it went home instead of to the crisis page.
+@Suite struct CrisisHintTests {
+    @Test(arguments: [80, 40])
+    func whileSearchingTheHintSaysEscFirst(width: Int) {
+        var app = Fixtures.app(width: width, height: 24, crisis: true)
+        let before = app.view(width: width, height: 24).textRows[0]
+        #expect(before.contains("Press c") || before.contains("Help now: c"), "\(before)")
+        app.press(.char("/"))
+        let header = app.view(width: width, height: 24).textRows[0]
+        #expect(!header.contains("Press c") && !header.contains("Help now: c"), "\(header)")
+        #expect(header.contains("Esc, then c") || header.contains("Help: Esc, c"), "\(header)")
+        app.press(.escape, .char("c"))
+        #expect(app.route == .crisis, "what the hint says works")
+    }
+
+    @Test(arguments: [false, true])
+    func aClickOnTheHintOpensTheCrisisPage(searching: Bool) {
+        var app = Fixtures.app(crisis: true)
+        app.press(.char("1"))
+        if searching { app.press(.char("/")); app.type("cost") }
+        _ = app.update(.mouse(MouseEvent(x: 70, y: 0, kind: .press)))
+        #expect(app.route == .crisis)
+        #expect(app.search == nil)
+        app.press(.backspace)
+        #expect(app.route == .document("is-ketamine-an-opiate"))
+        _ = app.update(.mouse(MouseEvent(x: 3, y: 0, kind: .press)))
+        #expect(app.route == .home, "the rest of the header still goes home")
+    }
+
+    @Test func aTapOnTheHintInTheKioskOpensTheCrisisPage() throws {
+        var k = KioskState<AppState>(content: Fixtures.bundled,
+                                     options: KioskOptions(browser: .kiosk(today: Fixtures.today).with(crisisLine: "988")))
+        _ = k.update(.resize(width: 80, height: 24))
+        k.press(.enter)
+        k.press(.char("2"))
+        let header = k.view(width: 80, height: 24).textRows[0]
+        let x = try #require(header.range(of: "Need help now?")).lowerBound.utf16Offset(in: header)
+        _ = k.update(.mouse(MouseEvent(x: x + 2, y: 0, kind: .press)))
+        #expect(k.browser?.route == .crisis)
+    }
+}
+
+extension AppOptions {
+    func with(crisisLine: String) -> AppOptions {
+        var o = self
+        o.crisisLine = crisisLine
+        return o
+    }
+}
