@@ -70,6 +70,7 @@ public enum TerminalRuntime {
         while true {
             // Update.
             var needsClear = false
+            var needsRedraw = false
             var index = 0
             while index < queue.count {
                 let msg = queue[index]
@@ -78,6 +79,7 @@ public enum TerminalRuntime {
                     switch effect {
                     case .quit: return .quit
                     case .clearScreen: needsClear = true
+                    case .redraw: needsRedraw = true
                     case .bell: beep()
                     case .scheduleTick(let after):
                         let at = MonotonicClock.now() + max(0, after)
@@ -88,7 +90,8 @@ public enum TerminalRuntime {
             }
             // Paint.
             if !queue.isEmpty {
-                if needsClear {
+                if needsClear || needsRedraw {
+                    // The next refresh clears the real screen (clearok) and every cell is written again.
                     pamphlet_clear_all()
                     painter.invalidate()
                 }

@@ -331,6 +331,24 @@ struct BrowserEndToEndTests {
         try Self.expectSane(try waitForFile("stty"))
     }
 
+    /// Review A finding 7: output that is not ours (a kernel message on a console) stayed on screen;
+    /// Ctrl-L repaints every cell.
+    @Test func ctrlLRedrawsOverStrayOutput() throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.send("1")
+        try tmux.wait(for: "Is Ketamine an Opiate?")
+        let tty = try tmux.format("#{pane_tty}")
+        let handle = try #require(FileHandle(forWritingAtPath: tty))
+        handle.write(Data("\u{1B}[5;5HGARBAGE GARBAGE GARBAGE".utf8))
+        try handle.close()
+        try tmux.wait(for: "GARBAGE GARBAGE")
+        try tmux.send("C-l")
+        let screen = try tmux.wait(for: "the garbage gone") { !$0.contains("GARBAGE") && $0.contains("Is Ketamine an Opiate?") }
+        #expect(screen.contains("? help"))
+    }
+
     @Test func unknownTerminalIsAClearError() throws {
         let tmux = try start(term: "no-such-terminal")
         defer { tmux.kill() }

@@ -1,7 +1,7 @@
 /// Every thing a user can do, named and described (tig-style). Keymaps map keys to these, and the
 /// help screen is generated from the keymaps, so help cannot drift from behaviour.
 public enum Action: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    case quit, help, home, back, forward, search, crisis
+    case quit, help, home, back, forward, search, crisis, redraw
     case lineUp, lineDown, pageUp, pageDown, top, bottom
     case nextSection, previousSection
     case focusNext, focusPrevious, activate, toggle, toggleContents
@@ -21,6 +21,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable, CustomStringConver
         case .forward: "Go forward again (after going back)"
         case .search: "Search all pages"
         case .crisis: "Show the crisis line"
+        case .redraw: "Redraw the screen"
         case .lineUp: "Scroll up a line"
         case .lineDown: "Scroll down a line"
         case .pageUp: "Scroll up a screen"

@@ -46,6 +46,7 @@ public struct Keymap: Sendable {
             Binding([.char("c")], .crisis),
             Binding([.char("?"), .function(1)], .help, hint: "help"),
             Binding([.char("q")], .quit, hint: "quit"),
+            Binding([.ctrl("l")], .redraw),
         ]),
         Keymap(context: .reading, bindings: [
             Binding([.down, .char("j"), .ctrl("n")], .lineDown, hint: "scroll"),
@@ -123,9 +124,11 @@ public struct Keymap: Sendable {
     }
 
     /// The action a key triggers on a screen: the screen's own map first, then the global one.
-    /// While searching only the search map applies (printable keys become typing).
+    /// While searching only the search map applies (printable keys become typing), and Ctrl-L.
     public static func action(for key: Key, in context: KeyContext) -> Action? {
-        if context == .search { return map(for: .search).action(for: key) }
+        if context == .search {
+            return map(for: .search).action(for: key) ?? (map(for: .global).action(for: key) == .redraw ? .redraw : nil)
+        }
         return map(for: context).action(for: key) ?? map(for: .global).action(for: key)
     }
 }

@@ -46,6 +46,9 @@ public enum Effect: Sendable, Equatable {
     /// Wipe the whole terminal (and its scrollback where possible) before the next frame: kiosk privacy.
     case clearScreen
     case bell
+    /// Repaint every cell (Ctrl-L): output that is not ours (a kernel message on a console, a stray
+    /// write to the tty) goes, and nothing is wiped from the scrollback.
+    case redraw
     /// Ask the runtime to verify a staff PIN (slow hash) and answer with a message.
     case verifyPIN(String)
     /// Ask the runtime to deliver a tick after this many seconds at the latest.

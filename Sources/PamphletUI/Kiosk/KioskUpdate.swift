@@ -52,6 +52,11 @@ extension KioskState {
     }
 
     private mutating func key(_ key: Key) -> [Effect] {
+        // Ctrl-L repaints whatever is showing (a kernel message on tty1 stays otherwise); it wakes nothing.
+        if key == .ctrl("l") {
+            chordArmed = false
+            return [.redraw]
+        }
         if pinPrompt != nil { return pinKey(key) }
         if takeHome != nil {
             takeHome = nil
@@ -197,7 +202,7 @@ extension KioskState {
         return effects.filter { effect in
             // An allow-list: any effect added later (say, opening a URL) stays out of kiosk mode.
             switch effect {
-            case .clearScreen, .bell, .scheduleTick: true
+            case .clearScreen, .redraw, .bell, .scheduleTick: true
             default: false
             }
         }

@@ -45,6 +45,7 @@ extension AppState {
 
     mutating func handle(_ key: Key) -> [Effect] {
         if isTooSmall(width: width, height: height) {
+            if Keymap.action(for: key, in: .global) == .redraw { return [.redraw] }
             return key == .char("q") && options.allowQuit ? [.quit] : []
         }
         if search != nil {
@@ -76,6 +77,8 @@ extension AppState {
             if route == .home { current = Page(route: .home) } else { navigate(to: .home) }
         case .crisis:
             if route != .crisis { navigate(to: .crisis) }
+        case .redraw:
+            return [.redraw]
         case .back:
             if current.contentsOpen { current.contentsOpen = false; current.focus = .text }
             else { goBack() }
