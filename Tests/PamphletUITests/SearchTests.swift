@@ -96,6 +96,27 @@ import Testing
         #expect(app.search?.results.hits.isEmpty == false)
     }
 
+    /// Review A finding 5: besides "did you mean", no results says who can help, with the clinic's
+    /// phone when site.yaml has one; in the browser and the kiosk.
+    @Test(arguments: ["opiatezz", "insurancez"])
+    func noResultsSaysToAskPeople(query: String) {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type(query)
+        #expect(app.screenText.contains("Can\u{2019}t find it? Ask at the front desk."))
+
+        var library = Fixtures.bundled.library
+        library.site.contact.phone = "(555) 123-4567"
+        let content = LoadedContent(library: library, engine: SearchEngine(library: library))
+        var k = KioskState<AppState>(content: content, options: KioskOptions())
+        _ = k.update(.resize(width: 80, height: 24))
+        k.press(.enter, .char("/"))
+        k.type(query)
+        let text = k.view(width: 80, height: 24).textRows.joined(separator: " ")
+        #expect(text.contains("No results for"))
+        #expect(text.contains("Can\u{2019}t find it? Ask at the front desk or call (555) 123-4567."), "\(text)")
+    }
+
     @Test func faqHitsOpenTheAnswer() throws {
         var app = Fixtures.app()
         app.press(.char("/"))

@@ -38,8 +38,11 @@ enum SearchOverlay {
                 text += " Try another word, or fewer words."
             }
             if search.crisisRow { drawCrisisRow(&canvas, y: info + 1, selected: search.selected == 0, crisis: crisis, glyphs: glyphs) }
-            write(wrapped: text, &canvas, x: 1, y: y, width: w - 2, rows: geo.bodyTop + geo.bodyHeight - y,
-                  role: .normal)
+            let end = geo.bodyTop + geo.bodyHeight
+            let used = write(wrapped: text, &canvas, x: 1, y: y, width: w - 2, rows: end - y, role: .normal)
+            // People can help where the words did not (review A finding 5).
+            write(wrapped: askPeople(phone: content.library.site.contact.phone), &canvas, x: 1, y: y + used + 1,
+                  width: w - 2, rows: end - (y + used + 1), role: .hint)
             return
         }
         let perPage = AppState.resultsPerPage(bodyHeight: geo.bodyHeight)
@@ -120,13 +123,24 @@ enum SearchOverlay {
         return [Array(scratch.cells[0..<scratch.width]), Array(scratch.cells[scratch.width..<2 * scratch.width])]
     }
 
+    /// Under "No results": who to ask, with the clinic's phone number when site.yaml has one.
+    static func askPeople(phone: String?) -> String {
+        if let phone = phone?.trimmingSpaces, !phone.isEmpty {
+            return "Can\u{2019}t find it? Ask at the front desk or call \(phone)."
+        }
+        return "Can\u{2019}t find it? Ask at the front desk."
+    }
+
+    /// Writes `text` wrapped to `width`, at most `rows` rows; returns the rows written.
+    @discardableResult
     private static func write(wrapped text: String, _ canvas: inout Canvas, x: Int, y: Int, width: Int, rows: Int,
-                              role: Role) {
+                              role: Role) -> Int {
         let glyphs = text.map { Glyph(ch: $0, width: TextMetrics.width($0), role: role, offset: -1, target: -1) }
-        for (i, row) in PageBuilder.wrapRows(glyphs, firstWidth: width, restWidth: width).prefix(max(0, rows))
-            .enumerated() {
+        let shown = PageBuilder.wrapRows(glyphs, firstWidth: width, restWidth: width).prefix(max(0, rows))
+        for (i, row) in shown.enumerated() {
             canvas.write(String(row.map(\.ch)), x: x, y: y + i, role: role)
         }
+        return shown.count
     }
 
     /// One line of snippet around its first match, matches highlighted.
