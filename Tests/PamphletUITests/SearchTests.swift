@@ -117,6 +117,52 @@ import Testing
         #expect(text.contains("Can\u{2019}t find it? Ask at the front desk or call (555) 123-4567."), "\(text)")
     }
 
+    /// Review A finding 10: Back from a page opened from the results returns to those results, the
+    /// query and the chosen row kept, as a web browser does; Back again leaves the search page.
+    @Test(arguments: [Key.backspace, .char("h"), .left])
+    func backFromAResultReturnsToTheResults(_ back: Key) throws {
+        var app = Fixtures.app()
+        app.press(.char("3"), .char("/"))
+        app.type("naltrexone")
+        app.press(.down)
+        let chosen = try #require(app.search?.selected)
+        app.press(.enter)
+        #expect(app.search == nil)
+        app.press(back)
+        #expect(app.route == .list(.treatment), "the page the search was opened over")
+        #expect(app.search?.query == "naltrexone")
+        #expect(app.search?.selected == chosen)
+        #expect(app.screenText.contains("Search: naltrexone"))
+        app.press(.escape)
+        #expect(app.search == nil)
+        app.press(back)
+        #expect(app.route == .home, "the results are not a second history entry")
+        #expect(app.search == nil)
+    }
+
+    @Test func backFromTheCrisisRowReturnsToTheResults() {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("crisis")
+        app.press(.enter)
+        #expect(app.route == .crisis)
+        app.press(.backspace)
+        #expect(app.search?.query == "crisis")
+    }
+
+    @Test func aKioskResetForgetsTheSearchToReturnTo() {
+        var k = KioskFixtures.kiosk()
+        k.press(.enter, .char("/"))
+        k.type("naltrexone")
+        k.press(.enter)
+        k.press(KioskKeys.startOver)
+        k.press(.enter)  // the next patient
+        k.press(.backspace)
+        #expect(k.browser?.search == nil)
+        #expect(k.browser?.route == .home)
+        #expect(k.browser?.canGoBack == false)
+    }
+
     @Test func faqHitsOpenTheAnswer() throws {
         var app = Fixtures.app()
         app.press(.char("/"))

@@ -59,6 +59,9 @@ public struct Page: Sendable, Hashable {
     public var query: String?
     /// Index of the current match among all the page's matches (`allMatches`: on an FAQ, closed answers too).
     public var matchIndex: Int?
+    /// The search that was open over this page when a result was opened from it: going back here
+    /// reopens it, as a web browser goes back to its results page. History only; a reset drops it.
+    public var searchToReturnTo: SearchReturn?
 
     public init(route: Route) {
         self.route = route
@@ -69,5 +72,13 @@ public struct Page: Sendable, Hashable {
         contentsOpen = false
         query = nil
         matchIndex = nil
+        searchToReturnTo = nil
     }
+}
+
+/// What going back to a search needs: its words and the chosen row (results are searched again,
+/// from the cache, so they follow reloaded content).
+public struct SearchReturn: Sendable, Hashable {
+    public var query: String
+    public var selected: Int
 }

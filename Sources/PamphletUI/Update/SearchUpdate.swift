@@ -63,9 +63,10 @@ extension AppState {
                 runSearch()
                 return []
             }
+            current.searchToReturnTo = SearchReturn(query: s.query, selected: s.selected)
             if s.crisisRow, s.selected == 0 {
                 search = nil
-                if route != .crisis { navigate(to: .crisis) }
+                if route != .crisis { navigate(to: .crisis) } else { current.searchToReturnTo = nil }
                 return []
             }
             guard let i = s.hitIndex(ofRow: s.selected) else { return [] }

@@ -149,6 +149,13 @@ extension AppState {
         guard let previous = backStack.popLast() else { return }
         forwardStack.append(current)
         current = previous
+        // Back to the search results this page was opened from, query and choice kept.
+        if let saved = current.searchToReturnTo {
+            current.searchToReturnTo = nil
+            search = SearchState(query: saved.query)
+            runSearch()
+            if let count = search?.rowCount { search?.selected = max(0, min(saved.selected, count - 1)) }
+        }
     }
 
     mutating func goForward() {
