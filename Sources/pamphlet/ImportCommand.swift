@@ -239,25 +239,26 @@ final class ImportProgress {
     func show(index: Int, file: String) {
         guard live else { return }
         let name = (file as NSString).lastPathComponent
-        FileHandle.standardError.write(Data("\r[\(index + 1)/\(total)] importing \(name)\u{1B}[K".utf8))
+        CLIOutput.writeError("\r[\(index + 1)/\(total)] importing \(TerminalSafeText.clean(name))\u{1B}[K")
         lineShown = true
     }
 
     func report(_ message: String) {
         clear()
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        CLIOutput.printError(message)
     }
 
     func say(_ message: String) {
         clear()
-        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+        // Checked writes: a full disk or a closed stdout is an error, not a crash (StandardOutput).
+        StandardOutput.line(TerminalSafeText.clean(message))
     }
 
     func finish() { clear() }
 
     private func clear() {
         guard lineShown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        CLIOutput.writeError("\r\u{1B}[K")
         lineShown = false
     }
 }

@@ -21,7 +21,7 @@ import Glibc
     static let commands: [[String]] = [
         ["search", "ketamine"], ["search", "ketamine", "--json"], ["search", "zzzzqqq"],
         ["list"], ["list", "--json"], ["show", "ketamine-basics"], ["show", "ketamine-basics", "--json"],
-        ["check", "BROKEN"], ["index"], ["hash-pin"], ["--help"], ["search", "--help"],
+        ["check", "BROKEN"], ["index"], ["hash-pin"], ["--help"], ["search", "--help"], ["import", "IMPORTED"],
     ]
 
     static func run(_ arguments: [String], stdout target: Target) throws -> Ended {
@@ -29,6 +29,10 @@ import Glibc
         try FileManager.default.copyItem(atPath: LoadFixtures.valid, toPath: folder.path)
         defer { try? FileManager.default.removeItem(at: folder) }
         var arguments = arguments.map { $0 == "BROKEN" ? LoadFixtures.broken : $0 }
+        if arguments == ["import", "IMPORTED"] {
+            arguments = ["import", LoadFixtures.root.appendingPathComponent("import/qa-faq.txt").path,
+                         "--out", folder.appendingPathComponent("imported").path]
+        }
         if ["search", "list", "show", "index"].contains(arguments[0]) && !arguments.contains("--help") {
             arguments += ["--content", folder.path]
         }
