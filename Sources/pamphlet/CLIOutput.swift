@@ -17,17 +17,7 @@ enum CLIOutput {
     /// Writes `text` to standard error as it is. A failure is ignored: there is nowhere left to
     /// report it (Foundation's `FileHandle.write` would crash the process instead).
     static func writeError(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let written = posixWrite(STDERR_FILENO, base + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
+        _ = StandardOutput.writeAll(text, to: STDERR_FILENO)
     }
 
     /// Loads a content folder for `search`, `list`, `show` and `index`. Problems in it are summed up

@@ -32,18 +32,23 @@ enum StandardOutput {
     static func write(_ text: String) {
         guard !text.isEmpty else { return }
         fflush(nil)  // anything `print` buffered goes first
+        if let error = writeAll(text, to: STDOUT_FILENO) { fail(error) }
+    }
+
+    /// Writes all of `text` to `descriptor`, retrying after interruptions; the errno of a failed
+    /// write, nil when everything was written.
+    static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
+        return text.withUTF8 { bytes -> Int32? in
+            guard let base = bytes.baseAddress else { return nil }
             var offset = 0
             while offset < bytes.count {
-                let written = posixWrite(STDOUT_FILENO, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    fail(errno)
-                }
+                let written = posixWrite(descriptor, base + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return written < 0 ? errno : EIO }
                 offset += written
             }
+            return nil
         }
     }
 

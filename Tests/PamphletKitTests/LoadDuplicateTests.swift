@@ -6,16 +6,14 @@ import Testing
 @Suite struct LoadDuplicateTests {
     @Test(arguments: ["Copy of faq.md", "zz-old-faq.md"])
     func theFileNamedAfterTheIDWins(_ copyName: String) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pamphlet-dup-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("content"), withIntermediateDirectories: true)
-        try "name: Clinic\n".write(to: dir.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
-        func page(_ file: String, title: String) throws {
-            try "---\nid: faq\nkind: faq\ntitle: \(title)\n---\n\n## Question?\n\nAnswer.\n"
-                .write(to: dir.appendingPathComponent("content/\(file)"), atomically: true, encoding: .utf8)
+        func page(_ file: String, title: String) -> (String, Data) {
+            ("content/\(file)", Data("---\nid: faq\nkind: faq\ntitle: \(title)\n---\n\n## Question?\n\nAnswer.\n".utf8))
         }
-        try page(copyName, title: "Old draft")
-        try page("faq.md", title: "Current")
+        let path = try LoadFixtures.temporaryFolder(Dictionary(uniqueKeysWithValues: [
+            ("site.yaml", LoadFixtures.minimalSite), page(copyName, title: "Old draft"), page("faq.md", title: "Current"),
+        ]))
+        let dir = URL(fileURLWithPath: path)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let result = ContentLoader.load(directory: dir.path)
         #expect(result.library.document("faq")?.title == "Current")
         let skipped = result.diagnostics.filter { $0.message.hasSuffix("this file is skipped") }
