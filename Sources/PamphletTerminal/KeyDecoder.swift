@@ -43,6 +43,8 @@ public enum KeyDecoder {
     /// Alt+character, anything else (or nothing) leaves Escape followed by that input decoded alone.
     public static func compose(escapeFollowedBy next: RawInput?) -> [Key] {
         guard let next else { return [.escape] }
+        // Alt-Backspace (readline's delete-word) is ESC then DEL: one key, never Esc and Back.
+        if case .key(.backspace) = decode(next) { return [.alt(Key.altBackspaceCharacter)] }
         if case .character(let code) = next, code >= 0x20, code != 0x7F,
            let scalar = Unicode.Scalar(code), !(0x80..<0xA0).contains(code) {
             return [.alt(Character(scalar))]

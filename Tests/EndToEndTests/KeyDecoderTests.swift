@@ -43,6 +43,9 @@ struct KeyDecoderTests {
         (.character(0x2E), [.alt(".")]),
         (.keyCode(KEY_UP), [.escape, .up]),
         (.character(13), [.escape, .enter]),
+        (.character(0x7F), [.alt(Key.altBackspaceCharacter)]),
+        (.character(0x08), [.alt(Key.altBackspaceCharacter)]),
+        (.keyCode(KEY_BACKSPACE), [.alt(Key.altBackspaceCharacter)]),
     ])
     func escape(next: RawInput?, keys: [Key]) {
         #expect(KeyDecoder.compose(escapeFollowedBy: next) == keys)

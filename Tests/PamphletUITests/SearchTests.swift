@@ -163,6 +163,30 @@ import Testing
         #expect(k.browser?.canGoBack == false)
     }
 
+    /// Review A finding 13: Ctrl-W and Alt-Backspace delete the word before the cursor, Ctrl-U the
+    /// line; none of them closes the search or goes back.
+    @Test(arguments: [Key.ctrl("w"), .alt(Key.altBackspaceCharacter)])
+    func deleteWordKeys(_ key: Key) {
+        var app = Fixtures.app()
+        app.press(.char("1"), .char("/"))
+        app.type("tms side effects  ")
+        app.press(key)
+        #expect(app.search?.query == "tms side ")
+        #expect(app.search?.results.query == "tms side", "searched again")
+        app.press(key, key)
+        #expect(app.search?.query == "")
+        app.press(key)
+        #expect(app.search?.query == "")
+        #expect(app.route == .document("is-ketamine-an-opiate"), "never goes back")
+        app.type("cost")
+        app.press(.ctrl("u"))
+        #expect(app.search?.query == "")
+        #expect(app.search != nil)
+        app.press(.escape)
+        app.press(.alt(Key.altBackspaceCharacter))
+        #expect(app.route == .document("is-ketamine-an-opiate"), "Alt-Backspace outside search does nothing")
+    }
+
     @Test func faqHitsOpenTheAnswer() throws {
         var app = Fixtures.app()
         app.press(.char("/"))

@@ -9,7 +9,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable, CustomStringConver
     case nextMatch, previousMatch, clearHighlights
     // While the search bar is open every key goes to it.
     case searchPrevious, searchNext, searchPageUp, searchPageDown, searchOpen, searchClose
-    case searchDelete, searchClear, searchUseSuggestion
+    case searchDelete, searchDeleteWord, searchClear, searchUseSuggestion
 
     /// What the action does, as the help screen says it.
     public var description: String {
@@ -46,6 +46,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable, CustomStringConver
         case .searchOpen: "Open the chosen result"
         case .searchClose: "Close search"
         case .searchDelete: "Delete the last letter"
+        case .searchDeleteWord: "Delete the last word"
         case .searchClear: "Clear the search words"
         case .searchUseSuggestion: "Use the \"did you mean\" word, or choose the next result"
         }

@@ -113,6 +113,7 @@ public struct Keymap: Sendable {
             Binding([.pageUp], .searchPageUp),
             Binding([.enter], .searchOpen, hint: "open"),
             Binding([.backspace, .delete], .searchDelete),
+            Binding([.ctrl("w"), .alt(Key.altBackspaceCharacter)], .searchDeleteWord),
             Binding([.ctrl("u")], .searchClear),
             Binding([.tab], .searchUseSuggestion),
             Binding([.escape], .searchClose, hint: "close"),
@@ -156,6 +157,7 @@ extension Key {
         case .escape: "Esc"
         case .function(let n): "F\(n)"
         case .ctrl(let c): "Ctrl-\(c.uppercased())"
+        case .alt(Key.altBackspaceCharacter): "Alt-Backspace"
         case .alt(let c): "Alt-\(c)"
         case .unknown: "?"
         }

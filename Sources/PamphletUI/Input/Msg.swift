@@ -26,6 +26,9 @@ public enum Key: Sendable, Hashable {
     /// Alt (Meta) plus a character.
     case alt(Character)
     case unknown
+
+    /// Alt-Backspace arrives as `.alt` of this (DEL), readline's delete-word.
+    public static let altBackspaceCharacter: Character = "\u{7F}"
 }
 
 public struct MouseEvent: Sendable, Equatable {

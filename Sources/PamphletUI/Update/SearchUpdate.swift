@@ -42,6 +42,13 @@ extension AppState {
             search = s
             runSearch()
             return []
+        case .searchDeleteWord:
+            // The spaces before the cursor (at the end), then the word before them.
+            while s.query.last?.isWhitespace == true { s.query.removeLast() }
+            while let last = s.query.last, !last.isWhitespace { s.query.removeLast() }
+            search = s
+            runSearch()
+            return []
         case .searchClear:
             s.query = ""
             search = s

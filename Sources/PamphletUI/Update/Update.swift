@@ -129,7 +129,7 @@ extension AppState {
             current.matchIndex = nil
             current.contentsOpen = false
         case .searchNext, .searchPrevious, .searchPageUp, .searchPageDown, .searchOpen, .searchClose,
-             .searchDelete, .searchClear, .searchUseSuggestion:
+             .searchDelete, .searchDeleteWord, .searchClear, .searchUseSuggestion:
             return performSearch(action)
         }
         return []
