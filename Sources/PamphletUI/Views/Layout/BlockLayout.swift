@@ -13,10 +13,11 @@ extension PageBuilder {
     mutating func block(_ block: Block, indent: [Cell], role: Role, linkCounter: inout Int) {
         switch block {
         case .paragraph(let inlines):
-            wrap(glyphs(inlines, role: role, linkCounter: &linkCounter), first: indent)
+            // `rest: indent`: every wrapped line keeps the prefix (a quote's bar), not just the first.
+            wrap(glyphs(inlines, role: role, linkCounter: &linkCounter), first: indent, rest: indent)
             endBlockText()
         case .heading(_, let inlines):
-            wrap(glyphs(inlines, role: .subheading, linkCounter: &linkCounter), first: indent)
+            wrap(glyphs(inlines, role: .subheading, linkCounter: &linkCounter), first: indent, rest: indent)
             endBlockText()
         case .list(let ordered, let start, let items):
             list(ordered: ordered, start: start, items: items, indent: indent, role: role, linkCounter: &linkCounter)
@@ -26,7 +27,7 @@ extension PageBuilder {
         case .code(_, let text):
             let pad = indent + Self.spaces(2)
             for codeLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                wrap(glyphs(String(codeLine), role: .code), first: pad)
+                wrap(glyphs(String(codeLine), role: .code), first: pad, rest: pad)
                 endBlockText()
             }
         case .table(let table):
@@ -81,10 +82,23 @@ extension PageBuilder {
             stackedTable(table, columns: columns, indent: indent, linkCounter: &linkCounter)
             return
         }
-        // Shrink the widest columns until everything fits.
+        // The longest word of each column: shrinking stops there while another column has room,
+        // so cells wrap at spaces ("prior authorisation") rather than inside a word ("authorisati/on").
+        var longestWord = [Int](repeating: 1, count: columns)
+        for row in [table.header] + table.rows {
+            for c in 0..<columns {
+                for word in cell(row, c).plainText.split(whereSeparator: { $0 == " " || $0.isNewline }) {
+                    longestWord[c] = max(longestWord[c], TextMetrics.width(String(word)))
+                }
+            }
+        }
+        let wordFloor = (0..<columns).map { min(natural[$0], max(minimum, longestWord[$0])) }
+        // Shrink the widest columns until everything fits: first those wider than their longest word.
         var widths = natural
-        while widths.reduce(0, +) > spare, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-              widths[widest] > minimum {
+        while widths.reduce(0, +) > spare {
+            let widest = widths.indices.filter { widths[$0] > wordFloor[$0] }.max { widths[$0] < widths[$1] }
+                ?? widths.indices.filter { widths[$0] > minimum }.max { widths[$0] < widths[$1] }
+            guard let widest else { break }
             widths[widest] -= 1
         }
         func emitRow(_ row: [[Inline]], role: Role) {

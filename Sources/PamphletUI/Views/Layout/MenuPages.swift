@@ -68,7 +68,7 @@ enum MenuPages {
             g += b.glyphs(String(repeating: " ", count: max(1, rowWidth - used)), role: .menuItem, target: t,
                           searchable: false)
             let first = b.layout.lines.count
-            b.wrap(g, rest: PageBuilder.spaces(5))
+            b.wrap(g, rest: PageBuilder.spaces(3))  // under the title, after "1  "
             b.claimRows(for: t, from: first)
         }
         if let crisis = ctx.crisisText {
@@ -100,8 +100,8 @@ enum MenuPages {
             if i > 0 { b.blank() }
             let t = b.addTarget("doc:\(doc.id)", .open(.document(doc.id)), focusRole: .menuSelected)
             let first = b.layout.lines.count
-            b.wrap(b.glyphs(" " + doc.title + " ", role: .menuItem, target: t, searchable: false),
-                   rest: PageBuilder.spaces(1))
+            // Wrapped lines start under the title's first letter (the summary is indented below it).
+            b.wrap(b.glyphs(doc.title, role: .menuItem, target: t, searchable: false), rest: [])
             if !doc.summary.isEmpty {
                 b.wrap(b.glyphs(doc.summary, role: .dim, searchable: false), first: PageBuilder.spaces(2))
             }
