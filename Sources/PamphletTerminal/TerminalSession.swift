@@ -52,6 +52,9 @@ final class TerminalSession {
     /// ncurses was told X10 mouse reports but we asked the terminal for SGR ones and decode them ourselves.
     private var sgrMouseByHand = false
     private var ended = false
+    /// Said on stderr when `TERM` had no entry and another was used; said again at the end when the
+    /// exit wipe (no alternate screen, vt100) took it off the screen.
+    private var fallbackNote: String?
 
     init(mode: InputMode, useColor: Bool, mouse: Bool) throws {
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
@@ -59,10 +62,21 @@ final class TerminalSession {
         guard let term, !term.isEmpty else { throw TerminalError.unknownTerminal(nil) }
         // Our handlers first: ncurses only installs its own where it finds the default.
         SignalTrap.install(interrupts: mode == .cbreak)
-        // newterm, unlike initscr, returns NULL for an unknown type instead of exiting.
-        guard pamphlet_newterm(nil) != nil else {
-            SignalTrap.uninstall()
-            throw TerminalError.unknownTerminal(term)
+        // newterm, unlike initscr, returns NULL for an unknown type instead of exiting. Then run as a
+        // type the terminal surely understands (xterm-256color for kitty, foot ...; else vt100),
+        // saying so on stderr (before the first frame, so it is still there after the browser ends).
+        if pamphlet_newterm(nil) == nil {
+            var opened = false
+            for fallback in TerminalFallback.candidates(for: term) where pamphlet_newterm(fallback) != nil {
+                fallbackNote = TerminalFallback.note(term: term, using: fallback) + "\n"
+                Self.writeError(fallbackNote ?? "")
+                opened = true
+                break
+            }
+            guard opened else {
+                SignalTrap.uninstall()
+                throw TerminalError.unknownTerminal(term)
+            }
         }
         sessionActive.pointee = 1
         SignalTrap.installResizeWake()
@@ -116,6 +130,11 @@ final class TerminalSession {
         _ = define_key("\u{1B}[201~", KeyDecoder.pasteEndKeyCode)
     }
 
+    private static func writeError(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = write(2, &bytes, bytes.count)
+    }
+
     /// Called once the first frame is out (ncurses has sent its own mode switches by then).
     /// Terminals without bracketed paste ignore the request (an unknown private mode).
     func didPaintFirstFrame() {
@@ -156,6 +175,7 @@ final class TerminalSession {
             let wipe = pamphlet_tigetstr("rmcup") == nil ? pamphlet_tigetstr("clear") : nil
             endwin()
             if let wipe { pamphlet_putp(wipe) }
+            if wipe != nil, let fallbackNote { Self.writeError(fallbackNote) }
             if sgrMouseByHand { pamphlet_write_raw("\u{1B}[?1006l") }
             if pasteModeOn.pointee != 0 { pasteModeOn.pointee = 0; pamphlet_write_raw("\u{1B}[?2004l") }
         }
