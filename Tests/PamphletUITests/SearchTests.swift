@@ -187,6 +187,53 @@ import Testing
         #expect(app.route == .document("is-ketamine-an-opiate"), "Alt-Backspace outside search does nothing")
     }
 
+    /// Review A finding 13: Left, Right, Home and End move a cursor in the query; typing, Backspace,
+    /// Delete and Ctrl-W work at the cursor, and every change searches again.
+    @Test func theCursorMovesAndEditsInPlace() throws {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("tms efects")
+        app.press(.left, .left, .left, .left)
+        app.type("f")
+        #expect(app.search?.query == "tms effects")
+        #expect(app.search?.results.query == "tms effects")
+        #expect(app.screenText.contains("Search: tms eff"))
+        app.press(.home)
+        app.type("x")
+        #expect(app.search?.query == "xtms effects")
+        app.press(.delete)
+        #expect(app.search?.query == "xms effects")
+        app.press(.backspace)
+        #expect(app.search?.query == "ms effects")
+        app.press(.left, .left)  // stays at the start
+        app.press(.right, .right, .right)
+        app.press(.ctrl("w"))
+        #expect(app.search?.query == "effects", "the word before the cursor, and the space after it stays")
+        app.press(.end)
+        app.type(" cost")
+        #expect(app.search?.query == "effects cost")
+        app.press(.right, .right)
+        app.type("s")
+        #expect(app.search?.query == "effects costs", "Right stops at the end")
+        app.press(.left)
+        _ = app.update(.paste("side "))  // a paste goes in at the cursor too
+        #expect(app.search?.query == "effects costside s")
+        #expect(app.route == .home, "Left never goes back while searching")
+        #expect(app.search != nil)
+    }
+
+    @Test func theCursorIsDrawnOnTheCharacterItIsOn() throws {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("tms")
+        app.press(.left)
+        let canvas = app.view(width: 80, height: 24)
+        let row = canvas.textRows[1]
+        let x = try #require(row.range(of: "tms")).lowerBound.utf16Offset(in: row) + 2
+        #expect(canvas[x, 1].role == .selection, "the s is under the cursor")
+        #expect(!row.contains("\u{258F}"), "no end-of-line bar while the cursor is inside")
+    }
+
     @Test func faqHitsOpenTheAnswer() throws {
         var app = Fixtures.app()
         app.press(.char("/"))

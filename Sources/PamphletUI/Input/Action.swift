@@ -9,7 +9,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable, CustomStringConver
     case nextMatch, previousMatch, clearHighlights
     // While the search bar is open every key goes to it.
     case searchPrevious, searchNext, searchPageUp, searchPageDown, searchOpen, searchClose
-    case searchDelete, searchDeleteWord, searchClear, searchUseSuggestion
+    case searchDelete, searchDeleteForward, searchDeleteWord, searchClear, searchUseSuggestion
+    case searchCursorLeft, searchCursorRight, searchCursorStart, searchCursorEnd
 
     /// What the action does, as the help screen says it.
     public var description: String {
@@ -45,8 +46,13 @@ public enum Action: String, Sendable, Hashable, CaseIterable, CustomStringConver
         case .searchPageDown: "Results: down a screen"
         case .searchOpen: "Open the chosen result"
         case .searchClose: "Close search"
-        case .searchDelete: "Delete the last letter"
-        case .searchDeleteWord: "Delete the last word"
+        case .searchDelete: "Delete the letter before the cursor"
+        case .searchDeleteForward: "Delete the letter at the cursor"
+        case .searchCursorLeft: "Move the cursor left"
+        case .searchCursorRight: "Move the cursor right"
+        case .searchCursorStart: "Move the cursor to the start"
+        case .searchCursorEnd: "Move the cursor to the end"
+        case .searchDeleteWord: "Delete the word before the cursor"
         case .searchClear: "Clear the search words"
         case .searchUseSuggestion: "Use the \"did you mean\" word, or choose the next result"
         }

@@ -163,12 +163,55 @@ public struct SearchState: Sendable, Equatable {
         return results.hits.indices.contains(i) ? i : nil
     }
 
-    /// Appends what fits under `maxQueryLength`; false when nothing did.
+    /// Characters after the cursor: 0 (the usual case) types at the end. Counted from the end, so
+    /// setting `query` to new words (a suggestion, a clear) leaves the cursor at the end.
+    public var charactersAfterCursor = 0
+
+    /// Where typing goes.
+    var cursorIndex: String.Index {
+        query.index(query.endIndex, offsetBy: -max(0, min(charactersAfterCursor, query.count)))
+    }
+
+    /// Inserts at the cursor what fits under `maxQueryLength`; false when nothing did.
     @discardableResult
     mutating func append<S: StringProtocol>(_ text: S) -> Bool {
         let room = Self.maxQueryLength - query.count
         guard room > 0, !text.isEmpty else { return false }
-        query += text.prefix(room)
+        let after = min(charactersAfterCursor, query.count)
+        query.insert(contentsOf: text.prefix(room), at: cursorIndex)
+        charactersAfterCursor = after
         return true
+    }
+
+    /// Backspace: the character before the cursor; false when there is none.
+    mutating func deleteBackward() -> Bool {
+        let i = cursorIndex
+        guard i > query.startIndex else { return false }
+        query.remove(at: query.index(before: i))
+        return true
+    }
+
+    /// Delete: the character under the cursor; false at the end.
+    mutating func deleteForward() -> Bool {
+        guard charactersAfterCursor > 0, !query.isEmpty else { return false }
+        query.remove(at: cursorIndex)
+        charactersAfterCursor = min(charactersAfterCursor - 1, query.count)
+        return true
+    }
+
+    /// Ctrl-W, Alt-Backspace: the spaces before the cursor, then the word before them.
+    mutating func deleteWordBackward() -> Bool {
+        let end = cursorIndex
+        var i = end
+        while i > query.startIndex, query[query.index(before: i)].isWhitespace { i = query.index(before: i) }
+        while i > query.startIndex, !query[query.index(before: i)].isWhitespace { i = query.index(before: i) }
+        guard i < end else { return false }
+        query.removeSubrange(i..<end)
+        return true
+    }
+
+    /// Moves the cursor `d` characters (negative: left), staying inside the query.
+    mutating func moveCursor(by d: Int) {
+        charactersAfterCursor = max(0, min(query.count, min(charactersAfterCursor, query.count) - d))
     }
 }

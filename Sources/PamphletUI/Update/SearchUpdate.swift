@@ -14,6 +14,7 @@ extension AppState {
                 engine.rankedSearch(words, limit: Self.searchLimit)
             }
         let contact = content.library.site.contact
+        s.charactersAfterCursor = min(s.charactersAfterCursor, s.query.count)
         s.crisisRow = CrisisWords.matches(s.query, line: options.crisisLine ?? contact.crisisLine,
                                           label: options.crisisLineLabel ?? contact.crisisLineLabel)
         s.selected = 0
@@ -37,19 +38,18 @@ extension AppState {
         case .searchClose:
             search = nil
             return []
-        case .searchDelete:
-            if !s.query.isEmpty { s.query.removeLast() }
+        case .searchDelete, .searchDeleteForward, .searchDeleteWord:
+            let changed = action == .searchDelete ? s.deleteBackward()
+                : action == .searchDeleteForward ? s.deleteForward() : s.deleteWordBackward()
             search = s
-            runSearch()
+            if changed { runSearch() }
             return []
-        case .searchDeleteWord:
-            // The spaces before the cursor (at the end), then the word before them.
-            while s.query.last?.isWhitespace == true { s.query.removeLast() }
-            while let last = s.query.last, !last.isWhitespace { s.query.removeLast() }
-            search = s
-            runSearch()
-            return []
+        case .searchCursorLeft, .searchCursorRight:
+            s.moveCursor(by: action == .searchCursorLeft ? -1 : 1)
+        case .searchCursorStart, .searchCursorEnd:
+            s.charactersAfterCursor = action == .searchCursorStart ? s.query.count : 0
         case .searchClear:
+            s.charactersAfterCursor = 0
             s.query = ""
             search = s
             runSearch()
@@ -57,7 +57,7 @@ extension AppState {
         case .searchUseSuggestion:
             // Tab takes the suggestion even beside the crisis row (Enter there opens the crisis page).
             if s.results.hits.isEmpty, let suggestion = s.results.suggestion {
-                s.query = suggestion
+                (s.query, s.charactersAfterCursor) = (suggestion, 0)
                 search = s
                 runSearch()
                 return []
@@ -65,7 +65,7 @@ extension AppState {
             s.selected = min(max(0, count - 1), s.selected + 1)
         case .searchOpen:
             if let suggestion {
-                s.query = suggestion  // Enter on "did you mean" searches for it
+                (s.query, s.charactersAfterCursor) = (suggestion, 0)  // Enter on "did you mean" searches for it
                 search = s
                 runSearch()
                 return []

@@ -129,7 +129,8 @@ extension AppState {
             current.matchIndex = nil
             current.contentsOpen = false
         case .searchNext, .searchPrevious, .searchPageUp, .searchPageDown, .searchOpen, .searchClose,
-             .searchDelete, .searchDeleteWord, .searchClear, .searchUseSuggestion:
+             .searchDelete, .searchDeleteForward, .searchDeleteWord, .searchClear, .searchUseSuggestion,
+             .searchCursorLeft, .searchCursorRight, .searchCursorStart, .searchCursorEnd:
             return performSearch(action)
         }
         return []

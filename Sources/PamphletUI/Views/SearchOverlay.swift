@@ -15,9 +15,28 @@ enum SearchOverlay {
         var x = canvas.write(" Search: ", x: 0, y: top, role: .searchInput)
         // Show the end of a long query: that is where the typing happens.
         let room = w - x - 2
-        x = canvas.write(StatusBar.truncateLeft(search.query, to: room, ellipsis: glyphs.ellipsis), x: x, y: top,
+        if search.charactersAfterCursor == 0 {
+            x = canvas.write(StatusBar.truncateLeft(search.query, to: room, ellipsis: glyphs.ellipsis), x: x, y: top,
+                             role: .searchInput)
+            canvas.write(glyphs.cursor, x: x, y: top, role: .searchInput)
+        } else {
+            // Moved back into the query: the text before the cursor (its end kept), then the rest; the
+            // character at the cursor is marked as a terminal's block cursor would be.
+            let i = search.cursorIndex
+            let after = String(search.query[i...])
+            let afterRoom = min(TextMetrics.width(after), max(1, room / 3))
+            x = canvas.write(StatusBar.truncateLeft(String(search.query[..<i]), to: max(0, room - afterRoom),
+                                                    ellipsis: glyphs.ellipsis), x: x, y: top, role: .searchInput)
+            let cursorX = x
+            canvas.write(TextMetrics.truncate(after, to: max(1, w - 1 - x), ellipsis: glyphs.ellipsis), x: x, y: top,
                          role: .searchInput)
-        canvas.write(glyphs.cursor, x: x, y: top, role: .searchInput)
+            let cursorWidth = after.first.map { TextMetrics.width($0) } ?? 1
+            for cx in cursorX..<min(w, cursorX + max(1, cursorWidth)) {
+                var cell = canvas[cx, top]
+                cell.role = .selection
+                canvas[cx, top] = cell
+            }
+        }
 
         let info = top + 1
         let hits = search.results.hits
