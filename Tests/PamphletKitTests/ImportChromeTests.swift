@@ -38,13 +38,30 @@ import TestSupport
         #expect(chrome.documents.first?.document.title == "Is Ketamine an Opiate?")
     }
 
+    /// The menu as one row of links on the first line, the title glued under it (review A, finding 17).
+    @Test(arguments: [
+        "Home | About Us | Services | Contact\nTMS Therapy FAQ\n\nTMS uses magnetic pulses.\n",
+        "Home | About Us | Services | Contact\n\nTMS Therapy FAQ\n\nTMS uses magnetic pulses.\n",
+        "Home / About / Our Team / Services / Conditions We Treat / Treatments / Resources / Blog / Contact Us\nTMS Therapy FAQ\n\nTMS uses magnetic pulses.\n",
+    ])
+    func menuRowOnOneLineIsDropped(_ text: String) throws {
+        let result = importText(text)
+        let imported = try #require(result.documents.first)
+        #expect(imported.document.title == "TMS Therapy FAQ")
+        #expect(imported.document.id == "tms-therapy-faq")
+        #expect(!imported.markdown.contains("About"))
+        #expect(result.droppedLines.first?.hasPrefix("Home ") == true)
+        ImportTestSupport.expectRoundTrip(result)
+    }
+
     /// Only unmistakable chrome goes: a page about home care, a lunch menu, a short title right
-    /// after the menu, a last line that merely mentions privacy.
+    /// after the menu, a last line that merely mentions privacy, a row with a word no menu has.
     @Test(arguments: [
         ("Home Care\n\nWe visit you at home when you cannot come to us.\n", "Home Care", "We visit you at home"),
         ("Menu\n\nOur lunch menu changes every day.\n", "Menu", "lunch menu"),
         ("Home\nContact Us\n\nParking\n\nPark behind the building.\n", "Parking", "Park behind the building."),
         ("Privacy\n\nYour records are private.\n\nWe never share them.\n", "Privacy", "We never share them."),
+        ("Contact | Directions\n\nThe clinic is behind the station.\n", "Contact | Directions", "behind the station"),
     ])
     func ordinaryTextIsKept(_ text: String, _ title: String, _ kept: String) throws {
         let imported = try #require(importText(text).documents.first)

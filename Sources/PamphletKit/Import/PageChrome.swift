@@ -25,8 +25,9 @@ enum PageChrome {
 
     /// Indices of the menu lines at the start: a run of short lines (blank lines between them are
     /// fine) that opens with a "Skip to ..." link or a known menu word, and has a skip link or at
-    /// least two known menu words. Unknown short entries count only between known ones ("Home /
-    /// Ketamine / Contact Us"), so a short title right after the menu stays.
+    /// least two known menu words (one row "Home | About Us | Contact" has three). Unknown short
+    /// entries count only between known ones ("Home / Ketamine / Contact Us"), so a short title
+    /// right after the menu stays.
     static func leading(_ lines: [SourceLine]) -> [Int] {
         var known = 0, skipLink = false
         var lastKnown: Int?
@@ -34,12 +35,14 @@ enum PageChrome {
             let line = lines[index]
             if line.isBlank { continue }
             let key = Reflow.collapseSpaces(line.text).lowercased()
-            guard key.count <= 40, key.split(separator: " ").count <= 5 else { break }
-            if lastKnown == nil, !isSkipLink(key), !isMenuRow(key) { break }
+            // "Home | About Us | Services | Contact" is longer than one entry but is a whole menu.
+            let row = menuRowEntries(key)
+            guard (key.count <= 40 && key.split(separator: " ").count <= 5) || (row >= 2 && key.count <= 160) else { break }
+            if lastKnown == nil, !isSkipLink(key), row == 0 { break }
             if isSkipLink(key) {
                 skipLink = true
-            } else if isMenuRow(key) {
-                known += 1
+            } else if row > 0 {
+                known += row
             } else if !isShortEntry(line.text) {
                 break
             } else {
@@ -68,10 +71,11 @@ enum PageChrome {
         key.hasPrefix("skip to ") || key == "skip navigation" || key == "jump to content"
     }
 
-    /// "About Us" or "Home | About | Contact": every entry a known menu word.
-    static func isMenuRow(_ key: String) -> Bool {
+    /// The number of entries of a menu row, each a known menu word ("about us" -> 1,
+    /// "home | about us | contact" -> 3); 0 when any entry is not one.
+    static func menuRowEntries(_ key: String) -> Int {
         let entries = key.split { linkSeparators.contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return !entries.isEmpty && entries.allSatisfy { menuWords.contains($0) }
+        return entries.allSatisfy { menuWords.contains($0) } ? entries.count : 0
     }
 
     /// A menu entry the lists do not know ("Ketamine Therapy"): up to three words, no sentence punctuation.
