@@ -24,6 +24,9 @@ import TestSupport
         // a form of a word that is its own stem and the content's only form of it ("dose")
         ("dosing", trials),
         ("dosing ", trials),
+        // dotted initials are the word ("i.v." had become "i" and "v", completed to "visit")
+        ("i.v.", ["iv-ketamine-infusions"]),
+        ("I.V. ketamine", ["iv-ketamine-infusions"]),
         ("habit forming", addictive),   // a synonym of addictive (Assets/synonyms.txt)
         ("apointment", ["ketamine-faq#how-do-i-make-an-appointment", "contact"]),
         // prefixes while typing
@@ -160,6 +163,12 @@ import TestSupport
         #expect(phrase.contains { $0.missingWords == ["\"opioid blocker\""] })
         let ranked = Self.engine.rankedSearch("ketamine zebra", limit: 3)
         #expect(ranked.hits.map(\.missingWords) == partial.prefix(3).map(\.missingWords))
+    }
+
+    @Test(arguments: [("i.v.", "iv"), ("U.S", "US"), ("e.g.", "eg"), ("a.", "a."), ("node.js", "node.js"),
+                      ("I.V.,", "I.V.,"), ("iv", "iv"), ("ab.c.", "ab.c.")])
+    func dottedInitialsAreJoined(_ chunk: String, _ expected: String) {
+        #expect(QueryParser.joiningInitials(chunk) == expected)
     }
 
     @Test func phraseOrderMatters() {

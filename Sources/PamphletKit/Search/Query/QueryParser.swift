@@ -1,3 +1,5 @@
+import Foundation
+
 /// A query split into what the user asked for: words, "quoted phrases" and -excluded words.
 struct ParsedQuery {
     struct Word {
@@ -22,6 +24,21 @@ enum QueryParser {
     private static let quotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}"]
     private static let minus: Set<Character> = ["-", "\u{2212}"]
 
+    /// "i.v." and "U.S." as the words "iv" and "us" (the tokenizer splits at dots, and "v" then
+    /// completed to "visit"): single letters each followed by a dot, the last dot optional.
+    static func joiningInitials(_ chunk: String) -> String {
+        let scalars = Array(chunk.unicodeScalars)
+        var letters = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count, CharacterSet.letters.contains(scalars[i]) {
+            let dotted = i + 1 < scalars.count && scalars[i + 1] == "."
+            guard dotted || i + 1 == scalars.count else { return chunk }
+            letters.append(scalars[i])
+            i += dotted ? 2 : 1
+        }
+        return i == scalars.count && letters.count >= 2 && chunk.contains(".") ? String(letters) : chunk
+    }
+
     /// Parses free text. Quotes start and end phrases (an unclosed quote runs to the end); a word
     /// starting with "-" is excluded; the last plain word is a prefix unless the query ends in a space.
     static func parse(_ query: String) -> ParsedQuery {
@@ -37,7 +54,7 @@ enum QueryParser {
                 out.excluded.append(contentsOf: Analyzer.terms(String(chunk.dropFirst())))
                 lastPlainChunk = -1
             } else {
-                let terms = Analyzer.terms(chunk)
+                let terms = Analyzer.terms(joiningInitials(chunk))
                 for t in terms {
                     out.words.append(.init(term: t, isPrefix: false, isStop: StopWords.contains(t)))
                 }
