@@ -87,6 +87,8 @@ import TestSupport
     @Test(arguments: [
         ("is it safe", nil),          // "staff" is two edits from a 4-letter word: not a typo of it
         ("cost", nil),                // nor is "case"
+        ("price", nil),               // in synonyms.txt, so a word, not a typo ("preceded")
+        ("fees ", nil),
         ("a1", nil),                  // codes are kept as typed: "a1" had offered "1"
         ("suite 4b", nil),
         ("iv2", nil),

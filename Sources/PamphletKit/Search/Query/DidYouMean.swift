@@ -3,14 +3,15 @@
 /// 3 letters, two from 6. (Two from 3 letters offered "is it staff" for "is it safe" and "case"
 /// for "cost": half a short word rewritten is another word, not a typo.) Words with a digit ("a1",
 /// "4b", "iv2") are codes, kept as typed ("a1" had offered "1"); so are words under 3 letters.
-/// Excluded words stay in the suggestion ("-ketamine").
+/// Excluded words stay in the suggestion ("-ketamine"), and so do words the synonyms file lists
+/// (real words, whether or not the content has them).
 enum DidYouMean {
     static func suggest(for q: ParsedQuery, expander: WordExpander) -> String? {
         let terms = expander.index.terms
         var parts: [String] = []
         var changed = false
         for w in q.words {
-            let known = expander.exact(w.term) != nil
+            let known = expander.exact(w.term) != nil || expander.synonyms[w.text] != nil
                 || (w.isPrefix && !w.term.withUnsafeBufferPointer { terms.prefixRange($0) }.isEmpty)
             let letters = w.text.unicodeScalars.count
             let isCode = w.term.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }

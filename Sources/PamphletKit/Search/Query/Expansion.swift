@@ -129,7 +129,9 @@ struct WordExpander {
         // Typos only for a word the content does not have as typed (no exact word, stem, synonym
         // or completion), as Algolia's `typoTolerance: min` and Typesense's default
         // `typo_tokens_threshold`: a correctly spelled word is not padded out with near-misses.
-        guard m.isEmpty else { return m }
+        // A word the synonyms file lists is a real word, not a misspelling, even when the content
+        // has none of its group ("price" had found "preceded" by a typo on a prefix).
+        guard m.isEmpty, synonyms[String(decoding: term, as: UTF8.self)] == nil else { return m }
         let letters = String(decoding: term, as: UTF8.self).unicodeScalars.count
         let k = TypoMatcher.allowedEdits(forLength: letters)
         if k > 0 {
