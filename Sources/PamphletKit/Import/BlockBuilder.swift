@@ -12,15 +12,23 @@ struct BlockBuilder {
     /// True when `Q:`/`A:` pairs were found (the document is then an FAQ).
     private(set) var sawQuestionAnswer = false
 
-    static func build(_ groups: [LineGroup]) -> BlockBuilder {
-        var builder = BlockBuilder(groups: groups)
+    /// Whether a question line with its answer right under it becomes a heading (see `GluedQuestions`).
+    private let splitsGluedQuestions: Bool
+    /// The group that holds the answer left after its question was split off: its first line
+    /// is answer text, never a heading ("Can I drive after a session?" / "Yes").
+    private var answerGroup: Int?
+
+    /// `isFAQ`: the text is imported as an FAQ (`--kind faq`).
+    static func build(_ groups: [LineGroup], isFAQ: Bool = false) -> BlockBuilder {
+        var builder = BlockBuilder(groups: groups, splitsGluedQuestions: GluedQuestions.shouldSplit(groups, isFAQ: isFAQ))
         builder.run()
         return builder
     }
 
-    private init(groups: [LineGroup]) {
+    private init(groups: [LineGroup], splitsGluedQuestions: Bool = false) {
         queue = groups
         base = groups.map(\.minIndent).min() ?? 0
+        self.splitsGluedQuestions = splitsGluedQuestions
     }
 
     private mutating func run() {
@@ -35,6 +43,8 @@ struct BlockBuilder {
     private mutating func step(_ i: Int) -> Int {
         let g = queue[i]
         let text = g.first.text
+        let isAnswer = answerGroup == i
+        answerGroup = nil
 
         // Underlined heading: "Introduction" over "============".
         if g.lines.count >= 2, let c = HeadingDetection.underline(g.lines[1], under: g.first), text.count <= 100,
@@ -67,7 +77,7 @@ struct BlockBuilder {
         }
 
         // "1. Introduction" alone before a paragraph is a heading, not a one-item list.
-        if g.isSingleLine, g.first.indent < base + 4, let (depth, rest) = HeadingDetection.numbered(text),
+        if !isAnswer, g.isSingleLine, g.first.indent < base + 4, let (depth, rest) = HeadingDetection.numbered(text),
            HeadingDetection.isHeadingLike(rest), numberedHeadingContinues(after: i, depth: depth) {
             elements.append(.heading(rest, .numbered(depth: depth), line: g.first.number))
             return i + 1
@@ -91,10 +101,16 @@ struct BlockBuilder {
             return next
         }
 
-        if g.first.indent < base + 4, HeadingDetection.isHeadingLike(text) {
+        if !isAnswer, g.first.indent < base + 4, HeadingDetection.isHeadingLike(text) {
             if g.isSingleLine, followedByContent(i) {
                 elements.append(.heading(Reflow.collapseSpaces(text), .plain, line: g.first.number))
                 return i + 1
+            }
+            // "Does TMS hurt?" directly over its answer.
+            if splitsGluedQuestions, GluedQuestions.isQuestionOverAnswer(g, base: base) {
+                elements.append(.heading(Reflow.collapseSpaces(text), .plain, line: g.first.number))
+                answerGroup = i
+                return replace(i, dropping: 1)
             }
             // "JOB CONTROL" directly over its text.
             if !g.isSingleLine, HeadingDetection.isAllCaps(text) {

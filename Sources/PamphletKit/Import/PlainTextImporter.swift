@@ -79,7 +79,7 @@ public enum PlainTextImporter {
             if rest.isEmpty { groups.removeFirst() } else { groups[0] = LineGroup(lines: rest) }
         }
 
-        let builder = BlockBuilder.build(groups)
+        let builder = BlockBuilder.build(groups, isFAQ: options.kind == .faq)
         let (intro, sections) = SectionAssembly.assemble(builder.elements, titleUnderline: titleUnderline)
         let documentTitle = options.title ?? title ?? sections.first?.heading ?? baseName(sourceName)
 
