@@ -98,6 +98,22 @@ import Testing
 
     /// Review A finding 5: besides "did you mean", no results says who can help, with the clinic's
     /// phone when site.yaml has one; in the browser and the kiosk.
+    /// A result lacking some of the query's words says which (review A finding 5: "how much does it
+    /// cost" showed "…much needed breakthroughs" as if it answered).
+    @Test func partialMatchesSayWhatIsMissing() {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("how much does it cost")
+        let rows = app.view(width: 80, height: 24).textRows
+        let titleRows = rows.filter { $0.contains("\u{203A}") || $0.contains("Missing") }
+        #expect(!titleRows.isEmpty && titleRows.allSatisfy { $0.hasSuffix("Missing: cost") }, "\(rows)")
+        app.press(.ctrl("u"))
+        app.type("stanford naltrexone")
+        let both = app.view(width: 80, height: 24).textRows
+        #expect(both[3].contains("What did the Stanford trial find?") && !both[3].contains("Missing"), "\(both)")
+        #expect(both.contains { $0.hasSuffix("Missing: naltrexone") })
+    }
+
     @Test(arguments: ["opiatezz", "insurancez"])
     func noResultsSaysToAskPeople(query: String) {
         var app = Fixtures.app()

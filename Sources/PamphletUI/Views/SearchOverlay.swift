@@ -126,8 +126,14 @@ enum SearchOverlay {
         var scratch = Canvas(width: w, height: 2)
         let parts = hit.sectionTitle == hit.documentTitle || hit.reference.sectionID == nil
             ? [hit.documentTitle] : [hit.documentTitle, hit.sectionTitle]
+        // A hit without some of the query's words says which, at the title row's end ("Missing:
+        // cost", as web search does), when the screen has room for it beside a title.
+        let missing = hit.missingWords.isEmpty ? "" : "Missing: " + hit.missingWords.joined(separator: ", ")
+        let note = w >= 40 && TextMetrics.width(missing) <= w / 3 ? missing : ""
+        let noteWidth = note.isEmpty ? 0 : TextMetrics.width(note) + 2
         // Narrow screens keep the section (what was found) and drop the document's name first.
-        let title = StatusBar.fit(parts, to: w - 3, glyphs: glyphs)
+        let title = StatusBar.fit(parts, to: w - 3 - noteWidth, glyphs: glyphs)
+        if !note.isEmpty { scratch.write(note, x: w - noteWidth + 1, y: 0, role: .dim) }
         var titleHit = hit
         (titleHit.snippet, titleHit.highlights) = (title, highlights(title))
         var col = 2
