@@ -46,7 +46,10 @@ enum Boilerplate {
                 if formFields.contains(key) { verdicts.append(.commentForm); continue }
             }
             if isSeparator(line.text) { verdicts.append(.separator); continue }
-            if isCallToAction(line.text) || isDoubled(line.text) { verdicts.append(.callToAction); continue }
+            if isCallToAction(line.text) || isDoubled(line.text) || isCallToActionWithPhone(line.text) {
+                verdicts.append(.callToAction)
+                continue
+            }
             verdicts.append(.content)
         }
         return verdicts
@@ -72,6 +75,20 @@ enum Boilerplate {
             }
         }
         return reachable[chars.count]
+    }
+
+    /// "Call us today: (555) 123-4567", "Call Now 555-123-4567", "Call us today at (555) 123-4567":
+    /// a call to action and a telephone number, nothing else. It is the site's banner repeated
+    /// between the page's blocks, not the page's text (and not a heading); the clinic's number
+    /// belongs in site.yaml's contact, which the UI shows. A sentence that gives the number
+    /// ("Questions? Call us today at ... to book.") has other words and stays.
+    static func isCallToActionWithPhone(_ text: String) -> Bool {
+        guard text.utf8.count <= 240, text.contains(where: \.isNumber) else { return false }
+        let (rest, count) = PhoneNumber.removing(from: text)
+        guard count > 0 else { return false }
+        var words = rest.split { $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" }.map(String.init)
+        if let last = words.last, ["at", "on"].contains(last.lowercased()) { words.removeLast() }
+        return isCallToAction(words.joined(separator: " "))
     }
 
     /// "• • Get in touch • •", "| Home | About |", "• • •": glyph-framed short rows or glyphs alone.

@@ -22,7 +22,7 @@ enum HeadingDetection {
     static let underlineCharacters: Set<Character> = ["=", "-", "*", "~", "^", "#", "+", ".", "_"]
 
     /// Short, starts with a capital or digit, no sentence-ending punctuation (a trailing `?` is a
-    /// question heading), and not an address or a list item.
+    /// question heading), and not an address, a telephone number or a list item.
     static func isHeadingLike(_ text: String) -> Bool {
         guard text.utf8.count <= maxCharacters * 4 else { return false }
         let words = text.split(separator: " ")
@@ -32,6 +32,8 @@ enum HeadingDetection {
         guard !".!:;,".contains(last) else { return false }
         guard text.contains(where: \.isLetter) else { return false }
         if text.contains("@") || text.contains("://") || text.hasPrefix("* ") { return false }
+        // "Phone: (555) 123-4567" is a contact detail, not a title.
+        if PhoneNumber.contains(text) { return false }
         // "The recommended form to use for a coprocess is": a sentence running on, not a title.
         if let lastWord = words.last, trailingFunctionWords.contains(lastWord.lowercased()) { return false }
         return true
