@@ -12,8 +12,8 @@ import Testing
     ])
     func bannerIsACallToAction(_ line: String) {
         #expect(Boilerplate.isCallToActionWithPhone(line))
-        // Dropped (a glyph-framed one already as a separator).
-        #expect(Boilerplate.classify([SourceLine.make(line, number: 1)]) != [.content])
+        // Dropped when the page repeats it (a glyph-framed one already as a separator).
+        #expect(Boilerplate.classify([SourceLine.make(line, number: 1), SourceLine.make(line, number: 5)]).allSatisfy { $0 != .content })
     }
 
     /// Text that gives the number, or a number alone, is the page's and stays.
@@ -36,7 +36,7 @@ import Testing
         #expect(PhoneNumber.contains(text) == isPhone)
     }
 
-    @Test func bannerBetweenAnswersIsDropped() throws {
+    @Test func aRepeatedBannerBetweenAnswersIsDropped() throws {
         let text = """
             TMS FAQ
 
@@ -49,6 +49,8 @@ import Testing
             Is TMS covered by insurance?
 
             Most major insurers cover TMS for depression.
+
+            Call us today: (555) 123-4567
 
             """
         let result = PlainTextImporter.importText(text, sourceName: "faq.txt")
@@ -65,5 +67,17 @@ import Testing
         #expect(doc.sections.isEmpty)
         #expect(doc.intro == [.paragraph([.text("Phone: (555) 123-4567")]), .paragraph([.text("We are open on weekdays from 8 am.")])])
         ImportTestSupport.expectRoundTrip(result)
+    }
+
+    /// Once, a call to action with a number may be the answer (review C, finding 1: "How do I
+    /// book an appointment? / Call us today: (555) 123-4567" lost its answer, and a contact page
+    /// both of its numbers): it stays, as a paragraph, never a heading.
+    @Test func aSingleCallToActionWithANumberIsKept() throws {
+        let text = "Booking\n\nHow do I book an appointment?\nCall us today: (555) 123-4567\n\nAfter hours\n\nContact us: 555-987-6543\n"
+        let result = PlainTextImporter.importText(text, sourceName: "c.txt")
+        let markdown = try #require(result.documents.first?.markdown)
+        #expect(markdown.contains("Call us today: (555) 123-4567"), "\(markdown)")
+        #expect(markdown.contains("Contact us: 555-987-6543"), "\(markdown)")
+        #expect(result.droppedLines.isEmpty, "\(result.droppedLines)")
     }
 }

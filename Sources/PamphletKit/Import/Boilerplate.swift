@@ -32,6 +32,12 @@ enum Boilerplate {
     static func classify(_ lines: [SourceLine]) -> [Verdict] {
         var verdicts: [Verdict] = []
         var formLinesLeft = 0
+        // A call to action with a phone number is a banner only when the page repeats it; once, it
+        // may be the answer itself ("How do I book? / Call us today: (555) 123-4567"), so it stays.
+        var phoneBannerCount: [String: Int] = [:]
+        for line in lines where !line.isBlank && isCallToActionWithPhone(line.text) {
+            phoneBannerCount[Reflow.collapseSpaces(line.text), default: 0] += 1
+        }
         for line in lines {
             // Boilerplate lines are short; long lines skip the checks (they are content).
             guard !line.isBlank, line.text.utf8.count <= 240 else { verdicts.append(.content); continue }
@@ -46,7 +52,8 @@ enum Boilerplate {
                 if formFields.contains(key) { verdicts.append(.commentForm); continue }
             }
             if isSeparator(line.text) { verdicts.append(.separator); continue }
-            if isCallToAction(line.text) || isDoubled(line.text) || isCallToActionWithPhone(line.text) {
+            if isCallToAction(line.text) || isDoubled(line.text)
+                || (phoneBannerCount[Reflow.collapseSpaces(line.text)] ?? 0) >= 2 {
                 verdicts.append(.callToAction)
                 continue
             }
@@ -78,10 +85,9 @@ enum Boilerplate {
     }
 
     /// "Call us today: (555) 123-4567", "Call Now 555-123-4567", "Call us today at (555) 123-4567":
-    /// a call to action and a telephone number, nothing else. It is the site's banner repeated
-    /// between the page's blocks, not the page's text (and not a heading); the clinic's number
-    /// belongs in site.yaml's contact, which the UI shows. A sentence that gives the number
-    /// ("Questions? Call us today at ... to book.") has other words and stays.
+    /// a call to action and a telephone number, nothing else. Repeated between the page's blocks it
+    /// is the site's banner (`classify` drops it then); it is never a heading. A sentence that gives
+    /// the number ("Questions? Call us today at ... to book.") has other words and is not one.
     static func isCallToActionWithPhone(_ text: String) -> Bool {
         guard text.utf8.count <= 240, text.contains(where: \.isNumber) else { return false }
         let (rest, count) = PhoneNumber.removing(from: text)
