@@ -156,6 +156,20 @@ import Testing
         #expect(app.search == nil)
     }
 
+    /// Review C finding 3: Enter with nothing to open, then Esc, left the page tagged, and Back
+    /// from the next page brought the closed search back.
+    @Test(arguments: ["zzzqqq", ""])
+    func aClosedSearchStaysClosedOnBack(_ query: String) {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type(query)
+        app.press(.enter, .escape)
+        #expect(app.search == nil)
+        app.press(.char("2"), .backspace)
+        #expect(app.route == .home)
+        #expect(app.search == nil)
+    }
+
     @Test func backFromTheCrisisRowReturnsToTheResults() {
         var app = Fixtures.app()
         app.press(.char("/"))

@@ -70,13 +70,18 @@ extension AppState {
                 runSearch()
                 return []
             }
-            current.searchToReturnTo = SearchReturn(query: s.query, selected: s.selected)
+            // The page left behind remembers the search, for Back; only when something is opened
+            // (Enter on no results had tagged the page, and Back brought a closed search back).
             if s.crisisRow, s.selected == 0 {
                 search = nil
-                if route != .crisis { navigate(to: .crisis) } else { current.searchToReturnTo = nil }
+                if route != .crisis {
+                    current.searchToReturnTo = SearchReturn(query: s.query, selected: s.selected)
+                    navigate(to: .crisis)
+                }
                 return []
             }
-            guard let i = s.hitIndex(ofRow: s.selected) else { return [] }
+            guard let i = s.hitIndex(ofRow: s.selected), s.results.hits.indices.contains(i) else { return [] }
+            current.searchToReturnTo = SearchReturn(query: s.query, selected: s.selected)
             openHit(s.results.hits[i], query: s.query)
             return []
         default:
