@@ -40,6 +40,10 @@ import Testing
         #expect(CrisisWords.matches("116123", line: "116 123", label: "Samaritans"))
         #expect(CrisisWords.matches("samaritans", line: "116 123", label: "Samaritans (free, 24 hours)"))
         #expect(!CrisisWords.matches("free", line: "116 123", label: "Samaritans (free, 24 hours)"))
+        let topical = "Mental Health and Depression Crisis Line"
+        #expect(!CrisisWords.matches("depression treatment", line: "988", label: topical))
+        #expect(CrisisWords.matches("hopeline network", line: nil, label: "Hopeline Network"))
+        #expect(!CrisisWords.matches("network", line: nil, label: "Hopeline Network"))
         #expect(!CrisisWords.matches("116", line: "116 123", label: nil))
     }
 

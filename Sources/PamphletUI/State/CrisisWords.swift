@@ -39,7 +39,8 @@ enum CrisisWords {
     ]
 
     /// Whether `query` asks for crisis help. `line` and `label` are the site's own crisis line
-    /// ("988", "Suicide & Crisis Lifeline"): their number, and the label's distinctive words, count too.
+    /// ("988", "Suicide & Crisis Lifeline"): their number, and the label's distinctive words all
+    /// typed, count too.
     static func matches(_ query: String, line: String?, label: String?) -> Bool {
         let q = words(of: query)
         guard !q.isEmpty else { return false }
@@ -63,7 +64,9 @@ enum CrisisWords {
         }
         if let label {
             let distinctive = Set(words(of: label).filter { $0.count >= 5 && !commonLabelWords.contains($0) })
-            if q.contains(where: distinctive.contains) { return true }
+            // All of them: a label's topic words alone ("depression" in "Mental Health and
+            // Depression Crisis Line") would put the crisis row above a treatment page (review C 11).
+            if !distinctive.isEmpty && distinctive.isSubset(of: Set(q)) { return true }
         }
         return false
     }
