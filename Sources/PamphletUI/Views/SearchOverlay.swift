@@ -73,7 +73,10 @@ enum SearchOverlay {
         let shown = cache.searchRows(key, hits: (hitsShown.first ?? 0)..<((hitsShown.last ?? -1) + 1)) { i in
             // Cut as wide as the row shows (`resultRows`: from column 4 to the last but one), so the
             // run of matches the window was chosen for is on screen.
-            resultRows(content.engine.hit(search.results, at: i, snippetWidth: w - 5), width: w, glyphs: glyphs) {
+            let note = missingNote(search.results.hits[i].missingWords, width: w, glyphs: glyphs)
+            let noteWidth = note.isEmpty ? 0 : TextMetrics.width(note) + 2
+            return resultRows(content.engine.hit(search.results, at: i, snippetWidth: w - 5 - noteWidth), note: note,
+                              width: w, glyphs: glyphs) {
                 content.engine.highlights(search.results, in: $0)
             }
         }
@@ -121,19 +124,24 @@ enum SearchOverlay {
     /// A result's two rows, unselected: "Document › Section" and the snippet, the query's words
     /// marked in both (`highlights` finds them in the title as shown). A hit found by its heading
     /// alone ("How fast does ketamine work?" for "work") showed no mark at all before.
-    private static func resultRows(_ hit: SearchHit, width w: Int, glyphs: Glyphs,
+    /// "Missing: cost, insurance" for a hit without some of the query's words (as web search says
+    /// it), at most half the row (cut with an ellipsis); empty when it has them all.
+    static func missingNote(_ words: [String], width w: Int, glyphs: Glyphs) -> String {
+        guard !words.isEmpty else { return "" }
+        return TextMetrics.truncate("Missing: " + words.joined(separator: ", "), to: max(0, w / 2), ellipsis: glyphs.ellipsis)
+    }
+
+    /// `note` (`missingNote`) ends the snippet row, whose snippet was cut that much shorter: the
+    /// title row keeps the whole width for the document and section.
+    private static func resultRows(_ hit: SearchHit, note: String, width w: Int, glyphs: Glyphs,
                                    highlights: (String) -> [TextRange]) -> [[Cell]] {
         var scratch = Canvas(width: w, height: 2)
         let parts = hit.sectionTitle == hit.documentTitle || hit.reference.sectionID == nil
             ? [hit.documentTitle] : [hit.documentTitle, hit.sectionTitle]
-        // A hit without some of the query's words says which, at the title row's end ("Missing:
-        // cost", as web search does), when the screen has room for it beside a title.
-        let missing = hit.missingWords.isEmpty ? "" : "Missing: " + hit.missingWords.joined(separator: ", ")
-        let note = w >= 40 && TextMetrics.width(missing) <= w / 3 ? missing : ""
         let noteWidth = note.isEmpty ? 0 : TextMetrics.width(note) + 2
         // Narrow screens keep the section (what was found) and drop the document's name first.
-        let title = StatusBar.fit(parts, to: w - 3 - noteWidth, glyphs: glyphs)
-        if !note.isEmpty { scratch.write(note, x: w - noteWidth + 1, y: 0, role: .dim) }
+        let title = StatusBar.fit(parts, to: w - 3, glyphs: glyphs)
+        if !note.isEmpty { scratch.write(note, x: w - noteWidth + 1, y: 1, role: .dim) }
         var titleHit = hit
         (titleHit.snippet, titleHit.highlights) = (title, highlights(title))
         var col = 2
@@ -144,7 +152,7 @@ enum SearchOverlay {
             if width == 2 { scratch[col + 1, 0] = Cell(text: "", role: cell.role) }
             col += width
         }
-        snippet(hit, &scratch, x: 4, y: 1, width: w - 5, glyphs: glyphs)
+        snippet(hit, &scratch, x: 4, y: 1, width: w - 5 - noteWidth, glyphs: glyphs)
         return [Array(scratch.cells[0..<scratch.width]), Array(scratch.cells[scratch.width..<2 * scratch.width])]
     }
 
