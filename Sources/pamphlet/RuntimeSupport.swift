@@ -61,7 +61,11 @@ enum RuntimeSupport {
     /// `PAMPHLET_TODAY=YYYY-MM-DD` date: what `check` and the browser would say on that day (and
     /// tests that do not change with the calendar).
     static func today() -> CalendarDate {
-        if let given = ProcessInfo.processInfo.environment["PAMPHLET_TODAY"], let date = CalendarDate(iso: given) { return date }
+        if let given = ProcessInfo.processInfo.environment["PAMPHLET_TODAY"] {
+            if let date = CalendarDate(iso: given) { return date }
+            // Said, not ignored: a check "as of" a mistyped date would look clean.
+            printError("pamphlet: PAMPHLET_TODAY=\(given) is not a date written YYYY-MM-DD; using today's date")
+        }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }

@@ -47,7 +47,7 @@ struct SearchCommand: ParsableCommand {
               pamphlet search ketamin adictive --limit 3
               pamphlet search '"opioid blocker"' --json
               pamphlet search infusion -insurance --content ~/clinic-content
-              pamphlet search --json -- -price     (after --, "-price" is a word)
+              pamphlet search -- -ketamine tms   (after --, -ketamine excludes)
             """
     )
 

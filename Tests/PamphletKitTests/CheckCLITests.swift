@@ -57,6 +57,9 @@ import TestSupport
         #expect(later.stdout == LoadFixtures.valid + "/content/articles/ketamine-basics.md:10:1: warning: "
                 + "'ketamine-basics' was due for review on 2027-01-15 (next_review)\n", "\(later.stdout)")
         #expect(later.stderr == "0 errors, 1 warning in 6 files\n")
+        // A date that is not YYYY-MM-DD is said, not silently replaced by today's.
+        let mistyped = try Self.pamphlet(["check", LoadFixtures.valid], environment: ["PAMPHLET_TODAY": "2099-1-1"])
+        #expect(mistyped.stderr.contains("PAMPHLET_TODAY=2099-1-1 is not a date written YYYY-MM-DD"), "\(mistyped.stderr)")
     }
 
     /// synonyms.txt lines the search ignores are named (they had passed silently).
@@ -70,6 +73,10 @@ import TestSupport
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.map { $0.components(separatedBy: ": warning").first ?? "" } == [2, 3, 4].map { "\(dir.path)/synonyms.txt:\($0):1" },
                 "\(run.stdout)")
+        // The file on its own too (it had been "missing front matter", an error).
+        let alone = try Self.pamphlet(["check", dir.path + "/synonyms.txt"])
+        #expect(alone.status == 0 && alone.stdout == run.stdout, "\(alone.stdout)\(alone.stderr)")
+        #expect(alone.stderr == "0 errors, 3 warnings in 1 file\n", "\(alone.stderr)")
     }
 
     @Test func checkNamesEveryBrokenFileAndFails() throws {
