@@ -234,4 +234,17 @@ import Testing
         #expect(MarkdownImporter.isMarkdown(path: "page.txt", data: Data("---\nid: x\n".utf8)))
         #expect(!MarkdownImporter.isMarkdown(path: "page.txt", data: Data("Title\n".utf8)))
     }
+
+    /// An ESC or a line break in the source's file name went into the written file's header
+    /// comment and broke its YAML (review C 14): the name is cleaned, the file loads back.
+    @Test(arguments: ["we\u{1B}[31mird.txt", "two\nlines.txt", "we\u{1B}ird.md"])
+    func oddFileNamesStillGiveFilesThatLoad(_ name: String) throws {
+        let text = "Parking\n\nUse the north lot.\n\n## Fees\n\nNone.\n"
+        let result = name.hasSuffix(".md")
+            ? MarkdownImporter.importText("# Parking\n\nUse the north lot.\n", sourceName: name)
+            : PlainTextImporter.importText(text, sourceName: name)
+        try #require(result.documents.count == 1)
+        #expect(!result.documents[0].markdown.contains("\u{1B}"))
+        #expect(try ImportTestSupport.loadAsFolder(result).diagnostics.isEmpty, "\(result.documents[0].markdown)")
+    }
 }

@@ -71,7 +71,7 @@ enum BareMarkdown {
             return ImportResult(diagnostics: [.error(sourceName,
                 "--kind checklist: a self-check needs front matter (question, items, outcomes); Markdown without it cannot be one")])
         }
-        let comment = "Imported from \(PlainTextImporter.baseName(sourceName, keepExtension: true)) by `pamphlet import` (Markdown without front matter).\n"
+        let comment = "Imported from \(PlainTextImporter.commentName(sourceName)) by `pamphlet import` (Markdown without front matter).\n"
             + "Check the text, then add review dates (review: {last_reviewed, next_review}) before publishing."
         let bodyText = body.map(\.text).joined(separator: "\n") + "\n"
 

@@ -106,7 +106,7 @@ public enum PlainTextImporter {
         documents = uniqueIDs(documents)
         linkRelated(&documents)
 
-        let comment = "Imported from \(baseName(sourceName, keepExtension: true)) by `pamphlet import`.\nCheck the text, then add review dates (review: {last_reviewed, next_review}) before publishing."
+        let comment = "Imported from \(commentName(sourceName)) by `pamphlet import`.\nCheck the text, then add review dates (review: {last_reviewed, next_review}) before publishing."
         let imported = documents.map { doc in
             var doc = doc
             doc.sourcePath = "content/\(doc.kind.folderName)/\(doc.id).md"
@@ -206,6 +206,13 @@ public enum PlainTextImporter {
     }
 
     /// "pages/faq.txt" -> "faq" (or "faq.txt").
+    /// The source's file name for the written file's header comment: control characters and line
+    /// breaks in a file name would break the YAML it sits in (review C 14: an ESC made the imported
+    /// file fail `check`).
+    static func commentName(_ path: String) -> String {
+        TerminalSafeText.clean(baseName(path, keepExtension: true)).replacingOccurrences(of: "\n", with: " ")
+    }
+
     static func baseName(_ path: String, keepExtension: Bool = false) -> String {
         let last = path.split(separator: "/").last.map(String.init) ?? path
         guard !keepExtension, let dot = last.lastIndex(of: "."), dot != last.startIndex else { return last.isEmpty ? "document" : last }
