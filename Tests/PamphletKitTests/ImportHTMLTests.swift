@@ -33,6 +33,15 @@ import TestSupport
         }
     }
 
+    /// A CMS fragment saved as .html (a dozen tags, no doctype) had been imported (review C 7).
+    @Test(arguments: ["entry.html", "ENTRY.HTM", "page.xhtml"])
+    func aFileNamedHTMLIsRefused(_ name: String) {
+        let fragment = "<div class=\"entry-content\">\n<h2>Is TMS safe?</h2>\n<p>Yes.</p>\n</div>\n"
+        let result = PlainTextImporter.importData(Data(fragment.utf8), sourceName: name)
+        #expect(result.documents.isEmpty)
+        #expect(result.diagnostics.map(\.message) == [HTMLCheck.message])
+    }
+
     @Test(arguments: [
         "Using HTML\n\nWrite <html> at the top of the file, then <body>.\n",
         "# Badges\n\n<p align=\"center\"><img src=\"logo.png\"></p>\n\nA library for parsing things. It has a long description that is text.\n",

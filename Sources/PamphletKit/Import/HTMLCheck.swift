@@ -7,7 +7,14 @@ enum HTMLCheck {
 
     /// An error naming the file when `data` is HTML, else nil.
     static func problem(_ data: Data, sourceName: String) -> Diagnostic? {
-        looksLikeHTML(data) ? .error(sourceName, message) : nil
+        isHTMLFileName(sourceName) || looksLikeHTML(data) ? .error(sourceName, message) : nil
+    }
+
+    /// A file saved as `.html`/`.htm`/`.xhtml` is HTML whatever it opens with: a page fragment of a
+    /// dozen tags (review C 7) is too little markup for `mostlyTags` to be sure of from the bytes.
+    static func isHTMLFileName(_ name: String) -> Bool {
+        let ext = (name as NSString).pathExtension.lowercased()
+        return ["html", "htm", "xhtml", "shtml"].contains(ext)
     }
 
     /// HTML when, after white space and a byte-order mark, the text opens with `<!DOCTYPE html`,
