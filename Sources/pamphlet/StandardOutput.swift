@@ -71,7 +71,9 @@ enum StandardOutput {
             exit(128 + SIGPIPE)  // not reached unless SIGPIPE is blocked
         }
         CLIOutput.printError("pamphlet: cannot write to standard output: \(String(cString: strerror(code)))")
-        exit(1)
+        // `_exit`: nothing is left to flush (stdout is what failed, stderr is unbuffered), and
+        // `exit` would run the at-exit handlers in the middle of a command, its objects still live.
+        _exit(1)
     }
 }
 
