@@ -114,4 +114,17 @@ import Testing
         #expect(doc.sections.map(\.heading) == ["Is parking free?"])
         #expect(doc.sections[0].blocks == [paragraph("Yes, for patients.")])
     }
+
+    /// Pairs with no blank line between them at all (review C 8: one section held every answer
+    /// and the next questions).
+    @Test func pairsWithoutBlankLinesBetweenThemSplit() throws {
+        let text = "Visit FAQ\n\nHow long is a visit?\nAbout an hour.\nCan I eat before?\nYes, a light meal.\n"
+            + "Is there parking?\nYes, free parking.\nDo I need a referral?\nNo.\n"
+        let result = PlainTextImporter.importText(text, sourceName: "q6.txt", options: ImportOptions(kind: .faq))
+        let doc = try #require(result.documents.first?.document)
+        #expect(doc.sections.map(\.heading) == ["How long is a visit?", "Can I eat before?", "Is there parking?", "Do I need a referral?"])
+        #expect(doc.sections.map(\.blocks) == [["About an hour."], ["Yes, a light meal."], ["Yes, free parking."], ["No."]]
+            .map { $0.map { Block.paragraph([.text($0)]) } })
+        ImportTestSupport.expectRoundTrip(result)
+    }
 }

@@ -110,6 +110,15 @@ struct BlockBuilder {
             if splitsGluedQuestions, GluedQuestions.isQuestionOverAnswer(g, base: base) {
                 elements.append(.heading(Reflow.collapseSpaces(text), .plain, line: g.first.number))
                 answerGroup = i
+                // Pairs with no blank line between them ("Can I eat before?" / "Yes, a light
+                // meal." / "Is there parking?" / ...): the answer ends where the next pair starts.
+                if let k = g.lines.indices.dropFirst(2).first(where: {
+                    GluedQuestions.isQuestionOverAnswer(LineGroup(lines: Array(g.lines[$0...])), base: base)
+                }) {
+                    queue[i] = LineGroup(lines: Array(g.lines[1..<k]))
+                    queue.insert(LineGroup(lines: Array(g.lines[k...])), at: i + 1)
+                    return i
+                }
                 return replace(i, dropping: 1)
             }
             // "JOB CONTROL" directly over its text.
