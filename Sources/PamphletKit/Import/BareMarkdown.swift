@@ -150,32 +150,20 @@ enum BareMarkdown {
 
     /// The top-level blocks of `text` with their source lines (libcmark-gfm; memory freed here).
     static func outline(_ text: String) -> [Block] {
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
-        defer { cmark_parser_free(parser) }
-        var source = text
-        source.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+        MarkdownReader.withDocument(text, tables: false) { root in
+            MarkdownReader.children(of: root).compactMap { node -> Block? in
+                let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+                guard start > 0 else { return nil }
+                let type = cmark_node_get_type(node)
+                var isComment = false
+                if type == CMARK_NODE_HTML_BLOCK {
+                    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    let t = literal.trimmingCharacters(in: .whitespacesAndNewlines)
+                    isComment = t.hasPrefix("<!--") && t.hasSuffix("-->")
+                }
+                return Block(isHeading: type == CMARK_NODE_HEADING, level: Int(cmark_node_get_heading_level(node)),
+                             isHTMLComment: isComment, isHTML: type == CMARK_NODE_HTML_BLOCK, lines: start...max(start, end))
             }
-        }
-        guard let root = cmark_parser_finish(parser) else { return [] }
-        defer { cmark_node_free(root) }
-        var blocks: [Block] = []
-        var child = cmark_node_first_child(root)
-        while let node = child {
-            child = cmark_node_next(node)
-            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
-            guard start > 0 else { continue }
-            let type = cmark_node_get_type(node)
-            var isComment = false
-            if type == CMARK_NODE_HTML_BLOCK {
-                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                let t = literal.trimmingCharacters(in: .whitespacesAndNewlines)
-                isComment = t.hasPrefix("<!--") && t.hasSuffix("-->")
-            }
-            blocks.append(Block(isHeading: type == CMARK_NODE_HEADING, level: Int(cmark_node_get_heading_level(node)),
-                                isHTMLComment: isComment, isHTML: type == CMARK_NODE_HTML_BLOCK, lines: start...max(start, end)))
-        }
-        return blocks
+        } ?? []
     }
 }

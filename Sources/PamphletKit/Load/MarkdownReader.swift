@@ -39,35 +39,42 @@ struct MarkdownReader {
 
     /// The body's top-level elements in order.
     mutating func read(_ markdown: String) -> [BodyElement] {
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+        Self.withDocument(markdown, tables: true) { root in
+            var elements: [BodyElement] = []
+            for node in Self.children(of: root) {
+                let line = fileLine(node)
+                if cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                    elements.append(.heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlines(of: node), line: line))
+                } else if let block = block(node, depth: 0) {
+                    elements.append(.block(block, line: line))
+                }
+            }
+            return elements
+        } ?? []
+    }
+
+    /// Parses `markdown` with libcmark-gfm (GFM tables when `tables`) and hands `body` the
+    /// document node; the parser and the tree are freed after. Nil when either cannot be made.
+    static func withDocument<R>(_ markdown: String, tables: Bool, _ body: (OpaquePointer) -> R) -> R? {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
         defer { cmark_parser_free(parser) }
-        if let table = Self.tableExtension { cmark_parser_attach_syntax_extension(parser, table) }
+        if tables, let table = tableExtension { cmark_parser_attach_syntax_extension(parser, table) }
         var text = markdown
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return [] }
+        guard let root = cmark_parser_finish(parser) else { return nil }
         defer { cmark_node_free(root) }
-
-        var elements: [BodyElement] = []
-        for node in children(of: root) {
-            let line = fileLine(node)
-            if cmark_node_get_type(node) == CMARK_NODE_HEADING {
-                elements.append(.heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlines(of: node), line: line))
-            } else if let block = block(node, depth: 0) {
-                elements.append(.block(block, line: line))
-            }
-        }
-        return elements
+        return body(root)
     }
 
     // MARK: Blocks
 
     private mutating func blocks(in node: OpaquePointer, depth: Int) -> [Block] {
         if depth >= Self.maximumDepth { return flattenedBlocks(in: node) }
-        return children(of: node).compactMap { block($0, depth: depth) }
+        return Self.children(of: node).compactMap { block($0, depth: depth) }
     }
 
     private mutating func block(_ node: OpaquePointer, depth: Int) -> Block? {
@@ -80,7 +87,7 @@ struct MarkdownReader {
             return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node))
         case CMARK_NODE_LIST:
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-            let items = children(of: node).map { blocks(in: $0, depth: depth + 1) }
+            let items = Self.children(of: node).map { blocks(in: $0, depth: depth + 1) }
             return .list(ordered: ordered, start: ordered ? Int(cmark_node_get_list_start(node)) : 1, items: items)
         case CMARK_NODE_BLOCK_QUOTE:
             return .quote(blocks(in: node, depth: depth + 1))
@@ -117,8 +124,8 @@ struct MarkdownReader {
         }
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
-        for row in children(of: node) {
-            let cells = children(of: row).map { inlines(of: $0) }
+        for row in Self.children(of: node) {
+            let cells = Self.children(of: row).map { inlines(of: $0) }
             if cmark_gfm_extensions_get_table_row_is_header(row) != 0 && header.isEmpty {
                 header = cells
             } else {
@@ -157,7 +164,7 @@ struct MarkdownReader {
     private mutating func inlines(of node: OpaquePointer, depth: Int = 0) -> [Inline] {
         if depth >= Self.maximumDepth { return [.text(flattenedText(of: node))] }
         var out: [Inline] = []
-        for child in children(of: node) {
+        for child in Self.children(of: node) {
             for inline in inline(child, depth: depth + 1) {
                 // Merge neighbouring text runs (cmark splits text at entities and brackets).
                 if case .text(let next) = inline, case .text(let previous)? = out.last {
@@ -222,7 +229,8 @@ struct MarkdownReader {
 
     // MARK: Helpers
 
-    private func children(of node: OpaquePointer) -> [OpaquePointer] {
+    /// The children of `node`, in order.
+    static func children(of node: OpaquePointer) -> [OpaquePointer] {
         var out: [OpaquePointer] = []
         var child = cmark_node_first_child(node)
         while let current = child {
