@@ -48,14 +48,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             target = try contentOptions.directory()
         }
-        var result: LoadResult
-        if (target as NSString).lastPathComponent == "synonyms.txt" {
-            // Not a content file (it had been "missing front matter"): its own lines are checked.
-            result = LoadResult(library: Library(site: Site(name: "Pamphlet"), documents: []), diagnostics: SynonymTable.problems(inFileAt: target, shownAs: target),
-                                files: [target])
-        } else {
-            result = ContentLoader.load(directory: target)
-        }
+        var result = ContentLoader.load(directory: target)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
             result.diagnostics += ReviewDue.warnings(in: result.library, directory: target, today: RuntimeSupport.today())

@@ -120,6 +120,10 @@ public enum ContentLoader {
     }
 
     static func loadSingleFile(_ path: String) -> LoadResult {
+        // The synonyms file is checked line by line, not as Markdown without front matter.
+        if (path as NSString).lastPathComponent == "synonyms.txt" {
+            return LoadResult(library: emptyLibrary, diagnostics: SynonymTable.problems(inFileAt: path, shownAs: path), files: [path])
+        }
         var diagnostics: [Diagnostic] = []
         guard let text = read(path, shownAs: path, into: &diagnostics) else {
             return LoadResult(library: emptyLibrary, diagnostics: diagnostics, files: [path])
