@@ -9,19 +9,38 @@ final class InputReader {
         case resized
     }
 
-    /// One `wget_wch` result, or nil on timeout.
+    /// Set when ncurses reported a resize in the middle of reading something else (a paste, an
+    /// escape sequence, a mouse report): that reader would have dropped it and the screen stayed
+    /// at the old size (seen in CI: a kiosk drawn at 40x12 in an 80x24 terminal after a resize storm).
+    private var resizePending = false
+
+    /// One `wget_wch` result, or nil on timeout. A resize is noted and read past, never returned.
     private func next(timeoutMilliseconds ms: Int32) -> RawInput? {
         pamphlet_timeout(ms)
-        var ch: wint_t = 0
-        let rc = pamphlet_get_wch(&ch)
-        if rc == KEY_CODE_YES { return .keyCode(Int32(bitPattern: ch)) }
-        if rc == OK { return .character(UInt32(ch)) }
-        return nil
+        while true {
+            var ch: wint_t = 0
+            let rc = pamphlet_get_wch(&ch)
+            if rc == KEY_CODE_YES && Int32(bitPattern: ch) == KEY_RESIZE {
+                resizePending = true
+                continue
+            }
+            if rc == KEY_CODE_YES { return .keyCode(Int32(bitPattern: ch)) }
+            if rc == OK { return .character(UInt32(ch)) }
+            return nil
+        }
     }
 
     /// The events from one input, waiting at most `timeoutMilliseconds` (0: do not wait). Nil when
-    /// no input came (empty when one came that means nothing, such as a mouse report ncurses drops).
+    /// nothing came (empty when an input came that means nothing, such as a mouse report ncurses
+    /// drops). A resize comes first: ncurses has already resized, so what follows is at the new size.
     func read(timeoutMilliseconds ms: Int32) -> [Event]? {
+        let events = decodeNext(timeoutMilliseconds: ms)
+        guard resizePending else { return events }
+        resizePending = false
+        return [.resized] + (events ?? [])
+    }
+
+    private func decodeNext(timeoutMilliseconds ms: Int32) -> [Event]? {
         guard let raw = next(timeoutMilliseconds: ms) else { return nil }
         switch KeyDecoder.decode(raw) {
         case .key(.unknown):
@@ -31,7 +50,7 @@ final class InputReader {
             }
             return [.msg(.key(.unknown))]
         case .key(let key): return [.msg(.key(key))]
-        case .resize: return [.resized]
+        case .resize: return []   // `next` never returns a resize: it sets `resizePending`
         case .mouse:
             var event = MEVENT()
             guard getmouse(&event) == OK else { return [] }

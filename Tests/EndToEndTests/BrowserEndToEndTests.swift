@@ -184,6 +184,27 @@ struct BrowserEndToEndTests {
         #expect(try !tmux.capture().contains("[ended]"))
     }
 
+    /// A resize that lands while the browser is reading something longer than a key (here the
+    /// middle of a paste) still resizes the screen: the paste reader had swallowed ncurses's
+    /// KEY_RESIZE, and the page stayed drawn at the old size (CI: a kiosk at 40x12 in 80x24).
+    @Test func aResizeInTheMiddleOfAPasteIsNotLost() throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.type("/")
+        try tmux.wait(for: "Search:")
+        try tmux.type("\u{1B}[200~keta")
+        usleep(100_000)
+        try tmux.resize(width: 100, height: 30)
+        usleep(200_000)
+        try tmux.type("mine\u{1B}[201~")
+        try tmux.wait(for: "the results drawn at 100x30") { screen in
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return screen.contains("Search: ketamine") && rows.count >= 30
+                && rows.contains { $0.count > 80 && $0.hasSuffix("results") }
+        }
+    }
+
     @Test func tooSmallAsksToEnlarge() throws {
         let tmux = try start(width: 24, height: 6)
         defer { tmux.kill() }
