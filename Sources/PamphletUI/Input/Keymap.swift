@@ -27,6 +27,21 @@ public struct Binding: Sendable, Hashable {
     }
 }
 
+extension Binding {
+    /// The keys that still do this action; with `lettersSearch` (the kiosk) letters start a search instead.
+    func keys(lettersSearch: Bool) -> [Key] {
+        lettersSearch ? keys.filter { !$0.isLetter } : keys
+    }
+}
+
+extension Key {
+    /// A letter key (any script): with `AppOptions.lettersSearch` it starts a search.
+    var isLetter: Bool {
+        if case .char(let c) = self { return c.isLetter }
+        return false
+    }
+}
+
 /// One screen's bindings, in the order help and hints list them.
 public struct Keymap: Sendable {
     public var context: KeyContext

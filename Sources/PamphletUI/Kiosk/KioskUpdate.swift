@@ -178,6 +178,7 @@ extension KioskState {
         // Whatever options it was given, this browser is in the kiosk, in front of patients.
         browserOptions.kioskKeysInHelp = true
         browserOptions.showContentProblems = false
+        browserOptions.lettersSearch = true
         var fresh = Browser.kioskFresh(content: content, options: browserOptions)
         _ = fresh.update(.resize(width: width, height: browserHeight))
         browser = fresh

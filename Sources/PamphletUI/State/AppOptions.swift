@@ -25,11 +25,15 @@ public struct AppOptions: Sendable, Hashable {
     /// (staff run `pamphlet check`) and a page's "For staff: due for review" line. The kiosk turns
     /// this off: patients cannot act on them.
     public var showContentProblems: Bool
+    /// Letters start a search instead of running one-key commands. The kiosk turns this on: a
+    /// patient who types "cost" on the home screen wants to find it, and `c` had opened the crisis
+    /// page. Arrows, Enter, Space, Backspace, digits and the function keys keep their meaning.
+    public var lettersSearch: Bool
 
     public init(today: CalendarDate? = nil, asciiOnly: Bool = false, allowQuit: Bool = true,
                 showFilePaths: Bool = true, crisisLine: String? = nil, crisisLineLabel: String? = nil,
                 startOverHint: String? = nil, minimumWidth: Int = 30, minimumHeight: Int = 8,
-                kioskKeysInHelp: Bool = false, showContentProblems: Bool = true) {
+                kioskKeysInHelp: Bool = false, showContentProblems: Bool = true, lettersSearch: Bool = false) {
         self.today = today
         self.asciiOnly = asciiOnly
         self.allowQuit = allowQuit
@@ -41,12 +45,14 @@ public struct AppOptions: Sendable, Hashable {
         self.minimumHeight = minimumHeight
         self.kioskKeysInHelp = kioskKeysInHelp
         self.showContentProblems = showContentProblems
+        self.lettersSearch = lettersSearch
     }
 
-    /// The kiosk's defaults: no quitting, no file paths or content problems, the kiosk's keys in help.
+    /// The kiosk's defaults: no quitting, no file paths or content problems, the kiosk's keys in
+    /// help, letters start a search.
     public static func kiosk(today: CalendarDate? = nil, asciiOnly: Bool = false) -> AppOptions {
         AppOptions(today: today, asciiOnly: asciiOnly, allowQuit: false, showFilePaths: false, kioskKeysInHelp: true,
-                   showContentProblems: false)
+                   showContentProblems: false, lettersSearch: true)
     }
 
     var glyphs: Glyphs { asciiOnly ? .ascii : .unicode }

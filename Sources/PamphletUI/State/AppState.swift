@@ -75,7 +75,8 @@ public struct AppState: Program {
         if let doc = content.library.document(id) { return doc }
         switch id {
         case BuiltInPages.helpID: return BuiltInPages.help(options.glyphs, allowQuit: options.allowQuit,
-                                                                  kioskKeys: options.kioskKeysInHelp)
+                                                                  kioskKeys: options.kioskKeysInHelp,
+                                                                  lettersSearch: options.lettersSearch)
         case BuiltInPages.crisisID: return BuiltInPages.crisis(options.crisisSentence(site: content.library.site))
         case builtInContactID: return BuiltInPages.contact()
         default: return nil

@@ -23,7 +23,8 @@ extension AppState {
     }
 
     /// Pasted text is a search: it goes into the search field, opening it where "/" would. Line
-    /// breaks and tabs become spaces, other control characters go.
+    /// breaks and tabs become spaces, other control characters go. With `lettersSearch` a typed
+    /// letter comes here too.
     mutating func paste(_ text: String) -> [Effect] {
         let words = text.split(whereSeparator: { $0.isNewline || $0 == "\t" })
             .map { $0.filter { !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) } }
@@ -54,6 +55,9 @@ extension AppState {
                 if search?.append(String(c)) == true { runSearch() }
             }
             return []
+        }
+        if options.lettersSearch, key.isLetter, case .char(let c) = key {
+            return paste(String(c))
         }
         guard let action = Keymap.action(for: key, in: keyContext) else { return [] }
         if action == .openNumbered, case .char(let c) = key, let n = c.wholeNumberValue {

@@ -99,8 +99,11 @@ enum StatusBar {
         let layout = state.currentLayout
         let geo = state.geometry
         var wanted: [(String, String, Action)] = []
+        let lettersSearch = state.options.lettersSearch && context != .search
         func add(_ b: Binding) {
             guard let label = b.hint else { return }
+            let keys = b.keys(lettersSearch: lettersSearch)
+            guard !keys.isEmpty else { return }
             switch b.action {
             case .quit where !state.options.allowQuit: return
             case .toggleContents where layout.contents.isEmpty: return
@@ -117,7 +120,7 @@ enum StatusBar {
             case .lineDown, .searchNext:
                 state.options.asciiOnly ? "Up/Down" : g.arrowUp + g.arrowDown
             case .back: g.arrowLeft
-            default: b.keys.first?.label(g) ?? ""
+            default: keys.first?.label(g) ?? ""
             }
             wanted.append((key, label, b.action))
         }

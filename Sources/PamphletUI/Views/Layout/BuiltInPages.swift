@@ -8,13 +8,20 @@ enum BuiltInPages {
 
     /// `kioskKeys`: add the kiosk's own keys (its bar shows them too) to "Everywhere". Never the
     /// staff chord: patients read this.
-    static func help(_ glyphs: Glyphs, allowQuit: Bool, kioskKeys: Bool = false) -> Document {
+    /// `lettersSearch`: letters start a search, so bindings list only their other keys.
+    static func help(_ glyphs: Glyphs, allowQuit: Bool, kioskKeys: Bool = false, lettersSearch: Bool = false) -> Document {
         var sections: [Section] = []
         for map in Keymap.all {
             var rows: [[[Inline]]] = []
+            if map.context == .global, lettersSearch {
+                rows.append([[.code("letters")], [.text("Search: start typing the words to find")]])
+            }
             for binding in map.bindings {
                 if binding.action == .quit && !allowQuit { continue }
-                rows.append([[.code(keysLabel(binding, glyphs))], [.text(binding.action.description)]])
+                var shown = binding
+                if map.context != .search { shown.keys = binding.keys(lettersSearch: lettersSearch) }
+                if shown.keys.isEmpty { continue }
+                rows.append([[.code(keysLabel(shown, glyphs))], [.text(binding.action.description)]])
             }
             if map.context == .global, kioskKeys {
                 rows.append([[.code(KioskKeys.startOver.label(glyphs))],

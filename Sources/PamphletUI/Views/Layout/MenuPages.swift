@@ -76,8 +76,10 @@ enum MenuPages {
             crisisBox(&b, crisis)
         }
         b.blank()
-        b.wrap(b.glyphs("Use the arrow keys or the numbers, then Enter. Press ? for help.", role: .hint,
-                        searchable: false))
+        let howTo = ctx.options.lettersSearch
+            ? "Use the arrow keys or the numbers, then Enter, or type a word to search. Press ? for help."
+            : "Use the arrow keys or the numbers, then Enter. Press ? for help."
+        b.wrap(b.glyphs(howTo, role: .hint, searchable: false))
         return b.layout
     }
 

@@ -1,0 +1,56 @@
+import PamphletKit
+import Testing
+@testable import PamphletUI
+
+/// In the kiosk, letters start a search (`AppOptions.lettersSearch`): a patient typing "cost" on the
+/// home screen got the crisis page from its `c` (review A). Staff's browser keeps its one-key commands.
+@Suite("Kiosk: type to search")
+struct KioskTypeToSearchTests {
+    @Test func typingAWordOnTheHomeScreenSearchesIt() {
+        var k = KioskFixtures.kiosk()
+        k.press(.enter)
+        k.type("cost")
+        #expect(k.browser?.route == .home)
+        #expect(k.browser?.search?.query == "cost")
+    }
+
+    @Test func typingOnAnArticleSearchesToo() {
+        var k = KioskFixtures.kiosk()
+        k.press(.enter, .enter, .enter)  // wake, Articles, the first article
+        let page = k.browser?.route
+        #expect(page != .home)
+        k.type("naltrexone")
+        #expect(k.browser?.search?.query == "naltrexone")
+        #expect(k.screenText.contains("Search: naltrexone"))
+    }
+
+    @Test func arrowsDigitsAndSpaceKeepTheirMeaning() {
+        var k = KioskFixtures.kiosk()
+        k.press(.enter, .char("2"))
+        #expect(k.browser?.search == nil)
+        #expect(k.browser?.route != .home)
+        k.press(.backspace)
+        #expect(k.browser?.route == .home)
+    }
+
+    @Test func helpAndHintsNameNoLetterKeys() {
+        var k = KioskFixtures.kiosk()
+        k.press(.enter, .char("?"))
+        let help = k.screenText
+        #expect(help.contains("letters"))
+        #expect(help.contains("start typing the words to find"))
+        #expect(!help.contains("Backspace ← h"))
+        let hints = k.screenText.split(separator: "\n").suffix(2).joined(separator: "\n")
+        for letter in ["q quit", "t contents", "H home"] { #expect(!hints.contains(letter)) }
+        #expect(k.screenText.contains("or type a word to search") == false)  // help page, not home
+        k.press(.backspace)
+        #expect(k.screenText.contains("or type a word to search"))
+    }
+
+    @Test func theStaffBrowserKeepsItsLetterCommands() {
+        var app = Fixtures.app()
+        app.press(.char("c"))
+        #expect(app.route == .crisis)
+        #expect(app.search == nil)
+    }
+}
