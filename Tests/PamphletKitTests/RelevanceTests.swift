@@ -28,6 +28,8 @@ import TestSupport
         ("i.v.", ["iv-ketamine-infusions"]),
         ("I.V. ketamine", ["iv-ketamine-infusions"]),
         ("habit forming", addictive),   // a synonym of addictive (Assets/synonyms.txt)
+        // "how long" is "how fast" (Assets/synonyms.txt): the FAQ above "have long regarded"
+        ("how long does it take to work", ["ketamine-faq#how-fast-does-ketamine-work"]),
         ("apointment", ["ketamine-faq#how-do-i-make-an-appointment", "contact"]),
         // prefixes while typing
         ("naltrex", trials),
