@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Text or Markdown files to import; - reads standard input.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Text or Markdown files to import; - reads standard input (Markdown when it opens with front matter or a '# Title' line).", valueName: "FILE"))
     var files: [String]
 
     @Option(name: .long, help: ArgumentHelp("Content folder to write into (created if missing).", valueName: "DIR"))
@@ -86,7 +86,7 @@ struct ImportCommand: ParsableCommand {
                 failures += 1
                 continue
             }
-            let isMarkdown = MarkdownImporter.isMarkdown(path: file, data: data)
+            let isMarkdown = MarkdownImporter.isMarkdown(path: file, data: data, unnamed: argument == "-")
             let result = isMarkdown
                 ? MarkdownImporter.importData(data, sourceName: file, options: options)
                 : PlainTextImporter.importData(data, sourceName: file, options: options)

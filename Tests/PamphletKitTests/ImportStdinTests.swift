@@ -37,4 +37,42 @@ import TestSupport
         #expect(run.status != 0)
         #expect(run.stderr.contains("standard input (-) can be read only once"))
     }
+
+    /// Pamphlet Markdown piped in without an `id:` line: the id (and file name) come from the title;
+    /// "standard input" had been taken as the id and refused for its space.
+    @Test func frontMatterWithoutAnIDTakesItFromTheTitle() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try KioskConfigCLITests.pamphlet(["import", "-", "--out", out.path],
+                                                   input: "---\ntitle: Fees and Insurance\nkind: article\n---\n\n## What it costs\n\nOur fees.\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let path = out.appendingPathComponent("content/articles/fees-and-insurance.md")
+        #expect(try String(contentsOf: path, encoding: .utf8).contains("## What it costs"))
+        #expect(ContentLoader.load(directory: out.path).diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
+
+    /// Markdown piped in without front matter (`cat README.md | pamphlet import -`) is Markdown when
+    /// it opens with a `# Title`: it had been read as plain text, titled "# Fees" with its marks escaped.
+    @Test func bareMarkdownOnStandardInput() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try KioskConfigCLITests.pamphlet(["import", "-", "--out", out.path],
+                                                   input: "# Fees\n\n## What it costs\n\nOur fees are *listed* here.\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = try String(contentsOf: out.appendingPathComponent("content/articles/fees.md"), encoding: .utf8)
+        #expect(file.contains("title: \"Fees\"") || file.contains("title: Fees\n"))
+        #expect(file.contains("\n## What it costs\n") && file.contains("*listed*"))
+        #expect(!file.contains("\\#") && !file.contains("\\*"))
+    }
+
+    @Test(arguments: [("# Fees\n", true), ("  ## Fees ##\n", true), ("#Fees\n", false), ("####### Seven\n", false),
+                      ("\n\n# After blank lines\n", true), ("Fees\n# not first\n", false), ("#\n", false),
+                      ("# Copyright (C) 2018 FSF\n#\n# This file is part of groff.\n", false),
+                      ("# My ~/.inputrc\n# Notice the bindings\n", false), ("# Title\n## Section\n", true)])
+    func atxHeadingSniffing(_ text: String, _ isHeading: Bool) {
+        #expect(MarkdownImporter.opensWithATXHeading(Data(text.utf8)) == isHeading)
+        #expect(MarkdownImporter.isMarkdown(path: "standard input", data: Data(text.utf8), unnamed: true) == isHeading)
+        #expect(MarkdownImporter.isMarkdown(path: "notes.txt", data: Data(text.utf8)) == false)
+        #expect(MarkdownImporter.isMarkdown(path: "README", data: Data(text.utf8)) == false)
+    }
 }

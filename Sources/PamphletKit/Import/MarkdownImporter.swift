@@ -25,7 +25,9 @@ public enum MarkdownImporter {
             return ImportResult(diagnostics: [.error(sourceName,
                 "--title and --id are for text and Markdown without front matter; this file has front matter: edit its 'title:' and 'id:' lines")])
         }
-        let (document, diagnostics) = ContentLoader.parseDocument(text: text, path: sourceName)
+        // Standard input has no file name to give the id: the title's slug does (the file is written under it).
+        let (document, diagnostics) = ContentLoader.parseDocument(text: text, path: sourceName,
+                                                                  idFromTitle: !hasMarkdownName(sourceName))
         let all = warnings + diagnostics
         guard let document, !all.hasErrors else {
             var problems = all
@@ -48,11 +50,35 @@ public enum MarkdownImporter {
         return false
     }
 
-    /// Markdown when the name ends in `.md`/`.markdown`, or the text opens with front matter.
-    public static func isMarkdown(path: String, data: Data) -> Bool {
+    /// Markdown when the name ends in `.md`/`.markdown`, the text opens with front matter, or text
+    /// with no name at all (`unnamed`: standard input) opens with a `# Title` line. Named files
+    /// without an extension stay text: in /usr/share/doc those opening with `# ` are scripts and Makefiles.
+    public static func isMarkdown(path: String, data: Data, unnamed: Bool = false) -> Bool {
+        if hasMarkdownName(path) || startsWithFrontMatter(data) { return true }
+        return unnamed && opensWithATXHeading(data)
+    }
+
+    static func hasMarkdownName(_ path: String) -> Bool {
         let lower = path.lowercased()
-        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return true }
-        return startsWithFrontMatter(data)
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
+    /// The first line that is not blank is a CommonMark ATX heading (`#` to `######`, a space, text),
+    /// and not the start of a block of `#` comments (a script's or a config file's licence header).
+    static func opensWithATXHeading(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self)
+        let lines = head.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let index = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
+        let line = lines[index]
+        if index + 1 < lines.count {
+            let next = lines[index + 1].trimmingCharacters(in: .whitespaces)
+            if next == "#" || next.hasPrefix("# ") { return false }
+        }
+        let trimmed = line.drop { $0 == " " }
+        let hashes = trimmed.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes), line.count - trimmed.count <= 3 else { return false }
+        let rest = trimmed.dropFirst(hashes)
+        return rest.first == " " && rest.contains { !$0.isWhitespace && $0 != "#" }
     }
 
     /// The data opens with a `---` line (after a byte-order mark).

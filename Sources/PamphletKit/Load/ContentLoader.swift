@@ -83,10 +83,11 @@ public enum ContentLoader {
         return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: files)
     }
 
-    /// Parses one content file's text. `path` is used in diagnostics and gives the default id.
+    /// Parses one content file's text. `path` is used in diagnostics and gives the default id
+    /// (with `idFromTitle`, for text with no file name, the title does).
     /// Cross-references are not checked here (that needs the whole library; `load` does it).
-    public static func parseDocument(text: String, path: String) -> (document: Document?, diagnostics: [Diagnostic]) {
-        let (parsed, diagnostics) = DocumentParser.parse(text: text, path: path)
+    public static func parseDocument(text: String, path: String, idFromTitle: Bool = false) -> (document: Document?, diagnostics: [Diagnostic]) {
+        let (parsed, diagnostics) = DocumentParser.parse(text: text, path: path, idFromTitle: idFromTitle)
         return (parsed?.document, diagnostics.sorted())
     }
 

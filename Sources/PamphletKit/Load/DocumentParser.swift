@@ -21,15 +21,16 @@ enum DocumentParser {
     ]
     static let checklistKeys = ["question", "items", "outcomes", "disclaimer"]
 
-    /// Parses `text`; `path` names the file in diagnostics and gives the default id (file name without `.md`).
-    static func parse(text: String, path: String) -> (ParsedDocument?, [Diagnostic]) {
+    /// Parses `text`; `path` names the file in diagnostics and gives the default id (file name
+    /// without `.md`), or with `idFromTitle` the title's slug (text with no file name: standard input).
+    static func parse(text: String, path: String, idFromTitle: Bool = false) -> (ParsedDocument?, [Diagnostic]) {
         let (decoded, problems) = SourceText.decode(Data(text.utf8), path: path)
         guard let decoded else { return (nil, problems) }
-        return parse(decoded: decoded, path: path)
+        return parse(decoded: decoded, path: path, idFromTitle: idFromTitle)
     }
 
     /// Parses text already checked by `SourceText.decode` (UTF-8, LF line ends, not empty).
-    static func parse(decoded text: String, path: String) -> (ParsedDocument?, [Diagnostic]) {
+    static func parse(decoded text: String, path: String, idFromTitle: Bool = false) -> (ParsedDocument?, [Diagnostic]) {
         let split: FrontMatter
         switch FrontMatter.split(text) {
         case .success(let s): split = s
@@ -52,7 +53,7 @@ enum DocumentParser {
         var header = Header()
         if let root {
             if let fields = yaml.fields(root, known: frontMatterKeys, in: "front matter") {
-                header = readHeader(fields, path: path, yaml: &yaml)
+                header = readHeader(fields, path: path, idFromTitle: idFromTitle, yaml: &yaml)
             }
         } else if isEmpty {
             yaml.diagnostics.append(.error(path, "front matter is empty: 'kind' and 'title' are required"))
@@ -97,7 +98,7 @@ enum DocumentParser {
         var checklistLine = 1
     }
 
-    static func readHeader(_ f: YAMLReader.Fields, path: String, yaml: inout YAMLReader) -> Header {
+    static func readHeader(_ f: YAMLReader.Fields, path: String, idFromTitle: Bool = false, yaml: inout YAMLReader) -> Header {
         var h = Header()
         let fileName = (path as NSString).lastPathComponent
         let fallbackID = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
@@ -105,7 +106,7 @@ enum DocumentParser {
             (h.idLine, h.idColumn) = yaml.position(entry.value)
             h.id = yaml.string(entry, "id")?.trimmingCharacters(in: .whitespaces)
             if h.id?.isEmpty ?? true { yaml.error(entry.key, "'id' is empty"); h.id = nil }
-        } else {
+        } else if !idFromTitle {
             h.id = fallbackID
         }
         if let id = h.id, let bad = id.first(where: { $0.isWhitespace || "#:/?".contains($0) }) {
@@ -125,6 +126,7 @@ enum DocumentParser {
             }
         }
         h.title = yaml.requiredString(f, "title", in: "front matter")
+        if idFromTitle, f["id"] == nil, let title = h.title { h.id = Slug.make(title) }
         h.summary = yaml.string(f["summary"], "summary")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         h.tags = yaml.stringList(f["tags"], "tags")?.map(\.text) ?? []
         if let language = yaml.string(f["language"], "language")?.trimmingCharacters(in: .whitespaces) {
