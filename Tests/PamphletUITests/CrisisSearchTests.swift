@@ -96,4 +96,18 @@ import Testing
         k.press(.enter)
         #expect(k.browser?.route == .crisis)
     }
+
+    /// Review A: under "Help right now" for "kill myself" the overlay said "No results ... Try
+    /// another word, or fewer words." and the status bar "0 results": the row is the answer.
+    @Test func noBrushOffUnderTheRow() {
+        var app = Fixtures.app(crisis: true)
+        app.press(.char("/"))
+        app.type("kill myself")
+        #expect(app.search?.results.hits.isEmpty == true)
+        let text = app.screenText
+        #expect(text.contains("Help right now"))
+        #expect(!text.contains("No results"))
+        #expect(!text.contains("Try another word"))
+        #expect(!text.contains("0 results"))
+    }
 }

@@ -48,6 +48,10 @@ enum SearchOverlay {
         }
         if hits.isEmpty {
             // The crisis row stays first; "did you mean" goes under it (Tab takes it, Enter opens the row).
+            if search.crisisRow { drawCrisisRow(&canvas, y: info + 1, selected: search.selected == 0, crisis: crisis, glyphs: glyphs) }
+            // Under "Help right now", "No results ... Try another word" reads as a brush-off to
+            // someone who typed "kill myself": the row is the answer.
+            if search.crisisRow && search.results.suggestion == nil { return }
             let y = info + 1 + (search.crisisRow ? 3 : 0)
             var text = "No results for \u{201C}\(query)\u{201D}."
             if let suggestion = search.results.suggestion {
@@ -56,7 +60,6 @@ enum SearchOverlay {
             } else {
                 text += " Try another word, or fewer words."
             }
-            if search.crisisRow { drawCrisisRow(&canvas, y: info + 1, selected: search.selected == 0, crisis: crisis, glyphs: glyphs) }
             let end = geo.bodyTop + geo.bodyHeight
             let used = write(wrapped: text, &canvas, x: 1, y: y, width: w - 2, rows: end - y, role: .normal)
             // People can help where the words did not (review A finding 5).

@@ -15,7 +15,8 @@ enum StatusBar {
         var position = ""
         if let search = state.search {
             let n = search.results.hits.count
-            position = search.query.isEmpty ? "" : n == 1 ? "1 result" : "\(n) results"
+            // No "0 results" under a "Help right now" row.
+            position = search.query.isEmpty || (n == 0 && search.crisisRow) ? "" : n == 1 ? "1 result" : "\(n) results"
         } else {
             let all = state.allMatches(of: state.current, textWidth: geo.textWidth)
             if let m = state.current.matchIndex, all.indices.contains(m) {
