@@ -17,6 +17,10 @@ struct CheckCommand: ParsableCommand {
             pages past their `next_review` date, and synonyms.txt lines with fewer than two \
             entries (warnings).
 
+            With --json, prints one object instead: {"files", "errors", "warnings", "problems": \
+            [{"path", "line", "column", "severity", "message"}]}, problems in the order above, \
+            nothing on standard error.
+
             Exits 1 if there is any error, 0 otherwise (warnings alone do not fail), 2 when DIR \
             does not exist. \
             DIR may also be a single .md file (cross-references to other files are then not \
@@ -27,6 +31,7 @@ struct CheckCommand: ParsableCommand {
               pamphlet check ~/clinic-content
               pamphlet check ~/clinic-content/content/faq/ketamine-faq.md
               pamphlet check /srv/clinic-content/site.yaml
+              pamphlet check --json | jq '.problems[] | select(.severity == "error")'
             """
     )
 
@@ -35,6 +40,24 @@ struct CheckCommand: ParsableCommand {
     var directory: String?
 
     @OptionGroup var contentOptions: ContentOptions
+
+    @Flag(help: "Print the problems and counts as JSON.")
+    var json = false
+
+    /// What `--json` prints.
+    struct Report: Encodable {
+        struct Problem: Encodable {
+            var path: String
+            var line: Int
+            var column: Int
+            var severity: String
+            var message: String
+        }
+        var files: Int
+        var errors: Int
+        var warnings: Int
+        var problems: [Problem]
+    }
 
     func run() throws {
         let target: String
@@ -55,10 +78,21 @@ struct CheckCommand: ParsableCommand {
             result.diagnostics += SynonymTable.problems(inFileAt: (target as NSString).appendingPathComponent("synonyms.txt"),
                                                         shownAs: ContentLoader.displayPrefix(target) + "synonyms.txt")
         }
-        // Messages quote content (an unknown key, a bad value): cleaned like everything else printed.
-        for diagnostic in result.diagnostics { StandardOutput.line(TerminalSafeText.clean(diagnostic.description)) }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
+        if json {
+            // JSON escapes control characters itself; line 0 (the file as a whole) prints as 1, as in text.
+            let problems = result.diagnostics.map {
+                Report.Problem(path: $0.path, line: max(1, $0.line), column: max(1, $0.column),
+                               severity: $0.severity.rawValue, message: $0.message)
+            }
+            StandardOutput.line(try CLIOutput.json(Report(files: result.files.count, errors: errors,
+                                                          warnings: warnings, problems: problems)))
+            if errors > 0 { throw ExitCode.failure }
+            return
+        }
+        // Messages quote content (an unknown key, a bad value): cleaned like everything else printed.
+        for diagnostic in result.diagnostics { StandardOutput.line(TerminalSafeText.clean(diagnostic.description)) }
         let files = CLIOutput.count(result.files.count, "file")
         if result.diagnostics.isEmpty {
             CLIOutput.printError("no problems in \(files)")
