@@ -167,6 +167,30 @@ import Testing
         #expect(app.search == nil)
     }
 
+    /// Review C finding 1: once Back had reopened the results, a second Backspace deleted the
+    /// query's last letter ("naltrexon") instead of going on back. Until the query is edited it goes
+    /// back (closes the results over the page they were opened on); after an edit it edits.
+    @Test func backspaceGoesOnBackUntilTheQueryIsEdited() {
+        var app = Fixtures.app()
+        app.press(.char("3"), .char("/"))
+        app.type("naltrexone")
+        app.press(.enter, .backspace)
+        #expect(app.search?.query == "naltrexone")
+        app.press(.down, .up)   // choosing a row is not editing
+        app.press(.backspace)
+        #expect(app.search == nil)
+        #expect(app.route == .list(.treatment))
+        app.press(.backspace)
+        #expect(app.route == .home)
+
+        app.press(.char("3"), .char("/"))
+        app.type("naltrexone")
+        app.press(.enter, .backspace)
+        app.type("s")
+        app.press(.backspace, .backspace)
+        #expect(app.search?.query == "naltrexon", "after an edit Backspace edits")
+    }
+
     /// Review C finding 3: Enter with nothing to open, then Esc, left the page tagged, and Back
     /// from the next page brought the closed search back.
     @Test(arguments: ["zzzqqq", ""])

@@ -146,6 +146,9 @@ public struct SearchState: Sendable, Equatable {
     public var selected: Int
     /// The query asks for crisis help (`CrisisWords`): the built-in crisis page is the first row.
     public var crisisRow: Bool
+    /// Back reopened these results: until the query is edited, Backspace goes on back (closes
+    /// them, showing the page they were opened over) instead of deleting the query's last letter.
+    public var reopenedByBack = false
 
     public init(query: String = "", results: RankedResults = .empty, selected: Int = 0, crisisRow: Bool = false) {
         self.query = query

@@ -34,6 +34,7 @@ extension AppState {
             guard !isTooSmall(width: width, height: height), Keymap.action(for: .char("/"), in: keyContext) == .search else { return [] }
             perform(.search)
         }
+        search?.reopenedByBack = false
         if search?.append(words) == true { runSearch() }
         return []
     }
@@ -50,7 +51,13 @@ extension AppState {
             return key == .char("q") && options.allowQuit ? [.quit] : []
         }
         if search != nil {
-            if let action = Keymap.action(for: key, in: .search) { return perform(action) }
+            let action = Keymap.action(for: key, in: .search)
+            if search?.reopenedByBack == true {
+                if action == .searchDelete { return perform(.searchClose) }
+                let choosing: Set<Action> = [.searchNext, .searchPrevious, .searchPageDown, .searchPageUp, .redraw]
+                if !(action.map(choosing.contains) ?? false) { search?.reopenedByBack = false }
+            }
+            if let action { return perform(action) }
             if case .char(let c) = key, !c.isNewline {
                 if search?.append(String(c)) == true { runSearch() }
             }
@@ -160,6 +167,7 @@ extension AppState {
             search = SearchState(query: saved.query)
             runSearch()
             if let count = search?.rowCount { search?.selected = max(0, min(saved.selected, count - 1)) }
+            search?.reopenedByBack = true
         }
     }
 
