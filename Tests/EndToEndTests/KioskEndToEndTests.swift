@@ -13,7 +13,7 @@ struct KioskEndToEndTests {
     /// From the attract screen into the article: wake the kiosk, open Articles, then the article.
     func openArticle(_ run: KioskRun) throws {
         try run.tmux.wait(for: Self.attractPrompt)
-        try run.tmux.send("x")
+        try run.tmux.send("Space")
         try run.tmux.wait(for: "Articles")
         try run.tmux.send("Enter")
         try run.tmux.wait(for: "Is Ketamine an Opiate?")
@@ -78,7 +78,7 @@ struct KioskEndToEndTests {
         defer { run.stop() }
         let attract = try run.tmux.wait(for: Self.attractPrompt)
         let pid = try run.pid()
-        try run.tmux.send("x")
+        try run.tmux.send("Space")
         try run.tmux.wait(for: "Articles")
         for (name, send) in Self.hostile {
             try send(run)
@@ -98,7 +98,7 @@ struct KioskEndToEndTests {
         let after = try run.tmux.wait(for: "attract screen redrawn", timeout: 300) { $0 == attract }
         print("kiosk escape suite: \(Self.hostile.count) hostile inputs; queue drained and attract redrawn \(Date().timeIntervalSince(draining)) s after the last")
         #expect(after.contains("F5 Start over"))
-        try run.tmux.send("x")
+        try run.tmux.send("Space")
         try run.tmux.wait(for: "Articles")
         #expect(run.children(of: pid).isEmpty)
         #expect(!run.logText().contains("passwd"))
@@ -109,7 +109,7 @@ struct KioskEndToEndTests {
         let run = try KioskRun(arguments: "--idle-timeout 3", config: ["countdown: 2"])
         defer { run.stop() }
         try run.tmux.wait(for: Self.attractPrompt)
-        try run.tmux.send("x")
+        try run.tmux.send("Space")
         try run.tmux.wait(for: "Articles")
         try run.tmux.send("/")
         try run.tmux.type(query)
@@ -124,7 +124,7 @@ struct KioskEndToEndTests {
         #expect(run.filesContaining(query).isEmpty)
         #expect(!run.logText().isEmpty)
         // Sessions after the reset start clean.
-        try run.tmux.send("x")
+        try run.tmux.send("Space")
         try run.tmux.wait(for: "Articles")
         try run.tmux.send("/")
         try run.tmux.wait(for: "Articles") { !$0.contains(query) }
@@ -199,7 +199,7 @@ struct KioskEndToEndTests {
         let run = try KioskRun(arguments: "--idle-timeout 600")
         defer { run.stop() }
         try run.tmux.wait(for: Self.attractPrompt)
-        try run.tmux.send("x")
+        try run.tmux.send("Space")
         try run.tmux.wait(for: "Articles")
         kill(try run.pid(), signal)
         #expect(try run.exitCode() == 128 + signal, "kill -\(name)")

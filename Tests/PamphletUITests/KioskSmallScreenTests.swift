@@ -10,7 +10,7 @@ struct KioskSmallScreenTests {
         var k = KioskFixtures.kiosk()
         _ = k.update(.resize(width: width, height: height))
         var canvases = [k.view(width: width, height: height)]
-        k.press(.char("x"), .enter, .enter)
+        k.press(.char(" "), .enter, .enter)
         canvases.append(k.view(width: width, height: height))
         k.press(KioskKeys.takeHome)
         canvases.append(k.view(width: width, height: height))
@@ -31,7 +31,7 @@ struct KioskSmallScreenTests {
     func tooSmallStatesTheKiosksOwnMinimum(_ width: Int, _ height: Int) {
         var k = KioskFixtures.kiosk()
         _ = k.update(.resize(width: width, height: height))
-        k.press(.char("x"))
+        k.press(.char(" "))
         let text = k.view(width: width, height: height).textRows.joined(separator: " ")
             .split(separator: " ").joined(separator: " ")
         #expect(text.contains("Please enlarge the window."))
@@ -43,7 +43,7 @@ struct KioskSmallScreenTests {
     func theStatedMinimumIsEnough(_ width: Int, _ height: Int) {
         var k = KioskFixtures.kiosk()
         _ = k.update(.resize(width: width, height: height))
-        k.press(.char("x"))
+        k.press(.char(" "))
         let rows = k.view(width: width, height: height).textRows
         #expect(!rows.joined().contains("enlarge"))
         #expect(rows.joined().contains("Articles"), "the home menu is drawn")
@@ -65,7 +65,7 @@ struct KioskSmallScreenTests {
     @Test func takeHomeOnANarrowScreenFallsBackToTheAddress() {
         var k = KioskFixtures.kiosk()
         _ = k.update(.resize(width: 40, height: 12))
-        k.press(.char("x"), .enter, .enter)
+        k.press(.char(" "), .enter, .enter)
         k.press(KioskKeys.takeHome)
         let text = k.view(width: 40, height: 12).textRows.joined()
         #expect(text.contains("Enlarge the window to show a QR code"))
@@ -80,7 +80,7 @@ struct KioskSmallScreenTests {
                                      options: KioskOptions(browser: .kiosk(asciiOnly: true)))
         _ = k.update(.resize(width: width, height: height))
         _ = k.update(.tick(now: 1000))
-        k.press(.char("x"), .enter, .enter)
+        k.press(.char(" "), .enter, .enter)
         k.press(KioskKeys.takeHome)
         let rows = k.view(width: width, height: height).textRows
         let text = rows.joined()
@@ -94,7 +94,7 @@ struct KioskSmallScreenTests {
     @Test func countdownAt40x12() {
         var k = KioskFixtures.kiosk(idle: 30, countdown: 10)
         _ = k.update(.resize(width: 40, height: 12))
-        k.press(.char("x"))
+        k.press(.char(" "))
         k.send(.tick(now: 1001), .tick(now: 1032))
         let text = k.view(width: 40, height: 12).textRows.joined(separator: "\n")
         #expect(text.contains("Still there?"))

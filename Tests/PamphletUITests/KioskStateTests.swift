@@ -45,7 +45,7 @@ struct KioskStateTests {
         #expect(text.contains("F5 Start over"))
     }
 
-    @Test(arguments: [Msg.key(.char("q")), .key(.enter), .key(.ctrl("c")), .mouse(MouseEvent(x: 3, y: 3, kind: .press)),
+    @Test(arguments: [Msg.key(.char("?")), .key(.enter), .key(.ctrl("c")), .mouse(MouseEvent(x: 3, y: 3, kind: .press)),
                       .paste("hello")])
     func anyInputStartsAFreshSessionWithoutActingOnIt(_ msg: Msg) {
         var k = KioskFixtures.kiosk()
@@ -59,7 +59,7 @@ struct KioskStateTests {
 
     @Test func idleCountdownThenResetWipesTheSession() throws {
         var k = KioskFixtures.kiosk(idle: 30, countdown: 10)
-        k.press(.char("x"), .char("/"))
+        k.press(.char(" "), .char("/"))
         k.type("ketamine")
         k.send(.tick(now: 1001))
         #expect(k.screenText.contains("ketamine"))
@@ -75,7 +75,7 @@ struct KioskStateTests {
         #expect(k.screen == .attract && k.browser == nil)
         #expect(!k.screenText.contains("ketamine"))
         // The next patient gets a brand-new browser: no search, no history.
-        k.press(.char("a"))
+        k.press(.char(" "))
         let browser = try #require(k.browser)
         #expect(browser.search == nil && browser.backStack.isEmpty && browser.answers.isEmpty)
         #expect(!k.screenText.contains("ketamine"))
@@ -83,7 +83,7 @@ struct KioskStateTests {
 
     @Test func aKeyDuringTheCountdownKeepsTheSessionAndIsNotActedOn() {
         var k = KioskFixtures.kiosk(idle: 30, countdown: 10)
-        k.press(.char("x"), .char("/"))
+        k.press(.char(" "), .char("/"))
         k.type("tms")
         k.send(.tick(now: 1001), .tick(now: 1033))
         #expect(k.countdownRemaining != nil)
@@ -96,10 +96,10 @@ struct KioskStateTests {
 
     @Test func startOverKeyAndBarTapReset() {
         var k = KioskFixtures.kiosk()
-        k.press(.char("x"), .down, .enter)
+        k.press(.char(" "), .down, .enter)
         #expect(k.press(KioskKeys.startOver).contains(.clearScreen))
         #expect(k.screen == .attract)
-        k.press(.char("x"))
+        k.press(.char(" "))
         let effects = k.update(.mouse(MouseEvent(x: 4, y: 23, kind: .press)))
         #expect(effects.contains(.clearScreen) && k.screen == .attract)
     }
@@ -112,7 +112,7 @@ struct KioskStateTests {
 
     @Test func hostileKeysNeverQuit() {
         var k = KioskFixtures.kiosk(exitAllowed: false)
-        var effects = k.press(.char("x"))
+        var effects = k.press(.char(" "))
         for key in Self.hostile { effects += k.press(key) }
         k.type(":q!sh:e /etc/passwd")
         effects += k.send(.paste(String(repeating: "q", count: 10_000)))
@@ -123,7 +123,7 @@ struct KioskStateTests {
 
     @Test func staffExitWithGrowingDelays() {
         var k = KioskFixtures.kiosk()
-        k.press(.char("x"), .ctrl("a"), .ctrl("x"))
+        k.press(.char(" "), .ctrl("a"), .ctrl("x"))
         #expect(k.pinPrompt != nil)
         k.type("1111")
         #expect(k.screenText.contains("PIN: ••••"))
@@ -162,7 +162,7 @@ struct KioskStateTests {
     @Test func strayPINAnswersAndDisabledExitDoNothing() {
         var k = KioskFixtures.kiosk(exitAllowed: false)
         #expect(k.send(.pinChecked(valid: true)).isEmpty)
-        k.press(.char("x"), .ctrl("a"), .ctrl("x"))
+        k.press(.char(" "), .ctrl("a"), .ctrl("x"))
         #expect(k.pinPrompt == nil)
         var open = KioskFixtures.kiosk()
         open.press(.ctrl("a"), .ctrl("x"))
@@ -174,7 +174,7 @@ struct KioskStateTests {
 
     @Test func takeHomeShowsTheURLAndAQRCode() throws {
         var k = KioskFixtures.kiosk()
-        k.press(.char("x"))
+        k.press(.char(" "))
         #expect(!k.screenText.contains("F6"), "home has no URL")
         // Articles, then the first article.
         k.press(.enter, .enter)
@@ -195,7 +195,7 @@ struct KioskStateTests {
 
     @Test func hotReloadSwapsContentWithoutLeavingThePage() {
         var k = KioskFixtures.kiosk()
-        k.press(.char("x"), .enter, .enter)
+        k.press(.char(" "), .enter, .enter)
         let route = k.browser?.route
         var library = KioskFixtures.content.library
         library.site.name = "Renamed Clinic"
@@ -208,7 +208,7 @@ struct KioskStateTests {
     @Test func noFilePathsOnAnyScreen() {
         var k = KioskFixtures.kiosk()
         var seen = [k.screenText]
-        k.press(.char("x"))
+        k.press(.char(" "))
         for keys in [[Key.enter, .enter], [.char("H"), .down, .enter, .enter], [.char("?")], [.char("H"), .down, .down, .enter, .enter]] {
             for key in keys { k.press(key) }
             seen.append(k.screenText)
@@ -224,7 +224,7 @@ struct KioskStateTests {
     @Test func helpListsTheKiosksKeys() {
         var k = KioskFixtures.kiosk()
         _ = k.update(.resize(width: 100, height: 40))
-        k.press(.char("x"), .function(1))
+        k.press(.char(" "), .function(1))
         #expect(k.browser?.route == .help)
         let body = k.view(width: 100, height: 40).textRows.dropLast(3).joined(separator: "\n")
         #expect(body.contains("F5"))

@@ -14,6 +14,21 @@ struct KioskTypeToSearchTests {
         #expect(k.browser?.search?.query == "cost")
     }
 
+    /// The letter that wakes the attract screen is the search's first (review D 1: "suicide" had
+    /// searched "uicide", found nothing and showed no "Help right now").
+    @Test func theLetterThatWakesTheKioskIsKept() {
+        var k = KioskFixtures.kiosk()
+        k.type("suicide")
+        #expect(k.browser?.search?.query == "suicide")
+        #expect(k.browser?.search?.crisisRow == true)
+        for wake in [Key.enter, .char(" "), .char("1"), .down] {
+            var other = KioskFixtures.kiosk()
+            other.press(wake)
+            #expect(other.browser?.search == nil, "\(wake) only wakes it")
+            #expect(other.browser?.route == .home)
+        }
+    }
+
     @Test func typingOnAnArticleSearchesToo() {
         var k = KioskFixtures.kiosk()
         k.press(.enter, .enter, .enter)  // wake, Articles, the first article

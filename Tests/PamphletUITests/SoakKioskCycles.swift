@@ -71,7 +71,7 @@ public struct KioskCycles {
             if text(screen).contains(marker) { problems.append("the typed search text is still on screen") }
 
             // The next visitor gets a pristine browser.
-            send(.key(.char("x")))
+            send(.key(.char(" ")))
             if let browser = kiosk.browser {
                 var freshBrowser = AppState.kioskFresh(content: kiosk.content, options: options.browser)
                 _ = freshBrowser.update(.resize(width: size.w, height: size.h - 1))

@@ -74,7 +74,9 @@ extension KioskState {
         switch screen {
         case .attract:
             startSession()
-            return []
+            // A patient who walks up and types a word wakes the kiosk with its first letter: keep
+            // it ("suicide" had searched "uicide" and found nothing). Other keys only wake it.
+            return key.isLetter ? forward(.key(key)) : []
         case .browsing:
             if key == KioskKeys.startOver { return startOver() }
             if key == KioskKeys.takeHome {

@@ -39,7 +39,7 @@ extension KioskState {
                 ("", .normal),
                 ("Starting over in \(seconds) s", .warning),
                 ("", .normal),
-                ("Press any key to keep reading", .hint),
+                ("Touch the screen or press any key to keep reading", .hint),
             ])
         }
         return canvas
@@ -62,6 +62,7 @@ extension KioskState {
         for line in KioskText.wrap("Press any key or touch the screen to start", width: inner) {
             lines.append((line, .menuSelected))
         }
+        for line in KioskText.wrap("or type what you are looking for", width: inner) { lines.append((line, .hint)) }
         if let crisis = site.contact.crisisLine, !crisis.isEmpty {
             lines.append(("", .normal))
             lines.append(("", .normal))
