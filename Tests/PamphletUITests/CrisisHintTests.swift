@@ -4,17 +4,37 @@ import Testing
 /// Review A finding 11: the header's "Need help now? Press c" was wrong while searching (c types a
 /// letter there) and a tap on it went home instead of to the crisis page.
 @Suite struct CrisisHintTests {
+    /// While searching `c` types a letter: the hint names F2, which works there (it had said "Esc,
+    /// then c").
     @Test(arguments: [80, 40])
-    func whileSearchingTheHintSaysEscFirst(width: Int) {
+    func whileSearchingTheHintNamesF2(width: Int) {
         var app = Fixtures.app(width: width, height: 24, crisis: true)
         let before = app.view(width: width, height: 24).textRows[0]
         #expect(before.contains("Press c") || before.contains("Help now: c"), "\(before)")
         app.press(.char("/"))
+        app.type("cost")
         let header = app.view(width: width, height: 24).textRows[0]
         #expect(!header.contains("Press c") && !header.contains("Help now: c"), "\(header)")
-        #expect(header.contains("Esc, then c") || header.contains("Help: Esc, c"), "\(header)")
-        app.press(.escape, .char("c"))
+        #expect(header.contains("Press F2") || header.contains("Help now: F2"), "\(header)")
+        app.press(.function(2))
         #expect(app.route == .crisis, "what the hint says works")
+        #expect(app.search == nil)
+    }
+
+    /// Review D 2: in the kiosk letters search, and the header said "Press c": c started a search.
+    @Test func theKioskHintNamesAKeyThatWorks() {
+        var k = KioskState<AppState>(content: Fixtures.bundled,
+                                     options: KioskOptions(browser: .kiosk(today: Fixtures.today).with(crisisLine: "988")))
+        _ = k.update(.resize(width: 80, height: 24))
+        k.press(.enter)
+        let header = k.view(width: 80, height: 24).textRows[0]
+        #expect(header.contains("Need help now? Press F2"), "\(header)")
+        k.press(.function(2))
+        #expect(k.browser?.route == .crisis)
+        k.press(.backspace)
+        k.type("cost")
+        k.press(.function(2))
+        #expect(k.browser?.route == .crisis, "from the search too")
     }
 
     @Test(arguments: [false, true])

@@ -58,7 +58,8 @@ public struct Keymap: Sendable {
             Binding([.backspace, .left, .char("h")], .back, hint: "back"),
             Binding([.right, .char("l"), .char("f")], .forward),
             Binding([.char("H")], .home, hint: "home"),
-            Binding([.char("c")], .crisis),
+            // F2 too: in the kiosk letters search, and while searching `c` is typing.
+            Binding([.char("c"), .function(2)], .crisis),
             Binding([.char("?"), .function(1)], .help, hint: "help"),
             Binding([.char("q")], .quit, hint: "quit"),
             Binding([.ctrl("l")], .redraw),
@@ -145,10 +146,14 @@ public struct Keymap: Sendable {
     }
 
     /// The action a key triggers on a screen: the screen's own map first, then the global one.
-    /// While searching only the search map applies (printable keys become typing), and Ctrl-L.
+    /// While searching only the search map applies (printable keys become typing), and the global
+    /// keys that type nothing: Ctrl-L and the crisis page's F2.
     public static func action(for key: Key, in context: KeyContext) -> Action? {
         if context == .search {
-            return map(for: .search).action(for: key) ?? (map(for: .global).action(for: key) == .redraw ? .redraw : nil)
+            if let action = map(for: .search).action(for: key) { return action }
+            if case .char = key { return nil }
+            let global = map(for: .global).action(for: key)
+            return global == .redraw || global == .crisis ? global : nil
         }
         return map(for: context).action(for: key) ?? map(for: .global).action(for: key)
     }

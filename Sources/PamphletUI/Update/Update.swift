@@ -87,6 +87,7 @@ extension AppState {
         case .home:
             if route == .home { current = Page(route: .home) } else { navigate(to: .home) }
         case .crisis:
+            search = nil   // F2 works while searching
             if route != .crisis { navigate(to: .crisis) }
         case .redraw:
             return [.redraw]

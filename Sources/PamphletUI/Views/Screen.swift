@@ -82,7 +82,8 @@ enum Header {
 
 extension Header {
     /// The header's right-hand hint and where it starts; `crisis` when it is the crisis key's (a
-    /// click on it opens the crisis page). While searching, `c` types a letter, so the hint says Esc first.
+    /// click on it opens the crisis page). While searching, and in the kiosk (letters search), `c`
+    /// types a letter, so the hint names F2 (review D 2: the kiosk said "Press c" and c searched).
     static func rightHint(_ state: AppState, width w: Int) -> (text: String, x: Int, crisis: Bool)? {
         var text = ""
         var crisis = false
@@ -90,9 +91,8 @@ extension Header {
             text = hint
         } else if state.options.crisisSentence(site: state.content.library.site) != nil {
             crisis = true
-            text = state.search != nil
-                ? (w >= 60 ? "Need help now? Esc, then c" : "Help: Esc, c")
-                : (w >= 60 ? "Need help now? Press c" : "Help now: c")
+            let key = state.search != nil || state.options.lettersSearch ? "F2" : "c"
+            text = w >= 60 ? "Need help now? Press \(key)" : "Help now: \(key)"
         }
         let width = TextMetrics.width(text)
         guard width > 0, width + 2 <= w else { return nil }
