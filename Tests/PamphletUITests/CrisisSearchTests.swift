@@ -9,6 +9,9 @@ import Testing
         "crisis", "Suicide", "suicidal thoughts", "suicide hotline", "kill myself", "I want to hurt myself",
         "self-harm", "harm myself", "emergency", "in danger", "overdose", "overdosed", "988", "911", "999",
         "112", "hotline", "helpline", "lifeline", "crisis line", "help now", "SUICIDIO", "suici",
+        // review D 3: misspellings and phrasings
+        "sucide", "suiside", "sucidal thoughts", "kill my self", "i wanna die", "dont want to live",
+        "don't want to live", "no reason to live", "overdoze", "emergancy",
     ]
 
     @Test(arguments: crisisQueries, [false, true])
@@ -26,7 +29,8 @@ import Testing
     }
 
     @Test(arguments: ["pharmacy", "harmless", "dangerous", "crispy", "helpful", "19880", "over the counter",
-                      "ketamine", "tms side effects", "do i need a referral", "help"])
+                      "ketamine", "tms side effects", "do i need a referral", "help", "charming", "warming",
+                      "dancer", "agent", "suits", "side", "live well", "i want to live longer", "my self-check"])
     func otherWordsDoNot(_ query: String) {
         var app = Fixtures.app(crisis: true)
         app.press(.char("/"))
@@ -62,20 +66,21 @@ import Testing
         #expect(app.route == .document(s.results.hits[0].reference.documentID), "the second row is the first result")
     }
 
-    @Test func didYouMeanGoesUnderTheRowAndTabStillTakesIt() throws {
+    /// Review D 3: no "did you mean" beside the row ("dont want to live" was offered "dont want to
+    /// life"); Tab does not rewrite the query either.
+    @Test(arguments: ["crisis", "dont want to live"])
+    func noDidYouMeanBesideTheRow(_ query: String) throws {
         var app = Fixtures.app()
         app.press(.char("/"))
-        app.type("crisis")
+        app.type(query)
         let s = try #require(app.search)
-        #expect(s.results.hits.isEmpty)
-        let suggestion = try #require(s.results.suggestion, "the bundled content has no \"crisis\"; it suggests a word")
+        #expect(s.crisisRow && s.results.hits.isEmpty)
+        #expect(s.suggestion == nil)
         let rows = app.view(width: 80, height: 24).textRows
         #expect(rows[3].contains("Help right now"))
-        let text = rows.joined(separator: "\n")
-        #expect(text.contains("Did you mean"))
-        #expect(text.contains("Press Tab to search for it"))
+        #expect(!rows.joined(separator: "\n").contains("Did you mean"))
         app.press(.tab)
-        #expect(app.search?.query == suggestion)
+        #expect(app.search?.query == query)
     }
 
     @Test func aClickOnTheRowOpensTheCrisisPage() {

@@ -26,6 +26,19 @@ enum CrisisWords {
         ["kill", "myself"], ["killing", "myself"], ["hurt", "myself"], ["hurting", "myself"],
         ["harm", "myself"], ["end", "my", "life"], ["take", "my", "life"], ["want", "to", "die"],
         ["end", "it", "all"], ["help", "now"], ["help", "me"], ["self", "harm"],
+        ["ending", "my", "life"], ["wanna", "die"], ["want", "to", "be", "dead"], ["better", "off", "dead"],
+        ["no", "reason", "to", "live"], ["dont", "want", "to", "live"], ["don", "t", "want", "to", "live"],
+        ["do", "not", "want", "to", "live"], ["not", "want", "to", "be", "here"],
+    ]
+
+    /// Words typed apart that mean one ("kill my self"): joined before the phrases are matched.
+    static let splitWords: [[String]: String] = [["my", "self"]: "myself"]
+
+    /// Words forgiven a typo (`isMisspeltCrisisWord`): the unmistakable ones. Not "harming" or
+    /// "danger", whose neighbours ("charming", "dancer") are ordinary words.
+    static let typoWords: [String] = [
+        "suicide", "suicidal", "suicidio", "overdose", "overdosed", "emergency", "crisis", "hotline",
+        "helpline", "lifeline", "samaritans",
     ]
 
     /// The word being typed (the query's last, with no space after it) counts when it is the start
@@ -45,8 +58,12 @@ enum CrisisWords {
         let q = words(of: query)
         guard !q.isEmpty else { return false }
         if q.contains(where: { word in words.contains(word) || stems.contains { word.hasPrefix($0) } }) { return true }
-        for phrase in phrases where phrase.count <= q.count {
-            for start in 0...(q.count - phrase.count) where Array(q[start..<(start + phrase.count)]) == phrase {
+        // Misspelt as search forgives ("sucide", "suiside", "sucidal"): one edit from five letters,
+        // two from nine.
+        if q.contains(where: isMisspeltCrisisWord) { return true }
+        let joined = joiningSplitWords(q)
+        for phrase in phrases where phrase.count <= joined.count {
+            for start in 0...(joined.count - phrase.count) where Array(joined[start..<(start + phrase.count)]) == phrase {
                 return true
             }
         }
@@ -69,6 +86,57 @@ enum CrisisWords {
             if !distinctive.isEmpty && distinctive.isSubset(of: Set(q)) { return true }
         }
         return false
+    }
+
+    /// Whether `word` is one or two edits (by its length, as search's typo tolerance) from one of
+    /// `typoWords`.
+    static func isMisspeltCrisisWord(_ word: String) -> Bool {
+        let allowed = word.count >= 9 ? 2 : word.count >= 5 ? 1 : 0
+        guard allowed > 0 else { return false }
+        let typed = Array(word)
+        return typoWords.contains { candidate in
+            abs(candidate.count - typed.count) <= allowed
+                && editDistance(typed, Array(candidate), limit: allowed) <= allowed
+        }
+    }
+
+    /// "my self" -> "myself", so "kill my self" is "kill myself".
+    static func joiningSplitWords(_ q: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < q.count {
+            if i + 1 < q.count, let joined = splitWords[[q[i], q[i + 1]]] {
+                out.append(joined)
+                i += 2
+            } else {
+                out.append(q[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Edit distance counting a swap of neighbours as one edit (optimal string alignment), or
+    /// `limit + 1` as soon as it must exceed `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var before = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, before[j - 2] + 1) }
+                current[j] = d
+                rowMin = min(rowMin, d)
+            }
+            if rowMin > limit { return limit + 1 }
+            (before, previous, current) = (previous, current, before)
+        }
+        return previous[b.count]
     }
 
     /// Lower-case, accent-free words of letters and digits ("Self-Harm" -> "self", "harm").

@@ -157,6 +157,9 @@ public struct SearchState: Sendable, Equatable {
         self.crisisRow = crisisRow
     }
 
+    /// "Did you mean", never beside the crisis row ("dont want to live" -> "dont want to life").
+    public var suggestion: String? { crisisRow ? nil : results.suggestion }
+
     /// Rows to choose from: the crisis row, if shown, then the results.
     public var rowCount: Int { results.hits.count + (crisisRow ? 1 : 0) }
 

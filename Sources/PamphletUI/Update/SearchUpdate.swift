@@ -28,7 +28,7 @@ extension AppState {
         guard var s = search else { return [] }
         let count = s.rowCount
         // "Did you mean" only when there is nothing at all to choose (the crisis row counts).
-        let suggestion = count == 0 ? s.results.suggestion : nil
+        let suggestion = count == 0 ? s.suggestion : nil
         let page = Self.resultsPerPage(bodyHeight: bodyHeight)
         switch action {
         case .searchNext: s.selected = min(max(0, count - 1), s.selected + 1)
@@ -55,8 +55,7 @@ extension AppState {
             runSearch()
             return []
         case .searchUseSuggestion:
-            // Tab takes the suggestion even beside the crisis row (Enter there opens the crisis page).
-            if s.results.hits.isEmpty, let suggestion = s.results.suggestion {
+            if s.results.hits.isEmpty, let suggestion = s.suggestion {
                 (s.query, s.charactersAfterCursor) = (suggestion, 0)
                 search = s
                 runSearch()

@@ -47,16 +47,16 @@ enum SearchOverlay {
             return
         }
         if hits.isEmpty {
-            // The crisis row stays first; "did you mean" goes under it (Tab takes it, Enter opens the row).
-            if search.crisisRow { drawCrisisRow(&canvas, y: info + 1, selected: search.selected == 0, crisis: crisis, glyphs: glyphs) }
-            // Under "Help right now", "No results ... Try another word" reads as a brush-off to
-            // someone who typed "kill myself": the row is the answer.
-            if search.crisisRow && search.results.suggestion == nil { return }
-            let y = info + 1 + (search.crisisRow ? 3 : 0)
+            // Under "Help right now", "No results ... Try another word" (or "did you mean") reads
+            // as a brush-off to someone who typed "kill myself": the row is the answer.
+            if search.crisisRow {
+                drawCrisisRow(&canvas, y: info + 1, selected: search.selected == 0, crisis: crisis, glyphs: glyphs)
+                return
+            }
+            let y = info + 1
             var text = "No results for \u{201C}\(query)\u{201D}."
-            if let suggestion = search.results.suggestion {
-                let key = search.crisisRow ? "Tab" : "Enter"
-                text += " Did you mean \u{201C}\(suggestion)\u{201D}? Press \(key) to search for it."
+            if let suggestion = search.suggestion {
+                text += " Did you mean \u{201C}\(suggestion)\u{201D}? Press Enter to search for it."
             } else {
                 text += " Try another word, or fewer words."
             }
