@@ -115,4 +115,19 @@ import Testing
         #expect(!text.contains("Try another word"))
         #expect(!text.contains("0 results"))
     }
+
+    /// Review D 4: a long label cut the number off the row ("…24 hours a da…"); the number comes
+    /// first when the sentence does not fit.
+    @Test(arguments: [40, 80])
+    func theNumberIsNeverCutOff(width: Int) {
+        let label = "National Suicide Prevention Helpline, free and confidential, 24 hours a day"
+        var app = Fixtures.app(width: width, height: 24, crisis: true)
+        app.options.crisisLine = "0800 689 5652"
+        app.options.crisisLineLabel = label
+        app.press(.char("/"))
+        app.type("suicide")
+        let rows = app.view(width: width, height: 24).textRows
+        #expect(rows[4].contains("0800 689 5652"), "\(rows[4])")
+        #expect(SearchOverlay.crisisDetail("Lifeline: 988", width: 40) == "Lifeline: 988", "kept when it fits")
+    }
 }

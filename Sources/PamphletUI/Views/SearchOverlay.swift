@@ -107,11 +107,18 @@ enum SearchOverlay {
         }
     }
 
+    /// The crisis sentence ("Label: number") for a row `width` wide: as it is when it fits, else
+    /// with the number first, so what is cut is the label, never the number (review D 4: "…24 hours a da…").
+    static func crisisDetail(_ sentence: String, width: Int) -> String {
+        guard TextMetrics.width(sentence) > width, let colon = sentence.range(of: ": ", options: .backwards) else { return sentence }
+        return sentence[colon.upperBound...] + " \u{2013} " + sentence[..<colon.lowerBound]
+    }
+
     /// The "Help right now" row: the built-in crisis page, above every result, for crisis words.
     static func drawCrisisRow(_ canvas: inout Canvas, y: Int, selected: Bool, crisis: String?, glyphs: Glyphs) {
         let w = canvas.width
         let title = "Help right now"
-        let detail = crisis ?? "Ask any member of staff, or call your local emergency number."
+        let detail = crisisDetail(crisis ?? "Ask any member of staff, or call your local emergency number.", width: max(0, w - 5))
         canvas.write(TextMetrics.truncate(title, to: max(0, w - 3), ellipsis: glyphs.ellipsis), x: 2, y: y, role: .crisis)
         canvas.write(TextMetrics.truncate(detail, to: max(0, w - 5), ellipsis: glyphs.ellipsis), x: 4, y: y + 1,
                      role: .crisis)
