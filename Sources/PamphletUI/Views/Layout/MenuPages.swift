@@ -12,6 +12,9 @@ struct MenuEntry: Sendable {
 let builtInContactID = "__contact__"
 
 enum MenuPages {
+    /// The home menu: a kind of page the content has none of is left out (review D 9: an imported
+    /// site's FAQs and Treatments led to "Nothing here yet"); Contact (built from site.yaml when
+    /// the content has no contact page) and Search always stay.
     static func homeMenu(_ library: Library) -> [MenuEntry] {
         func open(_ kind: DocumentKind) -> TargetAction {
             let docs = library.documents(of: kind)
@@ -19,6 +22,8 @@ enum MenuPages {
             if docs.isEmpty && kind == .contact { return .open(.document(builtInContactID)) }
             return .open(.list(kind))
         }
+        let optional: [String: DocumentKind] = ["articles": .article, "faq": .faq, "treatments": .treatment,
+                                                "self-check": .checklist]
         return [
             MenuEntry(title: "Articles", detail: "Read about conditions and care", key: "articles", action: open(.article)),
             MenuEntry(title: "FAQs", detail: "Short answers to common questions", key: "faq", action: open(.faq)),
@@ -29,7 +34,7 @@ enum MenuPages {
             MenuEntry(title: "Contact", detail: "Phone, address and opening hours", key: "contact",
                       action: open(.contact)),
             MenuEntry(title: "Search", detail: "Find any word on any page", key: "search", action: .openSearch),
-        ]
+        ].filter { entry in optional[entry.key].map { !library.documents(of: $0).isEmpty } ?? true }
     }
 
     static func home(_ ctx: LayoutContext) -> PageLayout {
