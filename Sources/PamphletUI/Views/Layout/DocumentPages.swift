@@ -5,6 +5,7 @@ import PamphletKit
 enum DocumentPages {
     static func layout(_ doc: Document, _ ctx: LayoutContext) -> PageLayout {
         var b = PageBuilder(width: ctx.width, glyphs: ctx.glyphs)
+        b.showsLocalLinkTargets = ctx.options.showFilePaths
         b.layout.title = doc.title
         b.layout.context = switch doc.kind {
         case .faq: .faq

@@ -17,6 +17,9 @@ struct PageBuilder {
     let width: Int
     let glyphs: Glyphs
     var layout = PageLayout()
+    /// Whether a link to something other than a web page, an email address or a phone number
+    /// shows its target ("/srv/leaflets/a.pdf"). The kiosk turns it off: no file path in front of patients.
+    var showsLocalLinkTargets = true
     /// Rendered plain text per section, index `section + 1` (0 is the intro).
     var sectionTexts: [String] = [""]
     private(set) var section = -1
@@ -97,7 +100,8 @@ struct PageBuilder {
                     out += glyphs(c, role: .link, linkCounter: &linkCounter)
                     let shown = target.replacingOccurrences(of: "mailto:", with: "")
                         .replacingOccurrences(of: "tel:", with: "")
-                    if shown != text { out += glyphs(" (\(shown))", role: .dim) }
+                    let isPublic = ["http://", "https://", "mailto:", "tel:"].contains { target.lowercased().hasPrefix($0) }
+                    if shown != text, isPublic || showsLocalLinkTargets { out += glyphs(" (\(shown))", role: .dim) }
                 }
             }
         }
