@@ -78,7 +78,9 @@ enum SearchOverlay {
             // run of matches the window was chosen for is on screen.
             let note = missingNote(search.results.hits[i].missingWords, width: w, glyphs: glyphs)
             let noteWidth = note.isEmpty ? 0 : TextMetrics.width(note) + 2
-            return resultRows(content.engine.hit(search.results, at: i, snippetWidth: w - 5 - noteWidth), note: note,
+            // Two columns fewer than the row: the engine's window ends at a word, and its "…" at
+            // each end must fit too, or the row cut it mid-word ("anxie…").
+            return resultRows(content.engine.hit(search.results, at: i, snippetWidth: w - 7 - noteWidth), note: note,
                               width: w, glyphs: glyphs) {
                 content.engine.highlights(search.results, in: $0)
             }
@@ -208,14 +210,21 @@ enum SearchOverlay {
         let limit = x + width
         if start > 0 { col = canvas.write(glyphs.ellipsis, x: col, y: y, role: .dim) }
         let ellipsisWidth = TextMetrics.width(glyphs.ellipsis)
+        var lastSpace: Int?   // column of the last space written
         for i in start..<chars.count {
             var (cell, on, w) = chars[i]
             if w == 0 { continue }
             let last = i == chars.count - 1
             if col + w > limit - (last ? 0 : ellipsisWidth) {
+                // Cut at the last space rather than inside a word, unless that loses over a third.
+                if let space = lastSpace, space > x + width * 2 / 3, chars[i].cell != Self.space {
+                    for c in space..<col { canvas[c, y] = Cell(text: " ", role: .normal) }
+                    col = space
+                }
                 canvas.write(glyphs.ellipsis, x: col, y: y, role: .dim)
                 return
             }
+            if cell == Self.space { lastSpace = col }
             cell.role = on ? .highlight : .normal
             canvas[col, y] = cell
             if w == 2 { canvas[col + 1, y] = Cell(text: "", role: cell.role) }
