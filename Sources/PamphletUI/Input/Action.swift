@@ -57,4 +57,20 @@ public enum Action: String, Sendable, Hashable, CaseIterable, CustomStringConver
         case .searchUseSuggestion: "Use the \"did you mean\" word, or choose the next result"
         }
     }
+
+    /// What the action does on a screen with its own keys, as that screen's help table says it:
+    /// on a menu the arrows choose an item, on the FAQ Enter opens an answer (review D 20: help
+    /// said "Scroll down a line" and "Tick or untick" there).
+    public func description(in context: KeyContext) -> String {
+        switch (context, self) {
+        case (.menu, .lineDown), (.faq, .lineDown), (.checklist, .lineDown): "Choose the next item"
+        case (.menu, .lineUp), (.faq, .lineUp), (.checklist, .lineUp): "Choose the previous item"
+        case (.menu, .pageDown), (.faq, .pageDown), (.checklist, .pageDown): "Down a screen"
+        case (.menu, .pageUp), (.faq, .pageUp), (.checklist, .pageUp): "Up a screen"
+        case (.faq, .toggle): "Open or close the answer"
+        case (.checklist, .toggle): "Tick or untick"
+        case (.faq, .focusNext), (.checklist, .focusNext): "Next link"
+        default: description
+        }
+    }
 }

@@ -21,7 +21,7 @@ enum BuiltInPages {
                 var shown = binding
                 if map.context != .search { shown.keys = binding.keys(lettersSearch: lettersSearch) }
                 if shown.keys.isEmpty { continue }
-                rows.append([[.code(keysLabel(shown, glyphs))], [.text(binding.action.description)]])
+                rows.append([[.code(keysLabel(shown, glyphs))], [.text(binding.action.description(in: map.context))]])
             }
             if map.context == .global, kioskKeys {
                 rows.append([[.code(KioskKeys.startOver.label(glyphs))],
