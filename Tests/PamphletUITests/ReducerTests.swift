@@ -246,7 +246,7 @@ import Testing
         for map in Keymap.all {
             #expect(text.contains(map.context.title))
             for binding in map.bindings {
-                #expect(text.contains(binding.action.description), "help lists \(binding.action)")
+                #expect(text.contains(binding.action.description(in: map.context)), "help lists \(binding.action)")
             }
         }
     }
