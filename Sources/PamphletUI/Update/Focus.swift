@@ -23,11 +23,17 @@ extension AppState {
         let isOnPrimary = layout.targets[focused].isPrimary
         let next = isOnPrimary || d < 0 ? i + d : i + 1
         let stepIndex = d < 0 && !isOnPrimary ? i : next
-        guard primary.indices.contains(stepIndex) else {
+        var stop = primary.indices.contains(stepIndex) ? primary[stepIndex] : nil
+        // Past the last item going down, the links after it (a self-check's "Related pages") are
+        // next: the bar says "↑↓ choose", and only Tab had reached them (review D 16).
+        if stop == nil, d > 0, let link = layout.targets.indices.first(where: { $0 > focused && $0 > (primary.last ?? -1) }) {
+            stop = link
+        }
+        guard let stop else {
             scroll(by: d * max(1, h / 2))  // past the last item: show what follows it
             return
         }
-        let t = layout.targets[primary[stepIndex]]
+        let t = layout.targets[stop]
         let fits = d > 0 ? t.lastLine < top + h : t.firstLine >= top
         if fits || (d > 0 ? t.firstLine - (top + h) < h / 2 : top - t.lastLine <= h / 2) {
             current.focusedTarget = t.key
