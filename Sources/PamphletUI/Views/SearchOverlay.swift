@@ -151,8 +151,14 @@ enum SearchOverlay {
         let parts = hit.sectionTitle == hit.documentTitle || hit.reference.sectionID == nil
             ? [hit.documentTitle] : [hit.documentTitle, hit.sectionTitle]
         let noteWidth = note.isEmpty ? 0 : TextMetrics.width(note) + 2
-        // Narrow screens keep the section (what was found) and drop the document's name first.
-        let title = StatusBar.fit(parts, to: w - 3, glyphs: glyphs)
+        // Narrow screens keep the section (what was found) and put the kind of page in place of
+        // the document's name: with "… ›" an FAQ's and an article's "Is ketamine addictive?"
+        // looked the same (review D 15).
+        var shownParts = parts
+        if parts.count > 1, TextMetrics.width(parts.joined(separator: glyphs.breadcrumb)) > w - 3 {
+            shownParts[0] = kindLabel(hit.kind)
+        }
+        let title = StatusBar.fit(shownParts, to: w - 3, glyphs: glyphs)
         if !note.isEmpty { scratch.write(note, x: w - noteWidth + 1, y: 1, role: .dim) }
         var titleHit = hit
         (titleHit.snippet, titleHit.highlights) = (title, highlights(title))
@@ -166,6 +172,17 @@ enum SearchOverlay {
         }
         snippet(hit, &scratch, x: 4, y: 1, width: w - 5 - noteWidth, glyphs: glyphs)
         return [Array(scratch.cells[0..<scratch.width]), Array(scratch.cells[scratch.width..<2 * scratch.width])]
+    }
+
+    /// A kind of page in one word, for a result row too narrow for its document's title.
+    static func kindLabel(_ kind: DocumentKind) -> String {
+        switch kind {
+        case .article: "Article"
+        case .faq: "FAQ"
+        case .treatment: "Treatment"
+        case .checklist: "Self-check"
+        case .contact: "Contact"
+        }
     }
 
     /// Under "No results": who to ask, with the clinic's phone number when site.yaml has one.
