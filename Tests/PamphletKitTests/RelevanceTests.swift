@@ -207,3 +207,29 @@ import TestSupport
         #expect(engine.search("terapia ", limit: 3).hits.first?.reference.description == "servicios#terapias-disponibles")
     }
 }
+
+/// Review D 14: multi-word synonyms were highlighted word by word: "depression" (synonyms
+/// "depressive disorder", "low mood") lit up every "disorder" and "low". A phrase's words are
+/// highlighted where the phrase stands whole.
+@Suite struct PhraseHighlightTests {
+    static func highlighted(_ query: String) -> [[String]] {
+        RelevanceTests.engine.search(query, limit: 8).hits.map { hit in
+            let scalars = Array(hit.snippet.unicodeScalars)
+            return hit.highlights.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])).lowercased() }
+        }
+    }
+
+    @Test func aSynonymPhrasesWordsAloneAreNotHighlighted() {
+        let words = Self.highlighted("depression").flatMap { $0 }
+        #expect(words.contains("depression"))
+        #expect(!words.contains("disorder") && !words.contains("low"), "\(words)")
+    }
+
+    @Test func theWholePhraseIsHighlighted() {
+        // "ptsd" = "post traumatic stress disorder" (synonyms.txt); the content writes it out.
+        let rows = Self.highlighted("ptsd")
+        #expect(rows.contains { $0.contains("stress") && $0.contains("disorder") && $0.contains("traumatic") }, "\(rows)")
+        let quoted = Self.highlighted("\"opioid blocker\"")
+        #expect(quoted.first.map { $0.contains("opioid") && $0.contains("blocker") } == true, "\(quoted)")
+    }
+}

@@ -20,7 +20,7 @@ struct Snippeter {
         leadContext = min(30, self.width / 5)
     }
 
-    private struct Tok { var byteStart, byteEnd, scalarStart, scalarEnd: Int; var isMatch: Bool }
+    private struct Tok { var byteStart, byteEnd, scalarStart, scalarEnd: Int; var isMatch: Bool; var phraseHash: UInt64 = 0 }
 
     /// Every match of `matcher` in `text`, in Unicode scalar offsets.
     static func highlights(in text: String, matcher: HighlightMatcher) -> [TextRange] {
@@ -32,11 +32,23 @@ struct Snippeter {
     static func highlights(in text: UnsafeBufferPointer<UInt8>, matcher: HighlightMatcher) -> [TextRange] {
         var out: [TextRange] = []
         var scanner = TokenScanner(text)
-        while scanner.next() {
-            if matcher.key(scanner.termBuffer) != nil {
-                out.append(TextRange(start: scanner.scalarStart, length: scanner.scalarEnd - scanner.scalarStart))
+        if matcher.phrases.isEmpty {
+            while scanner.next() {
+                if matcher.key(scanner.termBuffer) != nil {
+                    out.append(TextRange(start: scanner.scalarStart, length: scanner.scalarEnd - scanner.scalarStart))
+                }
             }
+            return out
         }
+        var ranges: [TextRange] = [], hashes: [UInt64] = [], isMatch: [Bool] = []
+        while scanner.next() {
+            let (key, phraseHash) = matcher.classify(scanner.termBuffer)
+            ranges.append(TextRange(start: scanner.scalarStart, length: scanner.scalarEnd - scanner.scalarStart))
+            hashes.append(phraseHash)
+            isMatch.append(key != nil)
+        }
+        matcher.markPhrases(hashes, &isMatch)
+        for (range, on) in zip(ranges, isMatch) where on { out.append(range) }
         return out
     }
 
@@ -127,10 +139,17 @@ struct Snippeter {
         // begin at the start (a token past 3 × leadTokens starts too far in for that).
         var token = source.firstToken
         let keepFrom = target < 3 * Self.leadTokens ? source.firstToken : max(source.firstToken, target - Self.leadTokens)
+        let withPhrases = !matcher.phrases.isEmpty
         func current() -> Tok {
-            Tok(byteStart: scanFrom + scanner.byteStart, byteEnd: scanFrom + scanner.byteEnd,
-                scalarStart: scanner.scalarStart, scalarEnd: scanner.scalarEnd,
-                isMatch: matcher.key(scanner.termBuffer) != nil)
+            var tok = Tok(byteStart: scanFrom + scanner.byteStart, byteEnd: scanFrom + scanner.byteEnd,
+                          scalarStart: scanner.scalarStart, scalarEnd: scanner.scalarEnd, isMatch: false)
+            if withPhrases {
+                let (key, phraseHash) = matcher.classify(scanner.termBuffer)
+                (tok.isMatch, tok.phraseHash) = (key != nil, phraseHash)
+            } else {
+                tok.isMatch = matcher.key(scanner.termBuffer) != nil
+            }
+            return tok
         }
         while token <= target, scanner.next() {
             if token >= keepFrom { toks.append(current()) }
@@ -170,6 +189,11 @@ struct Snippeter {
         let lead = source.textStart + startByte > 0
         let snippet = Self.clean(text, startByte, max(startByte, endByte), lead: lead,
                                  trail: source.textStart + endByte < source.totalBytes)
+        if withPhrases {
+            var isMatch = toks.map(\.isMatch)
+            matcher.markPhrases(toks.map(\.phraseHash), &isMatch, cutAtEnds: true)
+            for i in toks.indices { toks[i].isMatch = isMatch[i] }
+        }
         var ranges: [TextRange] = []
         ranges.reserveCapacity(toks.count)
         for t in toks where t.isMatch {
