@@ -100,6 +100,29 @@ import TestSupport
         #expect(try CheckCLITests.pamphlet(["import", input, "--out", out.path, "--force"]).status == 0)
     }
 
+    /// A run that stopped at an existing file had written the files before it (exit 1), so the same
+    /// command run again failed on those too (review D 17): every target is checked first.
+    @Test func aRunThatCannotWriteOneFileWritesNone() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let underlined = ImportTestSupport.fixtures.appendingPathComponent("underlined.txt").path
+        let faq = ImportTestSupport.fixtures.appendingPathComponent("qa-faq.txt").path
+        #expect(try CheckCLITests.pamphlet(["import", underlined, "--out", out.path]).status == 0)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
+
+        let run = try CheckCLITests.pamphlet(["import", faq, underlined, "--out", out.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty, "\(run.stdout)")
+        #expect(run.stderr.contains("visiting-the-clinic.md already exists; not overwritten (use --force to replace it)"), "\(run.stderr)")
+        #expect(run.stderr.contains("nothing written: 1 of 2 files could not be written"), "\(run.stderr)")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted() == before)
+
+        // With the clash gone, the same command writes both.
+        let forced = try CheckCLITests.pamphlet(["import", faq, underlined, "--out", out.path, "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout.contains("content/faq/parking-and-transport-faq.md (faq, 3 sections)"), "\(forced.stdout)")
+    }
+
     /// `--out` naming a file gave Foundation's "The operation could not be completed. (NSCocoaErrorDomain error 512.)".
     @Test func outThatIsAFileIsNamed() throws {
         let folder = tempDir()
