@@ -234,6 +234,12 @@ struct ImportCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try (yaml + "\n").write(toFile: path, atomically: true, encoding: .utf8)
             progress.say("wrote \(path)")
+            // The default name is a page's title, which a kiosk's attract screen then shows as the
+            // clinic's name (review D 10): say what was chosen and how to change it.
+            if siteName == nil {
+                progress.say("note: the clinic name in \(path) is \(SiteYAML.quoted(name)) (the first document's title): "
+                    + "edit its 'name:' line, or import into a new folder with --site-name \"Clinic Name\"")
+            }
         } catch {
             progress.report("\(path): error: cannot write file: \(WriteFailure.describe(error, writing: path))")
             throw ExitCode(1)

@@ -21,6 +21,8 @@ import TestSupport
             "note: \(ImportTestSupport.seed.path): the form \"Could TMS Therapy Be Right For You?\" became a self-check; "
                 + "its outcome texts are placeholders: read it before publishing",
             "wrote \(out.path)/site.yaml",
+            "note: the clinic name in \(out.path)/site.yaml is \"Is Ketamine an Opiate?\" (the first document's title): "
+                + "edit its 'name:' line, or import into a new folder with --site-name \"Clinic Name\"",
         ])
         #expect(run.stderr == "", "piped: no progress line")
 
@@ -121,6 +123,28 @@ import TestSupport
         let forced = try CheckCLITests.pamphlet(["import", faq, underlined, "--out", out.path, "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(forced.stdout.contains("content/faq/parking-and-transport-faq.md (faq, 3 sections)"), "\(forced.stdout)")
+    }
+
+    /// The clinic name defaults to the first page's title, which the kiosk's attract screen then
+    /// shows as the clinic's name; nothing had said so (review D 10).
+    @Test func aSiteNamedAfterAPageSaysHowToRenameIt() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = ImportTestSupport.fixtures.appendingPathComponent("underlined.txt").path
+        let run = try CheckCLITests.pamphlet(["import", input, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.last == "note: the clinic name in \(out.path)/site.yaml is \"Visiting the Clinic\" (the first document's title): "
+                + "edit its 'name:' line, or import into a new folder with --site-name \"Clinic Name\"", "\(run.stdout)")
+        #expect(try String(contentsOf: out.appendingPathComponent("site.yaml"), encoding: .utf8).contains("name: \"Visiting the Clinic\""))
+
+        // Named with --site-name, or site.yaml already there: nothing to say.
+        let named = tempDir()
+        defer { try? FileManager.default.removeItem(at: named) }
+        let given = try CheckCLITests.pamphlet(["import", input, "--out", named.path, "--site-name", "Example Clinic"])
+        #expect(given.status == 0 && !given.stdout.contains("note:"), "\(given.stdout)")
+        let again = try CheckCLITests.pamphlet(["import", input, "--out", out.path, "--force"])
+        #expect(again.status == 0 && !again.stdout.contains("note:"), "\(again.stdout)")
     }
 
     /// `--out` naming a file gave Foundation's "The operation could not be completed. (NSCocoaErrorDomain error 512.)".
