@@ -147,6 +147,23 @@ import TestSupport
         #expect(again.status == 0 && !again.stdout.contains("note:"), "\(again.stdout)")
     }
 
+    /// The importer had copied a one-sentence lead paragraph into `summary:`, and the intro is
+    /// indexed with its summary, so search snippets read the sentence twice (review D 11).
+    @Test func aSearchSnippetDoesNotRepeatTheLeadParagraph() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = ImportTestSupport.fixtures.appendingPathComponent("site-chrome.txt").path
+        #expect(try CheckCLITests.pamphlet(["import", input, "--out", out.path, "--site-name", "Test Clinic"]).status == 0)
+        let page = try String(contentsOf: out.appendingPathComponent("content/articles/visiting-the-clinic.md"), encoding: .utf8)
+        #expect(!page.contains("summary:"), "\(page)")
+        let run = try CheckCLITests.pamphlet(["search", "parking", "behind", "--content", out.path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        struct Hit: Decodable { var id: String; var snippet: String }
+        let hit = try #require(try JSONDecoder().decode([Hit].self, from: Data(run.stdout.utf8)).first)
+        #expect(hit.id == "visiting-the-clinic")
+        #expect(hit.snippet.components(separatedBy: "behind the building").count == 2, "\(hit.snippet)")
+    }
+
     /// `--out` naming a file gave Foundation's "The operation could not be completed. (NSCocoaErrorDomain error 512.)".
     @Test func outThatIsAFileIsNamed() throws {
         let folder = tempDir()
