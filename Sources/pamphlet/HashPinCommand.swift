@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PamphletKit
+import PamphletUI
 
 /// `pamphlet hash-pin`: turns a staff PIN into the argon2id line for the --config file (or `site.yaml`).
 struct HashPinCommand: ParsableCommand {
@@ -19,8 +20,11 @@ struct HashPinCommand: ParsableCommand {
             onto a file edited by hand), a newline is written first, so the pin_hash line never \
             joins that line. On a terminal or a pipe the output is just the line.
 
-            Exits 0 when the line was printed; 2 when the PIN is refused (e.g. empty) or the two \
-            typed PINs differ; 64 when no PIN was given (standard input empty).
+            The PIN must be one that the kiosk's PIN field can take: at least \(PINHash.minimumPINLength) and at \
+            most \(KioskKeys.maximumPINLength) characters, with no spaces (the field ignores them).
+
+            Exits 0 when the line was printed; 2 when the PIN is refused (too short, too long, with a \
+            space) or the two typed PINs differ; 64 when no PIN was given (standard input empty).
 
             Examples:
               pamphlet hash-pin                       type the PIN twice at the prompt
@@ -33,8 +37,13 @@ struct HashPinCommand: ParsableCommand {
     func run() throws {
         let pin: String
         if isatty(STDIN_FILENO) == 1 {
-            guard let first = TerminalPIN.read(prompt: "Staff PIN: "),
-                  let second = TerminalPIN.read(prompt: "Again: ") else {
+            guard let first = TerminalPIN.read(prompt: "Staff PIN: ") else {
+                CLIOutput.writeError("pamphlet hash-pin: no PIN was entered\n")
+                throw ExitCode(64)
+            }
+            // Refused before "Again:", so nobody types an untypable PIN twice.
+            try Self.refuseUntypable(first)
+            guard let second = TerminalPIN.read(prompt: "Again: ") else {
                 CLIOutput.writeError("pamphlet hash-pin: no PIN was entered\n")
                 throw ExitCode(64)
             }
@@ -54,6 +63,7 @@ struct HashPinCommand: ParsableCommand {
             }
             pin = line.hasSuffix("\r") ? String(line.dropLast()) : line
         }
+        try Self.refuseUntypable(pin)
         do {
             let encoded = try PINHash.hash(pin)
             let line = "pin_hash: \"\(encoded)\"\n"
@@ -62,6 +72,35 @@ struct HashPinCommand: ParsableCommand {
             CLIOutput.writeError("pamphlet hash-pin: \(error.description)\n")
             throw ExitCode(2)
         }
+    }
+}
+
+extension HashPinCommand {
+    /// Why the kiosk's PIN field could never take `pin`, or nil when it can: the field ignores
+    /// spaces (and every other whitespace and control character) and stops at
+    /// `KioskKeys.maximumPINLength` characters (see `pinKey` in KioskUpdate.swift). A hash of such a
+    /// PIN locks staff out of the kiosk.
+    static func untypableReason(_ pin: String) -> String? {
+        if pin.contains(where: { $0.isWhitespace }) {
+            return "The PIN contains a space (or another blank); the kiosk's PIN field ignores blanks, "
+                + "so it could never be typed there. Choose a PIN without spaces."
+        }
+        if pin.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "The PIN contains a control character; the kiosk's PIN field cannot type it. "
+                + "Use letters, digits and punctuation."
+        }
+        if pin.count > KioskKeys.maximumPINLength {
+            return "The PIN has \(pin.count) characters; the kiosk's PIN field takes at most "
+                + "\(KioskKeys.maximumPINLength). Choose a shorter one."
+        }
+        return nil
+    }
+
+    /// Exits 2 (as for a PIN that is too short) with the reason when the kiosk could not take `pin`.
+    static func refuseUntypable(_ pin: String) throws {
+        guard let reason = untypableReason(pin) else { return }
+        CLIOutput.writeError("pamphlet hash-pin: \(reason) Nothing was printed.\n")
+        throw ExitCode(2)
     }
 }
 

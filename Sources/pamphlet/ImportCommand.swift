@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
 
             A saved HTML page is refused: save it as text (in a browser: Save as, Text) and import that.
 
-            DIR/site.yaml is created if missing. Existing files are never overwritten without --force.
+            DIR/site.yaml is created if missing. Existing files are never overwritten without --force; every target is checked first, so when one of them exists (or its id is taken) nothing at all is written.
 
             Examples:
               pamphlet import page.txt --out clinic/
@@ -65,18 +65,31 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    /// One document to write: where, and what to say when it is written.
+    private struct Planned {
+        var file: String
+        var target: String
+        var imported: ImportedDocument
+        var isMarkdown: Bool
+    }
+
     func run() throws {
         let options = ImportOptions(kind: kind.flatMap(DocumentKind.init(rawValue:)),
                                     title: title?.trimmingCharacters(in: .whitespaces), id: id)
         let progress = ImportProgress(total: files.count)
         let fm = FileManager.default
-        var writtenThisRun: Set<String> = []
         // Ids already in --out (id -> path inside it): a second file with the same id breaks the folder
         // (check fails, a kiosk refuses it), so a clash is refused like an existing file.
         var existingIDs = Self.documentIDs(in: out)
-        var firstTitle: String?
         var failures = 0
 
+        // 1. Import every file and check every target before anything is written: a run that would
+        // stop at an existing file had written the files before it, and the same command run
+        // again then failed on those (review D 17). A file that cannot be imported is named and
+        // skipped, as before; a target that cannot be written stops the whole run.
+        var planned: [Planned] = []
+        var plannedTargets: Set<String> = []
+        var refused = 0
         for (index, argument) in files.enumerated() {
             progress.show(index: index, file: argument)
             // `-` is standard input (a pipe: `curl ... | pamphlet import - --title ...`), named as such.
@@ -98,51 +111,70 @@ struct ImportCommand: ParsableCommand {
             }
             for imported in result.documents {
                 let target = (out as NSString).appendingPathComponent(imported.relativePath)
-                if writtenThisRun.contains(target) {
-                    progress.report("\(file): error: \(target) was already written by an earlier file in this run; not overwritten")
-                    failures += 1
+                if plannedTargets.contains(target) {
+                    progress.report("\(file): error: \(target) is also made by an earlier file in this run; not overwritten")
+                    refused += 1
                     continue
                 }
                 if let other = existingIDs[imported.document.id], other != imported.relativePath {
                     let otherPath = (out as NSString).appendingPathComponent(other)
                     progress.report("\(file): error: document id '\(imported.document.id)' is already used by \(otherPath); "
                         + "\(target) not written (remove or rename the other file, or give this one another id)")
-                    failures += 1
+                    refused += 1
                     continue
                 }
                 if fm.fileExists(atPath: target) && !force {
                     progress.report("\(file): error: \(target) already exists; not overwritten (use --force to replace it)")
-                    failures += 1
+                    refused += 1
                     continue
                 }
-                do {
-                    try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                    try imported.markdown.write(toFile: target, atomically: true, encoding: .utf8)
-                } catch {
-                    progress.report("\(target): error: cannot write file: \(WriteFailure.describe(error, writing: target))")
-                    failures += 1
-                    continue
-                }
-                writtenThisRun.insert(target)
+                plannedTargets.insert(target)
                 existingIDs[imported.document.id] = imported.relativePath
-                firstTitle = firstTitle ?? imported.document.title
-                progress.say("wrote \(target) (\(imported.document.kind.rawValue), \(describe(imported.document)))")
-                // A self-check made from the page's text puts questions and outcomes in front of
-                // patients: say so, so staff read it before publishing.
-                if !isMarkdown, let checklist = imported.document.checklist {
-                    progress.say("note: \(file): the form \"\(checklist.question)\" became a self-check; "
-                        + "its outcome texts are placeholders: read it before publishing")
-                }
+                planned.append(Planned(file: file, target: target, imported: imported, isMarkdown: isMarkdown))
             }
         }
         progress.finish()
+        if refused > 0 {
+            let total = planned.count + refused
+            progress.report(total == 1 ? "nothing written"
+                : "nothing written: \(refused) of \(total) files could not be written (see above), so none were; "
+                    + "the same command can be run again once that is fixed")
+            throw ExitCode(1)
+        }
+
+        // 2. Write.
+        var written = 0
+        var firstTitle: String?
+        for plan in planned {
+            let imported = plan.imported
+            do {
+                try fm.createDirectory(atPath: (plan.target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try imported.markdown.write(toFile: plan.target, atomically: true, encoding: .utf8)
+            } catch {
+                progress.report("\(plan.target): error: cannot write file: \(WriteFailure.describe(error, writing: plan.target))")
+                failures += 1
+                continue
+            }
+            written += 1
+            firstTitle = firstTitle ?? imported.document.title
+            progress.say("wrote \(plan.target) (\(imported.document.kind.rawValue), \(describe(imported.document)))")
+            // A self-check made from the page's text puts questions and outcomes in front of
+            // patients: say so, so staff read it before publishing.
+            if !plan.isMarkdown, let checklist = imported.document.checklist {
+                progress.say("note: \(plan.file): the form \"\(checklist.question)\" became a self-check; "
+                    + "its outcome texts are placeholders: read it before publishing")
+            }
+        }
+        if written > 0 && written < planned.count {
+            progress.report("\(written) of \(planned.count) files written")
+        }
 
         // Nothing imported (HTML, unreadable ...): nothing written, not even site.yaml.
-        if !writtenThisRun.isEmpty, let name = siteName ?? firstTitle {
+        if written > 0, let name = siteName ?? firstTitle {
             try writeSiteIfMissing(name: name, progress: progress)
         }
         // Each file was valid on its own; the folder as a whole (cross-references, duplicate ids) may not be.
-        if !writtenThisRun.isEmpty {
+        if written > 0 {
             let problems = ContentLoader.load(directory: out).diagnostics.filter { $0.severity == .error }
             if !problems.isEmpty {
                 progress.report("note: \(out) has \(problems.count) problem(s) as a whole (e.g. links to pages not imported); run `pamphlet check \(out)`")
@@ -202,6 +234,12 @@ struct ImportCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try (yaml + "\n").write(toFile: path, atomically: true, encoding: .utf8)
             progress.say("wrote \(path)")
+            // The default name is a page's title, which a kiosk's attract screen then shows as the
+            // clinic's name (review D 10): say what was chosen and how to change it.
+            if siteName == nil {
+                progress.say("note: the clinic name in \(path) is \(SiteYAML.quoted(name)) (the first document's title): "
+                    + "edit its 'name:' line, or import into a new folder with --site-name \"Clinic Name\"")
+            }
         } catch {
             progress.report("\(path): error: cannot write file: \(WriteFailure.describe(error, writing: path))")
             throw ExitCode(1)

@@ -17,7 +17,9 @@ struct SearchCommand: ParsableCommand {
             2 from 9), synonyms and acronyms; the last word also matches as a
             prefix. "Quoted words" must appear together; -word excludes sections
             containing it. Sections matching every word come first. `--` ends the
-            options: every argument after it is a query word.
+            options: every argument after it is a query word. Before it, a --word
+            that is not one of the options below is an error (exit 64), not a
+            query word.
 
             The index comes from a snapshot (`pamphlet index`) when it matches the
             content, else it is built and saved for next time
@@ -77,11 +79,56 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
 
     func validate() throws {
+        if let message = Self.unknownOptionMessage(query) { throw ValidationError(message) }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
         // Swift's own whitespace test: Foundation's CharacterSet costs a few hundred µs at startup.
         guard words.contains(where: { $0.contains { !$0.isWhitespace } }) else {
             throw ValidationError("Give something to search for, e.g. pamphlet search ketamine")
         }
+    }
+
+    /// With `.allUnrecognized`, a mistyped option (`--contnet DIR`, `--jsno`, `--limt 3`) had become
+    /// query words: the search ran on the wrong content, or printed text, and exited 0. The first
+    /// `--word` (or `--word=value`) before a `--` is refused as ArgumentParser refuses one in the
+    /// other commands; `-word` (an exclusion) and everything after `--` stay words.
+    static func unknownOptionMessage(_ arguments: [String]) -> String? {
+        for argument in arguments {
+            if argument == "--" { return nil }
+            guard argument.hasPrefix("--") else { continue }
+            let name = String(argument.dropFirst(2).prefix { $0 != "=" })
+            let options = knownOptions
+            if options.contains(name) { continue }
+            var message = "Unknown option '--\(name)'."
+            if let close = Suggestions.closest(to: name, in: options, limit: 1).first {
+                message += " Did you mean '--\(close)'?"
+            } else {
+                message += " The options are \(options.map { "--\($0)" }.joined(separator: ", "))."
+            }
+            return message + " (To search for '\(argument)', put it after --.)"
+        }
+        return nil
+    }
+
+    /// The long options `search` takes, without their dashes, read from the OPTIONS list of its
+    /// help (so a new option is known here without a second list; the usage line shortens to
+    /// `[<options>]` past 12 options): json, limit, index, content, version, help.
+    static var knownOptions: [String] {
+        let help = Pamphlet.helpMessage(for: SearchCommand.self, columns: 200)
+        var names: [String] = []
+        var inOptions = false
+        for line in help.split(separator: "\n") {
+            if line.hasPrefix("OPTIONS:") { inOptions = true; continue }
+            guard inOptions else { continue }
+            let entry = line.drop { $0 == " " }
+            guard entry.hasPrefix("-") else { continue }
+            // "-h, --help  Show help information.": the names end at the gap before the help text.
+            let optionNames = entry.components(separatedBy: "  ").first ?? ""
+            for word in optionNames.split(whereSeparator: { ", ".contains($0) }) where word.hasPrefix("--") && word.count > 2 {
+                let name = String(word.dropFirst(2))
+                if !names.contains(name) { names.append(name) }
+            }
+        }
+        return names.isEmpty ? ["json", "limit", "index", "content", "version", "help"] : names
     }
 
     func run() throws {

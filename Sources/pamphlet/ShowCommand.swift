@@ -82,7 +82,7 @@ struct ShowCommand: ParsableCommand {
         }
 
         let text = PlainTextRenderer.render(document: document, section: section, width: width ?? CLIOutput.terminalWidth(),
-                                            contact: library.site.contact)
+                                            contact: library.site.contact, library: library)
         if json {
             let output = ShowJSON(
                 id: section.map { "\(document.id)#\($0.id)" } ?? document.id, kind: document.kind.rawValue,

@@ -155,6 +155,22 @@ import TestSupport
         #expect(run.stdout.contains("Ketamine is an anesthetic with fast effects. See the FAQ [see common-questions]\nor the clinic site"))
     }
 
+    /// "See also" had listed ids only (`See also: tms-self-check, iv-ketamine-infusions, ...`), while
+    /// inline links read "Title [see id]" (review D 22).
+    @Test func showListsRelatedPagesByTitleAndID() throws {
+        let run = try Self.pamphlet(["show", "tms-therapy", "--content", RepoPaths.assets.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("""
+
+            See also:
+            • Could TMS Therapy Be Right For You? [see tms-self-check]
+            • IV Ketamine Infusions [see iv-ketamine-infusions]
+            • Questions About Ketamine and TMS \u{203A} Does the clinic offer TMS? [see
+              ketamine-faq#does-the-clinic-offer-tms]
+
+            """), "\(run.stdout)")
+    }
+
     /// Narrower than the renderer lays out is refused (it used to wrap at 8 anyway, splitting words).
     @Test(arguments: [0, 1, 5, 7])
     func showRefusesWidthsBelowTheMinimum(_ width: Int) throws {

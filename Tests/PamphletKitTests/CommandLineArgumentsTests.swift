@@ -36,6 +36,33 @@ import TestSupport
         #expect(nothing.stderr.contains("Give something to search for"))
     }
 
+    /// A mistyped option before `--` had become query words: `--contnet DIR` searched the bundled
+    /// content, `--jsno` printed text, `--limt 3` searched for "3"; all exited 0 (review D 6).
+    @Test(arguments: [(["--contnet", "DIR"], "--content"), (["--jsno"], "--json"), (["--limt", "3"], "--limit"),
+                      (["--limt=3"], "--limit")])
+    func searchRefusesAMistypedOption(_ mistake: [String], _ suggestion: String) throws {
+        let c = try Content()
+        let run = try CheckCLITests.pamphlet(["search", "ketamine"] + mistake + ["--content", c.dir])
+        #expect(run.status == 64, "\(run.stdout)")
+        #expect(run.stdout.isEmpty)
+        let name = mistake[0].prefix { $0 != "=" }
+        #expect(run.stderr.hasPrefix("Error: Unknown option '\(name)'. Did you mean '\(suggestion)'?"), "\(run.stderr)")
+        #expect(run.stderr.contains("Usage: pamphlet search"), "\(run.stderr)")
+    }
+
+    /// `-word` still excludes, and after `--` a `--word` is still a word.
+    @Test func searchKeepsExclusionsAndWordsAfterTheDoubleDash() throws {
+        let c = try Content()
+        let excluded = try CheckCLITests.pamphlet(["search", "ketamine", "-zzzz", "--content", c.dir])
+        #expect(excluded.status == 0, "\(excluded.stderr)")
+        let after = try CheckCLITests.pamphlet(["search", "--content", c.dir, "--", "ketamine", "--jsno"])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stderr.isEmpty, "\(after.stderr)")
+        let far = try CheckCLITests.pamphlet(["search", "ketamine", "--qqqqqqqq", "--content", c.dir])
+        #expect(far.status == 64)
+        #expect(far.stderr.contains("The options are --json, --limit, --index, --content"), "\(far.stderr)")
+    }
+
     /// Finding 16: a version, and a mistyped command named as such rather than `browse`'s usage.
     @Test func versionIsPrinted() throws {
         let run = try CheckCLITests.pamphlet(["--version"])

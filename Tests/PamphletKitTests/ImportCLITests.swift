@@ -21,6 +21,8 @@ import TestSupport
             "note: \(ImportTestSupport.seed.path): the form \"Could TMS Therapy Be Right For You?\" became a self-check; "
                 + "its outcome texts are placeholders: read it before publishing",
             "wrote \(out.path)/site.yaml",
+            "note: the clinic name in \(out.path)/site.yaml is \"Is Ketamine an Opiate?\" (the first document's title): "
+                + "edit its 'name:' line, or import into a new folder with --site-name \"Clinic Name\"",
         ])
         #expect(run.stderr == "", "piped: no progress line")
 
@@ -98,6 +100,68 @@ import TestSupport
         #expect(try CheckCLITests.pamphlet(["check", out.path]).status == 0)
         // Replacing the very same file is what --force is for.
         #expect(try CheckCLITests.pamphlet(["import", input, "--out", out.path, "--force"]).status == 0)
+    }
+
+    /// A run that stopped at an existing file had written the files before it (exit 1), so the same
+    /// command run again failed on those too (review D 17): every target is checked first.
+    @Test func aRunThatCannotWriteOneFileWritesNone() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let underlined = ImportTestSupport.fixtures.appendingPathComponent("underlined.txt").path
+        let faq = ImportTestSupport.fixtures.appendingPathComponent("qa-faq.txt").path
+        #expect(try CheckCLITests.pamphlet(["import", underlined, "--out", out.path]).status == 0)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
+
+        let run = try CheckCLITests.pamphlet(["import", faq, underlined, "--out", out.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty, "\(run.stdout)")
+        #expect(run.stderr.contains("visiting-the-clinic.md already exists; not overwritten (use --force to replace it)"), "\(run.stderr)")
+        #expect(run.stderr.contains("nothing written: 1 of 2 files could not be written"), "\(run.stderr)")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted() == before)
+
+        // With the clash gone, the same command writes both.
+        let forced = try CheckCLITests.pamphlet(["import", faq, underlined, "--out", out.path, "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout.contains("content/faq/parking-and-transport-faq.md (faq, 3 sections)"), "\(forced.stdout)")
+    }
+
+    /// The clinic name defaults to the first page's title, which the kiosk's attract screen then
+    /// shows as the clinic's name; nothing had said so (review D 10).
+    @Test func aSiteNamedAfterAPageSaysHowToRenameIt() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = ImportTestSupport.fixtures.appendingPathComponent("underlined.txt").path
+        let run = try CheckCLITests.pamphlet(["import", input, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.last == "note: the clinic name in \(out.path)/site.yaml is \"Visiting the Clinic\" (the first document's title): "
+                + "edit its 'name:' line, or import into a new folder with --site-name \"Clinic Name\"", "\(run.stdout)")
+        #expect(try String(contentsOf: out.appendingPathComponent("site.yaml"), encoding: .utf8).contains("name: \"Visiting the Clinic\""))
+
+        // Named with --site-name, or site.yaml already there: nothing to say.
+        let named = tempDir()
+        defer { try? FileManager.default.removeItem(at: named) }
+        let given = try CheckCLITests.pamphlet(["import", input, "--out", named.path, "--site-name", "Example Clinic"])
+        #expect(given.status == 0 && !given.stdout.contains("note:"), "\(given.stdout)")
+        let again = try CheckCLITests.pamphlet(["import", input, "--out", out.path, "--force"])
+        #expect(again.status == 0 && !again.stdout.contains("note:"), "\(again.stdout)")
+    }
+
+    /// The importer had copied a one-sentence lead paragraph into `summary:`, and the intro is
+    /// indexed with its summary, so search snippets read the sentence twice (review D 11).
+    @Test func aSearchSnippetDoesNotRepeatTheLeadParagraph() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = ImportTestSupport.fixtures.appendingPathComponent("site-chrome.txt").path
+        #expect(try CheckCLITests.pamphlet(["import", input, "--out", out.path, "--site-name", "Test Clinic"]).status == 0)
+        let page = try String(contentsOf: out.appendingPathComponent("content/articles/visiting-the-clinic.md"), encoding: .utf8)
+        #expect(!page.contains("summary:"), "\(page)")
+        let run = try CheckCLITests.pamphlet(["search", "parking", "behind", "--content", out.path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        struct Hit: Decodable { var id: String; var snippet: String }
+        let hit = try #require(try JSONDecoder().decode([Hit].self, from: Data(run.stdout.utf8)).first)
+        #expect(hit.id == "visiting-the-clinic")
+        #expect(hit.snippet.components(separatedBy: "behind the building").count == 2, "\(hit.snippet)")
     }
 
     /// `--out` naming a file gave Foundation's "The operation could not be completed. (NSCocoaErrorDomain error 512.)".

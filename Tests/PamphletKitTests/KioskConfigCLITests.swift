@@ -97,4 +97,40 @@ import TestSupport
         #expect(file.idleTimeoutSeconds == 45)
         #expect(file.pinHash.map { PINHash.verify("4826", against: $0) } == true)
     }
+
+    /// The kiosk's PIN field drops blanks and stops at `KioskKeys.maximumPINLength` (32) characters:
+    /// `hash-pin` had printed a hash for ' 4826 ' or a 33-character passphrase, and staff could then
+    /// never leave the kiosk (review D 5). Refused, exit 2 as for a PIN that is too short.
+    @Test(arguments: [" 4826 \n", "4826 \n", "clinic pin 2026\n", "48\t26\n", String(repeating: "7", count: 33) + "\n"])
+    func hashPinRefusesAPINTheKioskCannotType(_ input: String) throws {
+        let run = try Self.pamphlet(["hash-pin"], input: input)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("kiosk's PIN field"), "\(run.stderr)")
+        #expect(run.stderr.contains(input.count > 30 ? "at most 32" : "without spaces"), "\(run.stderr)")
+    }
+
+    /// The longest PIN the field takes is still accepted.
+    @Test func hashPinTakesAPINOfTheLongestLength() throws {
+        let pin = String(repeating: "7", count: 32)
+        let run = try Self.pamphlet(["hash-pin"], input: pin + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let encoded = run.stdout.dropFirst("pin_hash: \"".count).prefix { $0 != "\"" }
+        #expect(PINHash.verify(pin, against: String(encoded)))
+    }
+
+    /// At the interactive prompt the PIN is refused before "Again:" is asked.
+    @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+    func hashPinAtThePromptRefusesAPINWithASpace() throws {
+        let session = try TmuxSession("'\(RepoPaths.binary.path)' hash-pin; echo rc=$?", width: 250, height: 10)
+        defer { session.kill() }
+        try session.wait(for: "Staff PIN:")
+        try session.type("clinic pin 2026")
+        try session.send("Enter")
+        let screen = try session.wait(for: "rc=")
+        #expect(screen.contains("rc=2"), "\(screen)")
+        #expect(screen.contains("without spaces"), "\(screen)")
+        #expect(!screen.contains("Again:"), "\(screen)")
+        #expect(!screen.contains("pin_hash"), "\(screen)")
+    }
 }

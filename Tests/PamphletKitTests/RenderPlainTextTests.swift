@@ -123,5 +123,15 @@ import Testing
         #expect(PlainTextRenderer.render(document: doc, width: 50) == PlainTextRenderer.render(
             document: Document(id: "contact", kind: .contact, title: "Contact us", intro: doc.intro), width: 50))
     }
+
+    /// With the library, each related page is named by its title, then `[see id]` (review D 22).
+    @Test func seeAlsoWithTheLibraryNamesTitles() throws {
+        let doc = try #require(library.document("ketamine-basics"))
+        let out = PlainTextRenderer.render(document: doc, width: 50, library: library)
+        let title = try #require(library.resolve("common-questions#is-it-addictive"))
+        let entry = "\(title.document.title) \u{203A} \(title.section?.heading ?? "") [see common-questions#is-it-addictive]"
+        #expect(out.contains("See also:\n• " + TextWrap.wrap(entry, width: 48).joined(separator: "\n  ") + "\n"), "\(out)")
+        #expect(!out.contains("See also: common-questions"))
+    }
 }
 

@@ -137,10 +137,14 @@ public enum PlainTextImporter {
         return questions >= 3 && questions * 10 >= sections.count * 6 ? .faq : .article
     }
 
-    /// The intro's first sentence (or its start), for lists and search results.
+    /// The intro's first sentence (or its start), for lists and search results; empty when that
+    /// sentence is the whole lead paragraph: the summary would only repeat it (the intro is indexed
+    /// with its summary, so search snippets read the paragraph twice, review D 11). The text stays
+    /// in the page either way.
     static func summary(of intro: [Block]) -> String {
         guard case .paragraph(let inlines)? = intro.first(where: { if case .paragraph = $0 { true } else { false } }) else { return "" }
         let text = inlines.plainText
+        let paragraph = text.trimmingCharacters(in: .whitespacesAndNewlines)
         var sentence = ""
         var previous: Character = " "
         for ch in text {
@@ -150,6 +154,7 @@ public enum PlainTextImporter {
             sentence.append(ch)
             previous = ch
         }
+        if sentence.trimmingCharacters(in: .whitespacesAndNewlines) == paragraph { return "" }
         if sentence.count > 200 {
             let cut = sentence.prefix(200)
             sentence = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"

@@ -60,12 +60,21 @@ public enum ContentLoader {
         let found = ContentWalker.markdownFiles(in: walkRoot, relative: hasContentFolder ? "content" : "",
                                                 display: display, diagnostics: &diagnostics)
         var parsed: [ParsedDocument] = []
+        // The ids the files that did not load would have had (-> their paths as shown): a link to
+        // one is not "no document with id" but a knock-on of that file's own errors.
+        var unloaded: [String: String] = [:]
         for file in found {
             let shown = display(file.relativePath)
             files.append(shown)
-            guard let text = read(file.absolutePath, shownAs: shown, into: &diagnostics) else { continue }
+            guard let text = read(file.absolutePath, shownAs: shown, into: &diagnostics) else {
+                for id in intendedIDs(of: file.relativePath, text: nil) where unloaded[id] == nil { unloaded[id] = shown }
+                continue
+            }
             let (document, problems) = DocumentParser.parse(decoded: text, path: shown)
             diagnostics += problems
+            if document == nil {
+                for id in intendedIDs(of: file.relativePath, text: text) where unloaded[id] == nil { unloaded[id] = shown }
+            }
             if var document {
                 document.document.sourcePath = file.relativePath
                 document.document.sourcePath = file.relativePath
@@ -79,8 +88,28 @@ public enum ContentLoader {
         let (documents, duplicateProblems) = removeDuplicates(parsed, display: display)
         diagnostics += duplicateProblems
         let library = Library(site: site ?? Site(name: "Pamphlet"), documents: documents.map(\.document))
-        diagnostics += checkReferences(parsed, in: library, display: display)
+        diagnostics += checkReferences(parsed, in: library, display: display, unloaded: unloaded)
         return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: files)
+    }
+
+    /// The ids a content file that failed to load was meant to have: its file name without `.md`,
+    /// and the `id:` line of its front matter when one can be read (the YAML may be what is broken,
+    /// so the lines are scanned, not parsed).
+    static func intendedIDs(of relativePath: String, text: String?) -> [String] {
+        let name = (relativePath as NSString).lastPathComponent
+        var ids = [name.hasSuffix(".md") ? String(name.dropLast(3)) : name]
+        guard let text else { return ids }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        guard lines.next()?.trimmingCharacters(in: .whitespaces) == "---" else { return ids }
+        while let line = lines.next(), line.trimmingCharacters(in: .whitespaces) != "---" {
+            guard line.hasPrefix("id:") else { continue }
+            var value = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+            if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
+            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \r"))
+            if !value.isEmpty && !ids.contains(value) { ids.append(value) }
+            break
+        }
+        return ids
     }
 
     /// Parses one content file's text. `path` is used in diagnostics and gives the default id
@@ -184,14 +213,20 @@ public enum ContentLoader {
     }
 
     /// Every `pamphlet:` link and `related:` entry must name a document, and a section of it if one is given.
-    static func checkReferences(_ parsed: [ParsedDocument], in library: Library, display: (String) -> String) -> [Diagnostic] {
+    /// `unloaded`: the ids of files that did not load (-> their paths), named instead of "no document with id".
+    static func checkReferences(_ parsed: [ParsedDocument], in library: Library, display: (String) -> String,
+                                unloaded: [String: String] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let ids = library.documents.map(\.id)
         for doc in parsed {
             let path = display(doc.document.sourcePath)
             let checks = doc.links.map { ($0, "cross-reference") } + doc.related.map { ($0, "related entry") }
             for (link, what) in checks {
-                guard let problem = referenceProblem(link.target, in: library, ids: ids) else { continue }
+                guard var problem = referenceProblem(link.target, in: library, ids: ids) else { continue }
+                let documentID = ContentReference(link.target).documentID
+                if library.document(documentID) == nil, let file = unloaded[documentID] {
+                    problem = "\(file) did not load (its errors are listed with it)"
+                }
                 diagnostics.append(.error(path, line: link.line, column: link.column, "broken \(what) '\(link.target)': \(problem)"))
             }
         }

@@ -121,7 +121,13 @@ enum DocumentParser {
             } else {
                 let valid = DocumentKind.allCases.map(\.rawValue)
                 var message = "unknown kind '\(kindText)'; valid kinds are \(valid.joined(separator: ", "))"
-                if let guess = Suggestions.closest(to: kindText, in: valid).first { message += " (did you mean '\(guess)'?)" }
+                // Keys only one kind uses say more than the spelling: `kind: self-check` over
+                // question/items/outcomes is a checklist.
+                let kindByKeys: DocumentKind? = checklistKeys.contains(where: { f[$0] != nil }) ? .checklist
+                    : f["conditions"] != nil ? .treatment : nil
+                if let guess = kindByKeys?.rawValue ?? Suggestions.closest(to: kindText, in: valid).first {
+                    message += " (did you mean '\(guess)'?)"
+                }
                 yaml.error(f["kind"]?.value, message)
             }
         }
@@ -160,7 +166,9 @@ enum DocumentParser {
         }
         if h.kind == .checklist {
             h.checklist = readChecklist(f, path: path, yaml: &yaml)
-        } else {
+        } else if h.kind != nil {
+            // With the kind unknown (or missing), which keys it uses cannot be known: no warnings
+            // that the checklist's keys are ignored under the kind error (the error suggests one).
             for key in checklistKeys { if let entry = f[key] { yaml.warning(entry.key, "'\(key)' is only used by checklists; it is ignored") } }
         }
         if h.kind != .treatment && h.kind != nil, let entry = f["conditions"] {

@@ -101,6 +101,7 @@ struct YAMLReader {
             (line, column) = (mark.line, mark.column)
             message += ": \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            if let hint = Self.hint(for: problem, atLine: mark.line, in: yaml) { message += "; \(hint)" }
         case let .reader(problem, offset, _, yaml):
             if let offset {
                 let prefix = yaml.prefix(offset)
@@ -124,6 +125,25 @@ struct YAMLReader {
             message += ": \(error)"
         }
         diagnostics.append(.error(path, line: line + lineOffset, column: max(1, column), message))
+    }
+
+    /// Plain words after the three libyaml messages staff meet most (review D 7); libyaml points
+    /// where it gave up, which is often a line after the mistake.
+    static func hint(for problem: String, atLine line: Int, in yaml: String) -> String? {
+        switch problem {
+        case "did not find expected key":
+            return "is a quote opened above and never closed, or a line above indented differently?"
+        case "found character that cannot start any token":
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            guard line >= 1, line <= lines.count, lines[line - 1].contains("\t") else { return nil }
+            return "this line has a tab: indent with spaces, not tabs"
+        case "found a tab character that violates indentation":
+            return "indent with spaces, not tabs"
+        case "mapping values are not allowed in this context":
+            return "put a value that contains ': ' in quotes"
+        default:
+            return nil
+        }
     }
 
     /// Where `key` appears again in the block mapping whose first occurrence of it is at

@@ -11,7 +11,10 @@ public enum PlainTextRenderer {
     /// (except code lines and clusters wider than the line). Ends with a newline.
     /// With `contact`, a whole `contact` document starts with the clinic's details from site.yaml,
     /// as the browser's Contact page does (see `ContactCard`).
-    public static func render(document: Document, section: Section? = nil, width: Int, contact: ContactInfo? = nil) -> String {
+    /// With `library`, "See also" lists each related page as its title and id, `Title [see id]`, as
+    /// cross-references read; without it, by id only.
+    public static func render(document: Document, section: Section? = nil, width: Int, contact: ContactInfo? = nil,
+                              library: Library? = nil) -> String {
         let width = max(Self.minimumWidth, width)
         var parts: [[String]] = []
         var header = heading(document.title, underline: "=", width: width)
@@ -33,7 +36,17 @@ public enum PlainTextRenderer {
                 parts += s.blocks.map { lines(for: $0, width: width) }
             }
             if !document.related.isEmpty {
-                parts.append(TextWrap.wrap("See also: " + document.related.joined(separator: ", "), width: width))
+                if let library {
+                    parts.append(["See also:"] + document.related.flatMap { ref -> [String] in
+                        let title = library.resolve(ref).map { found in
+                            found.section.map { "\(found.document.title) \u{203A} \($0.heading)" } ?? found.document.title
+                        }
+                        let entry = title.map { "\($0) [see \(ref)]" } ?? ref
+                        return hang(TextWrap.wrap(entry, width: width - 2), first: "• ", rest: "  ")
+                    })
+                } else {
+                    parts.append(TextWrap.wrap("See also: " + document.related.joined(separator: ", "), width: width))
+                }
             }
         }
         if let footer = reviewFooter(document.review) { parts.append(TextWrap.wrap(footer, width: width)) }

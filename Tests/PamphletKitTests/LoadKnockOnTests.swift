@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PamphletKit
+
+/// One YAML typo in one file (review D 7): the links to it from other files had read "no document
+/// with id 'tms-therapy'" and came first; the YAML error itself was libyaml's words alone.
+@Suite struct LoadKnockOnTests {
+    /// A copy of the bundled content with `edit` applied to one file's text.
+    static func load(editing relative: String, _ edit: (String) -> String) throws -> [String] {
+        let dir = NSTemporaryDirectory() + "pamphlet-knock-on-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: RepoPaths.assets.path, toPath: dir)
+        let file = dir + "/" + relative
+        try edit(try String(contentsOfFile: file, encoding: .utf8)).write(toFile: file, atomically: true, encoding: .utf8)
+        // Paths relative to the copy, so the messages can be compared.
+        return ContentLoader.load(directory: dir).diagnostics.map { $0.description.replacingOccurrences(of: dir + "/", with: "") }
+    }
+
+    @Test func linksToAFileThatDidNotLoadNameThatFile() throws {
+        let messages = try Self.load(editing: "content/treatments/tms-therapy.md") {
+            $0.replacingOccurrences(of: "title: \"TMS Therapy\"", with: "title: \"TMS Therapy")
+        }
+        #expect(!messages.contains { $0.contains("no document with id 'tms-therapy'") }, "\(messages)")
+        #expect(messages.contains(
+            "content/faq/ketamine-faq.md:11:5: error: broken related entry 'tms-therapy': "
+                + "content/treatments/tms-therapy.md did not load (its errors are listed with it)"), "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("content/articles/is-ketamine-an-opiate.md:")
+            && $0.hasSuffix("broken cross-reference 'pamphlet:tms-therapy': content/treatments/tms-therapy.md did not load (its errors are listed with it)") },
+            "\(messages)")
+        // The file's own error keeps its place and gets a plain hint.
+        #expect(messages.contains(
+            "content/treatments/tms-therapy.md:5:11: error: malformed front matter YAML: did not find expected key "
+                + "(while parsing a block mapping at line 2); is a quote opened above and never closed, or a line above indented differently?"),
+            "\(messages)")
+    }
+
+    /// A file named otherwise is found by its `id:` line, read without the YAML parser.
+    @Test func theIDLineOfABrokenFileCounts() {
+        #expect(ContentLoader.intendedIDs(of: "content/x/page.md", text: "---\nid: 'tms-therapy'  # note\ntitle: \"T\n---\n")
+                == ["page", "tms-therapy"])
+        #expect(ContentLoader.intendedIDs(of: "content/x/page.md", text: nil) == ["page"])
+        #expect(ContentLoader.intendedIDs(of: "content/x/page.md", text: "no front matter\nid: other\n") == ["page"])
+    }
+
+    @Test func aTabAndAColonInAValueGetHints() {
+        let tab = ContentLoader.parseDocument(text: "---\nkind: article\ntitle: T\ntags:\n\t- a\n---\n\nBody.\n", path: "a.md")
+        #expect(tab.diagnostics.map(\.description) == [
+            "a.md:5:1: error: malformed front matter YAML: found character that cannot start any token "
+                + "(while scanning for the next token at line 5); this line has a tab: indent with spaces, not tabs",
+        ])
+        let (_, colon) = ContentLoader.parseSite(text: "name: x\ncontact:\n  phone: 555-0100: ext 2\n", path: "site.yaml")
+        #expect(colon.map(\.description) == [
+            "site.yaml:3:18: error: malformed site.yaml: mapping values are not allowed in this context; put a value that contains ': ' in quotes",
+        ])
+    }
+}
