@@ -101,3 +101,24 @@ struct KioskSmallScreenTests {
         #expect(text.contains("Starting over in 9 s"))
     }
 }
+
+/// Review E 1: the attract screen's "or type what you are looking for" pushed the crisis line
+/// under the bar at 40x12; when lines must go, the crisis line is the last to.
+@Suite struct KioskAttractCrisisTests {
+    static func kiosk(width: Int, height: Int) -> KioskState<AppState> {
+        var library = KioskFixtures.content.library
+        library.site.contact.crisisLine = "988"
+        library.site.contact.crisisLineLabel = "Suicide & Crisis Lifeline (call or text)"
+        let content = LoadedContent(library: library, engine: KioskFixtures.content.engine)
+        var k = KioskState<AppState>(content: content, options: KioskOptions(idleTimeout: 60, countdown: 10))
+        _ = k.update(.resize(width: width, height: height))
+        return k
+    }
+
+    @Test(arguments: [(30, 9), (30, 12), (40, 12), (50, 12), (80, 24), (20, 6)])
+    func theCrisisNumberIsAlwaysOnTheAttractScreen(width: Int, height: Int) {
+        let rows = Self.kiosk(width: width, height: height).view(width: width, height: height).textRows
+        #expect(rows.dropLast().joined(separator: "\n").contains("988"), "\(width)x\(height):\n\(rows.joined(separator: "\n"))")
+        if height >= 12 { #expect(rows.joined().contains("Press any key")) }
+    }
+}

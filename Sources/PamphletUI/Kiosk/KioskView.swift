@@ -48,32 +48,44 @@ extension KioskState {
     // MARK: Attract screen
 
     private func drawAttract(into canvas: inout Canvas, height: Int) {
-        let site = content.library.site
+        let lines = Self.attractLines(site: content.library.site, width: canvas.width, height: height)
         let width = canvas.width
-        let inner = max(1, width - 4)
-        var lines: [(String, Role)] = []
-        for line in KioskText.wrap(site.name, width: inner) { lines.append((line, .title)) }
-        if !site.tagline.isEmpty {
-            lines.append(("", .normal))
-            for line in KioskText.wrap(site.tagline, width: inner) { lines.append((line, .tagline)) }
-        }
-        lines.append(("", .normal))
-        lines.append(("", .normal))
-        for line in KioskText.wrap("Press any key or touch the screen to start", width: inner) {
-            lines.append((line, .menuSelected))
-        }
-        for line in KioskText.wrap("or type what you are looking for", width: inner) { lines.append((line, .hint)) }
-        if let crisis = site.contact.crisisLine, !crisis.isEmpty {
-            lines.append(("", .normal))
-            lines.append(("", .normal))
-            let label = site.contact.crisisLineLabel ?? "In crisis? Call"
-            for line in KioskText.wrap("\(label): \(crisis)", width: inner) { lines.append((line, .crisis)) }
-        }
         let top = max(0, (height - lines.count) / 2)
         for (i, (text, role)) in lines.enumerated() where top + i < height {
             let w = TextMetrics.width(text)
             canvas.write(text, x: max(0, (width - w) / 2), y: top + i, role: role)
         }
+    }
+
+    /// The attract screen's lines, as many as fit in `height`: when they do not all fit, blank
+    /// lines go first, then the "or type" hint, then the tagline, and the crisis line last of all
+    /// (review E 1: the hint pushed "988" under the bar at 40x12).
+    static func attractLines(site: Site, width: Int, height: Int) -> [(String, Role)] {
+        let inner = max(1, width - 4)
+        // (text, role, how readily it is left out: higher goes first)
+        var lines: [(String, Role, Int)] = []
+        for line in KioskText.wrap(site.name, width: inner) { lines.append((line, .title, 1)) }
+        if !site.tagline.isEmpty {
+            lines.append(("", .normal, 5))
+            for line in KioskText.wrap(site.tagline, width: inner) { lines.append((line, .tagline, 3)) }
+        }
+        lines += [("", .normal, 5), ("", .normal, 6)]
+        for line in KioskText.wrap("Press any key or touch the screen to start", width: inner) {
+            lines.append((line, .menuSelected, 1))
+        }
+        for line in KioskText.wrap("or type what you are looking for", width: inner) { lines.append((line, .hint, 4)) }
+        if let crisis = site.contact.crisisLine, !crisis.isEmpty {
+            lines += [("", .normal, 5), ("", .normal, 6)]
+            let label = site.contact.crisisLineLabel ?? "In crisis? Call"
+            for line in KioskText.wrap("\(label): \(crisis)", width: inner) { lines.append((line, .crisis, 0)) }
+        }
+        var level = 6
+        while lines.count > max(0, height), level > 0 {
+            if let i = lines.lastIndex(where: { $0.2 == level }) { lines.remove(at: i) } else { level -= 1 }
+        }
+        // Still too many (a tiny window): the crisis line stays, the name and prompt give way.
+        while lines.count > max(0, height), let i = lines.firstIndex(where: { $0.2 != 0 }) { lines.remove(at: i) }
+        return lines.map { ($0.0, $0.1) }
     }
 
     // MARK: Bar
