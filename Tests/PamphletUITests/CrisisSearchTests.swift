@@ -12,6 +12,10 @@ import Testing
         // review D 3: misspellings and phrasings
         "sucide", "suiside", "sucidal thoughts", "kill my self", "i wanna die", "dont want to live",
         "don't want to live", "no reason to live", "overdoze", "emergancy",
+        // review E 2
+        "i dont want to be here anymore", "don't want to be here", "dont want to be alive", "take my own life",
+        "kill myslef", "kil myself", "killmyself", "cut myself", "cutting myself", "hang myself", "wnat to die",
+        "ending it all", "unalive",
     ]
 
     @Test(arguments: crisisQueries, [false, true])
@@ -30,7 +34,9 @@ import Testing
 
     @Test(arguments: ["pharmacy", "harmless", "dangerous", "crispy", "helpful", "19880", "over the counter",
                       "ketamine", "tms side effects", "do i need a referral", "help", "charming", "warming",
-                      "dancer", "agent", "suits", "side", "live well", "i want to live longer", "my self-check"])
+                      "dancer", "agent", "suits", "side", "live well", "i want to live longer", "my self-check",
+                      "what to do", "want to be here on time", "cut my hair", "jump", "take my medication",
+                      "own life insurance"])
     func otherWordsDoNot(_ query: String) {
         var app = Fixtures.app(crisis: true)
         app.press(.char("/"))

@@ -13,7 +13,7 @@ enum CrisisWords {
     static let words: Set<String> = [
         "crisis", "crises", "suicide", "suicidal", "emergency", "emergencies", "danger", "urgent",
         "harm", "harming", "overdose", "hotline", "helpline", "lifeline", "samaritans",
-        "988", "911", "999", "112",
+        "988", "911", "999", "112", "unalive", "kms", "killmyself",
         // Spanish (the content may be Spanish; the interface is English).
         "emergencia", "urgencia",
     ]
@@ -27,12 +27,16 @@ enum CrisisWords {
         ["harm", "myself"], ["end", "my", "life"], ["take", "my", "life"], ["want", "to", "die"],
         ["end", "it", "all"], ["help", "now"], ["help", "me"], ["self", "harm"],
         ["ending", "my", "life"], ["wanna", "die"], ["want", "to", "be", "dead"], ["better", "off", "dead"],
-        ["no", "reason", "to", "live"], ["dont", "want", "to", "live"], ["don", "t", "want", "to", "live"],
-        ["do", "not", "want", "to", "live"], ["not", "want", "to", "be", "here"],
+        ["no", "reason", "to", "live"], ["dont", "want", "to", "live"], ["do", "not", "want", "to", "live"],
+        ["not", "want", "to", "be", "here"], ["dont", "want", "to", "be", "here"],
+        ["dont", "want", "to", "be", "alive"], ["not", "want", "to", "be", "alive"],
+        ["take", "my", "own", "life"], ["end", "my", "own", "life"], ["ending", "it", "all"],
+        ["cut", "myself"], ["cutting", "myself"], ["hang", "myself"], ["hanging", "myself"],
+        ["kil", "myself"], ["shoot", "myself"], ["jump", "off"],
     ]
 
-    /// Words typed apart that mean one ("kill my self"): joined before the phrases are matched.
-    static let splitWords: [[String]: String] = [["my", "self"]: "myself"]
+    /// Words typed apart that mean one ("kill my self", "don't"): joined before the phrases are matched.
+    static let splitWords: [[String]: String] = [["my", "self"]: "myself", ["don", "t"]: "dont", ["can", "t"]: "cant"]
 
     /// Words forgiven a typo (`isMisspeltCrisisWord`): the unmistakable ones. Not "harming" or
     /// "danger", whose neighbours ("charming", "dancer") are ordinary words.
@@ -63,7 +67,8 @@ enum CrisisWords {
         if q.contains(where: isMisspeltCrisisWord) { return true }
         let joined = joiningSplitWords(q)
         for phrase in phrases where phrase.count <= joined.count {
-            for start in 0...(joined.count - phrase.count) where Array(joined[start..<(start + phrase.count)]) == phrase {
+            for start in 0...(joined.count - phrase.count)
+            where zip(joined[start..<(start + phrase.count)], phrase).allSatisfy(phraseWordMatches) {
                 return true
             }
         }
@@ -98,6 +103,18 @@ enum CrisisWords {
             abs(candidate.count - typed.count) <= allowed
                 && editDistance(typed, Array(candidate), limit: allowed) <= allowed
         }
+    }
+
+    /// A typed word against a phrase's word: the same, or one edit off from five letters ("myslef"),
+    /// or two neighbours swapped from four ("wnat").
+    static func phraseWordMatches(_ typed: String, _ word: String) -> Bool {
+        if typed == word { return true }
+        guard word.count >= 4, abs(typed.count - word.count) <= 1 else { return false }
+        let (a, b) = (Array(typed), Array(word))
+        if word.count >= 5 { return editDistance(a, b, limit: 1) <= 1 }
+        guard a.count == b.count else { return false }
+        let differ = a.indices.filter { a[$0] != b[$0] }
+        return differ.count == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]]
     }
 
     /// "my self" -> "myself", so "kill my self" is "kill myself".
