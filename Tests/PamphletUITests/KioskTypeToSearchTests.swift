@@ -68,4 +68,26 @@ struct KioskTypeToSearchTests {
         #expect(app.route == .crisis)
         #expect(app.search == nil)
     }
+
+    /// Review E 3: a page opened from search said "match 1 of 3" and, letters searching, no key
+    /// reached the next match: F3 and Shift-F3 do, in the kiosk and everywhere.
+    @Test func f3MovesBetweenMatches() throws {
+        var k = KioskFixtures.kiosk()
+        k.press(.enter)
+        k.type("naltrexone")
+        k.press(.enter)
+        let first = try #require(k.browser?.current.matchIndex)
+        #expect(k.screenText.contains("match \(first + 1) of"))
+        k.press(.function(3))
+        #expect(k.browser?.current.matchIndex == first + 1)
+        #expect(k.browser?.search == nil)
+        k.press(.function(15))
+        #expect(k.browser?.current.matchIndex == first)
+        let help = BuiltInPages.help(.unicode, allowQuit: false, kioskKeys: true, lettersSearch: true)
+        let reading = help.sections.first { $0.id == KeyContext.reading.rawValue }
+        guard case .table(let table)? = reading?.blocks.first else { Issue.record("no reading table"); return }
+        let rows = table.rows.map { $0.map(\.plainText).joined(separator: ": ") }
+        #expect(rows.contains("F3: Next search match"), "\(rows)")
+        #expect(rows.contains("Shift-F3: Previous search match"), "\(rows)")
+    }
 }

@@ -77,8 +77,8 @@ public struct Keymap: Sendable {
             Binding([.backTab], .focusPrevious),
             Binding([.enter], .activate, hint: "open"),
             Binding([.char("t")], .toggleContents, hint: "contents"),
-            Binding([.char("n")], .nextMatch),
-            Binding([.char("N")], .previousMatch),
+            Binding([.char("n"), .function(3)], .nextMatch),
+            Binding([.char("N"), .function(15)], .previousMatch),
             Binding([.escape], .clearHighlights),
         ]),
         Keymap(context: .menu, bindings: [
@@ -103,8 +103,8 @@ public struct Keymap: Sendable {
             Binding([.backTab], .focusPrevious),
             Binding([.char("]")], .nextSection),
             Binding([.char("[")], .previousSection),
-            Binding([.char("n")], .nextMatch),
-            Binding([.char("N")], .previousMatch),
+            Binding([.char("n"), .function(3)], .nextMatch),
+            Binding([.char("N"), .function(15)], .previousMatch),
             Binding([.escape], .clearHighlights),
         ]),
         Keymap(context: .checklist, bindings: [
@@ -118,8 +118,8 @@ public struct Keymap: Sendable {
             Binding([.pageUp, .char("b")], .pageUp),
             Binding([.home, .char("g")], .top),
             Binding([.end, .char("G")], .bottom),
-            Binding([.char("n")], .nextMatch),
-            Binding([.char("N")], .previousMatch),
+            Binding([.char("n"), .function(3)], .nextMatch),
+            Binding([.char("N"), .function(15)], .previousMatch),
             Binding([.escape], .clearHighlights),
         ]),
         Keymap(context: .search, bindings: [
@@ -180,6 +180,7 @@ extension Key {
         case .delete: "Del"
         case .insert: "Ins"
         case .escape: "Esc"
+        case .function(15): "Shift-F3"   // how terminals send it (xterm's kf15)
         case .function(let n): "F\(n)"
         case .ctrl(let c): "Ctrl-\(c.uppercased())"
         case .alt(Key.altBackspaceCharacter): "Alt-Backspace"
