@@ -46,7 +46,7 @@ struct KioskStateTests {
     }
 
     @Test(arguments: [Msg.key(.char("?")), .key(.enter), .key(.ctrl("c")), .mouse(MouseEvent(x: 3, y: 3, kind: .press)),
-                      .paste("hello")])
+                      .key(.char("4")), .key(.function(1))])
     func anyInputStartsAFreshSessionWithoutActingOnIt(_ msg: Msg) {
         var k = KioskFixtures.kiosk()
         let effects = k.update(msg)

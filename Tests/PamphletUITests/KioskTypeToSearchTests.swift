@@ -90,4 +90,36 @@ struct KioskTypeToSearchTests {
         #expect(rows.contains("F3: Next search match"), "\(rows)")
         #expect(rows.contains("Shift-F3: Previous search match"), "\(rows)")
     }
+
+    /// Review E 4, 5, 11: F2 on the attract screen opens the crisis page (the header names it), a
+    /// paste there is the search, Back from F2 reopens the results, and the kiosk's header names
+    /// F2 even when site.yaml has no crisis line.
+    @Test func f2AndPasteOnTheAttractScreen() {
+        var k = KioskFixtures.kiosk()
+        k.press(.function(2))
+        #expect(k.browser?.route == .crisis)
+        var pasted = KioskFixtures.kiosk()
+        pasted.send(.paste("naltrexone"))
+        #expect(pasted.browser?.search?.query == "naltrexone")
+    }
+
+    @Test func backFromF2ReopensTheResults() {
+        var k = KioskFixtures.kiosk()
+        k.type("suicide")
+        k.press(.function(2))
+        #expect(k.browser?.route == .crisis)
+        k.press(.backspace)
+        #expect(k.browser?.search?.query == "suicide")
+    }
+
+    @Test func theHeaderNamesF2WithoutACrisisLine() {
+        var k = KioskFixtures.kiosk()
+        #expect(KioskFixtures.content.library.site.contact.crisisLine == nil, "the bundled site has none")
+        k.press(.enter)
+        let header = k.view(width: 80, height: 24).textRows[0]
+        #expect(header.contains("Need help now? Press F2"), "\(header)")
+        var staff = Fixtures.app()
+        _ = staff.update(.resize(width: 80, height: 24))
+        #expect(!staff.view(width: 80, height: 24).textRows[0].contains("Need help now"), "staff's browser: only with a line")
+    }
 }

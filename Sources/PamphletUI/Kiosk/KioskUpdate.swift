@@ -75,8 +75,9 @@ extension KioskState {
         case .attract:
             startSession()
             // A patient who walks up and types a word wakes the kiosk with its first letter: keep
-            // it ("suicide" had searched "uicide" and found nothing). Other keys only wake it.
-            return key.isLetter ? forward(.key(key)) : []
+            // it ("suicide" had searched "uicide" and found nothing); F2 opens the crisis page, as
+            // the header says. Other keys only wake it (a digit would open a menu item unseen).
+            return key.isLetter || Keymap.action(for: key, in: .global) == .crisis ? forward(.key(key)) : []
         case .browsing:
             if key == KioskKeys.startOver { return startOver() }
             if key == KioskKeys.takeHome {
@@ -120,8 +121,9 @@ extension KioskState {
         if pinPrompt != nil || takeHome != nil { return [] }
         switch screen {
         case .attract:
+            // An on-screen keyboard may send a word as a paste: it is the search, as typed letters are.
             startSession()
-            return []
+            return forward(.paste(text))
         case .browsing:
             return forward(.paste(text))
         }

@@ -87,7 +87,9 @@ extension AppState {
         case .home:
             if route == .home { current = Page(route: .home) } else { navigate(to: .home) }
         case .crisis:
-            search = nil   // F2 works while searching
+            // F2 works while searching: Back returns to the results, as from the Help right now row.
+            if let s = search, route != .crisis { current.searchToReturnTo = SearchReturn(query: s.query, selected: s.selected) }
+            search = nil
             if route != .crisis { navigate(to: .crisis) }
         case .redraw:
             return [.redraw]

@@ -89,7 +89,8 @@ extension Header {
         var crisis = false
         if let hint = state.options.startOverHint, !hint.isEmpty {
             text = hint
-        } else if state.options.crisisSentence(site: state.content.library.site) != nil {
+        } else if state.options.crisisSentence(site: state.content.library.site) != nil || state.options.lettersSearch {
+            // In the kiosk always: the page asks patients to turn to staff even without a line.
             crisis = true
             let key = state.search != nil || state.options.lettersSearch ? "F2" : "c"
             text = w >= 60 ? "Need help now? Press \(key)" : "Help now: \(key)"
