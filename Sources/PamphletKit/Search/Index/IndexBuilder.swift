@@ -53,6 +53,11 @@ struct IndexBuilder {
     /// Builds the image for `library`. `synonyms` are the groups read from synonyms.txt; acronyms
     /// found in the text are added to them.
     static func build(library: Library, synonyms: SynonymTable, fingerprint: UInt64 = 0) -> [UInt8] {
+        Array(buildStorage(library: library, synonyms: synonyms, fingerprint: fingerprint).bytes)
+    }
+
+    /// The image for `library`, built in the storage an engine reads (`SearchEngine(library:)`).
+    static func buildStorage(library: Library, synonyms: SynonymTable, fingerprint: UInt64 = 0) -> SnapshotStorage {
         var b = IndexBuilder()
         var corpus = SectionSource.all(in: library)
         b.reserve(textBytes: corpus.bodyText.count)
@@ -210,7 +215,7 @@ struct IndexBuilder {
     /// Lays the image out. What is done with goes as soon as it is: the postings in section order
     /// once bucketed, the body text once compressed (a build's peak is here, beside the library).
     private mutating func finish(library: Library, corpus: inout SectionSource.Corpus, synonyms: SynonymTable,
-                                 fingerprint: UInt64) -> [UInt8] {
+                                 fingerprint: UInt64) -> SnapshotStorage {
         let sources = corpus.sections
         let text = CompressedText.compress(corpus.bodyText, sources.map(\.body))
         corpus.bodyText = []
