@@ -38,6 +38,10 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
 
     func removeAll() { count = 0 }
 
+    /// Drops the last `n` values (room `extend` made and the caller did not fill).
+    @inline(__always)
+    func removeLast(_ n: Int) { count -= n }
+
     /// Gives the memory back (the buffer stays usable, empty).
     func release() {
         base.deallocate()
