@@ -39,14 +39,17 @@ struct IndexBuilder {
     /// Two words per term: (the last section it was seen in + 1) << 32 | its slot there, then a bit
     /// per language of the sections it occurs in. Side by side, so the language is noted from the
     /// cache line the token's lookup already brought in.
-    private var termState: [UInt64] = []
-    /// The current field's last 32 term ids (a ring), replayed into the acronym collector only when
-    /// a token stands in parentheses, the one place it looks back (it keeps the last 12 itself, so
-    /// replaying more is harmless).
-    private var recentTerms = [Int](repeating: 0, count: 32)
+    /// (Not an Array: its writes, once per posting, each checked the buffer's uniqueness.)
+    private let termState = GrowableBuffer<UInt64>()
+    /// The current field's last 16 term ids (a ring), handed to the acronym collector only when a
+    /// token stands in parentheses, the one place it looks back (at most `AcronymCollector.lookBack`).
+    private let recentTerms: GrowableBuffer<Int> = {
+        let ring = GrowableBuffer<Int>(capacity: 16)
+        ring.extend(by: 16).initialize(repeating: 0, count: 16)
+        return ring
+    }()
     private var recentCount = 0
-    /// Scans nothing: feeds replayed ids to the collector without matching them as acronyms.
-    private let replayScanner = TokenScanner(UnsafeBufferPointer(start: nil, count: 0))
+    private var acronymWindow: [Int] = []
     private let scratchPositions = GrowableBuffer<UInt32>()
     private var checkpoints = BodyCheckpoints.Writer()
 
@@ -111,7 +114,8 @@ struct IndexBuilder {
                     if position < (1 << 30) {
                         if isBody { checkpoints.see(token: position - start, byteStart: scanner.byteStart) }
                         if 2 * id >= termState.count {
-                            termState.append(contentsOf: repeatElement(0, count: max(2 * id + 2 - termState.count, termState.count)))
+                            let more = max(2 * id + 2 - termState.count, termState.count)
+                            termState.extend(by: more).initialize(repeating: 0, count: more)
                         }
                         var state = termState[2 * id]
                         if state & 0xFFFF_FFFF_0000_0000 != sectionTag {
@@ -192,20 +196,18 @@ struct IndexBuilder {
         }
     }
 
-    /// What `AcronymCollector.see` would do for every token of a field, calling it only for a token
-    /// in parentheses (the only ones it matches) after replaying the ids before it.
+    /// Notes the token's term, and hands a token in parentheses (the only ones it matches) to the
+    /// acronym collector with the ids before it.
     @inline(__always)
     private mutating func seeForAcronyms(_ id: Int, _ scanner: TokenScanner) {
         let s = scanner.byteStart, e = scanner.byteEnd, b = scanner.bytes
+        let mask = 15   // the ring's size - 1
         if s > 0, e < b.count, b[s - 1] == 0x28, b[e] == 0x29 {
-            acronyms.startField()
-            let window = recentTerms.count
-            for k in max(0, recentCount - window)..<recentCount {
-                acronyms.see(term: recentTerms[k % window], scanner: replayScanner, table: table)
-            }
-            acronyms.see(term: id, scanner: scanner, table: table)
+            acronymWindow.removeAll(keepingCapacity: true)
+            for k in max(0, recentCount - AcronymCollector.lookBack)..<recentCount { acronymWindow.append(recentTerms[k & mask]) }
+            acronyms.see(bytes: b, start: s, end: e, after: acronymWindow, table: table)
         }
-        recentTerms[recentCount % recentTerms.count] = id
+        recentTerms[recentCount & mask] = id
         recentCount += 1
     }
 

@@ -92,18 +92,15 @@ public struct SynonymTable: Sendable, Equatable {
 /// Short function words may sit inside the run ("Department of Health (DOH)"); a plural "s" on the
 /// acronym is allowed ("selective serotonin reuptake inhibitors (SSRIs)").
 struct AcronymCollector {
-    private var recent: [Int] = []
+    /// How many tokens before "(ABC)" its long form is looked for in.
+    static let lookBack = 12
     private var found: [String: [String]] = [:]
     private var foundOrder: [String] = []
 
-    mutating func startField() { recent.removeAll(keepingCapacity: true) }
-
-    mutating func see(term id: Int, scanner: TokenScanner, table: TermHashTable) {
-        defer {
-            recent.append(id)
-            if recent.count > 12 { recent.removeFirst() }
-        }
-        let b = scanner.bytes, s = scanner.byteStart, e = scanner.byteEnd
+    /// The token at `bytes[s..<e]` of a field, when it stands in parentheses, may be an acronym of
+    /// the words before it: `recent` holds the term ids of the field's tokens before it, oldest
+    /// first, at most `lookBack` of them.
+    mutating func see(bytes b: UnsafeBufferPointer<UInt8>, start s: Int, end e: Int, after recent: [Int], table: TermHashTable) {
         guard s > 0, e < b.count, b[s - 1] == 0x28, b[e] == 0x29, e - s >= 2, e - s <= 9 else { return }
         var letters: [UInt8] = []
         for i in s..<e {
