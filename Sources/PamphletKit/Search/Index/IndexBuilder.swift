@@ -216,8 +216,8 @@ struct IndexBuilder {
     private mutating func finish(library: Library, corpus: inout SectionSource.Corpus, synonyms: SynonymTable,
                                  fingerprint: UInt64) -> SnapshotStorage {
         let sources = corpus.sections
-        let text = CompressedText.compress(corpus.bodyText, sources.map(\.body))
-        corpus.bodyText = []
+        let text = CompressedText.compress(corpus.bodyText.buffer, sources.map(\.body))
+        corpus.bodyText.release()
         let termCount = table.count
         let sectionCount = sources.count
         // Sort terms by bytes and renumber.
