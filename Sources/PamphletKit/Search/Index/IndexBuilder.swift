@@ -239,11 +239,16 @@ struct IndexBuilder {
         termBytes.reserveCapacity(table.arena.count)
         var flags = [UInt8](repeating: 0, count: termCount)
         var sortedLanguages = [UInt32](repeating: 0, count: termCount)
+        var word: [UInt8] = []   // a short term, as the stop-word set's key (no array per term)
         for (rank, old) in order.enumerated() {
             let bytes = table.bytes(Int(old))
             termBytes.append(contentsOf: bytes)
             termOffsets.append(UInt32(termBytes.count))
-            if bytes.count <= 12, StopWords.contains(Array(bytes)) { flags[rank] = 1 }
+            if bytes.count <= 12 {
+                word.removeAll(keepingCapacity: true)
+                word.append(contentsOf: bytes)
+                if StopWords.contains(word) { flags[rank] = 1 }
+            }
             let stateIndex = 2 * Int(old) + 1   // absent for a term seen only past the position limit
             sortedLanguages[rank] = stateIndex < termState.count ? UInt32(truncatingIfNeeded: termState[stateIndex]) : 0
         }
