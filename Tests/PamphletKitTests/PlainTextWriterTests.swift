@@ -93,7 +93,7 @@ import TestSupport
                 intro.append(contentsOf: c.outcomes.map(\.text))
                 if !c.disclaimer.isEmpty { intro.append(c.disclaimer) }
             }
-            #expect(Array(corpus.bodyText[corpus.sections[i].body]) == Array(intro.joined(separator: "\n").utf8), "\(doc.id)")
+            #expect(Array(corpus.bodyText.buffer[corpus.sections[i].body]) == Array(intro.joined(separator: "\n").utf8), "\(doc.id)")
             i += 1 + doc.sections.count
         }
     }

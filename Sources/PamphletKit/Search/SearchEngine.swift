@@ -26,12 +26,12 @@ public final class SearchEngine: Sendable {
 
     /// Builds the index in memory, reading `synonyms.txt` from `contentDirectory` when given.
     public convenience init(library: Library, contentDirectory: String?, fingerprint: UInt64 = 0) {
-        let image = IndexBuilder.build(library: library, synonyms: SynonymTable.load(contentDirectory: contentDirectory),
-                                       fingerprint: fingerprint)
+        let image = IndexBuilder.buildStorage(library: library, synonyms: SynonymTable.load(contentDirectory: contentDirectory),
+                                              fingerprint: fingerprint)
         // A freshly built image always validates; fall back to an empty library rather than trap.
-        let data = (try? IndexData(storage: SnapshotStorage(copying: image)))
-            ?? (try! IndexData(storage: SnapshotStorage(copying: IndexBuilder.build(
-                library: Library(site: library.site, documents: []), synonyms: SynonymTable()))))
+        let data = (try? IndexData(storage: image))
+            ?? (try! IndexData(storage: IndexBuilder.buildStorage(
+                library: Library(site: library.site, documents: []), synonyms: SynonymTable())))
         self.init(index: data)
     }
 

@@ -29,43 +29,41 @@ enum CompressedText {
             all.append(contentsOf: text.utf8)
             ranges.append(start..<all.count)
         }
-        return compress(all, ranges)
+        return all.withUnsafeBufferPointer { compress($0, ranges) }
     }
 
     /// The same for texts given as ranges of one UTF-8 buffer (the builder's section bodies).
-    static func compress(_ all: [UInt8], _ ranges: [Range<Int>]) -> (dictionary: [UInt8], chunkStart: [UInt32], offsets: [UInt32], frames: [UInt8]) {
-        all.withUnsafeBufferPointer { all in
-            let texts = ranges.map { UnsafeBufferPointer(rebasing: all[$0]) }
-            let dictionary = finishDictionary(sampleDictionary(texts), texts)
-            var chunkStart: [UInt32] = [0]
-            var offsets: [UInt32] = [0]
-            chunkStart.reserveCapacity(texts.count + 1)
-            offsets.reserveCapacity(texts.count + 1)
-            // Frames come out a little smaller than the text; reserving that avoids regrowing.
-            var frames: [UInt8] = []
-            frames.reserveCapacity(all.count / 2 + 4096)
-            guard let cctx = ZSTD_createCCtx() else { return (dictionary, [UInt32](repeating: 0, count: texts.count + 1), [0], []) }
-            defer { ZSTD_freeCCtx(cctx) }
-            let cdict = dictionary.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, level) }
-            defer { ZSTD_freeCDict(cdict) }
-            var scratch = [UInt8](repeating: 0, count: ZSTD_compressBound(chunkBytes))
-            for whole in texts {
-                var start = 0
-                while start < whole.count {
-                    let src = UnsafeBufferPointer(rebasing: whole[start..<min(whole.count, start + chunkBytes)])
-                    start += src.count
-                    let n = scratch.withUnsafeMutableBytes { dst in
-                        cdict == nil
-                            ? ZSTD_compressCCtx(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, level)
-                            : ZSTD_compress_usingCDict(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, cdict)
-                    }
-                    if ZSTD_isError(n) == 0 { frames.append(contentsOf: scratch[0..<n]) }
-                    offsets.append(UInt32(frames.count))
+    static func compress(_ all: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> (dictionary: [UInt8], chunkStart: [UInt32], offsets: [UInt32], frames: [UInt8]) {
+        let texts = ranges.map { UnsafeBufferPointer(rebasing: all[$0]) }
+        let dictionary = finishDictionary(sampleDictionary(texts), texts)
+        var chunkStart: [UInt32] = [0]
+        var offsets: [UInt32] = [0]
+        chunkStart.reserveCapacity(texts.count + 1)
+        offsets.reserveCapacity(texts.count + 1)
+        // Frames come out a little smaller than the text; reserving that avoids regrowing.
+        var frames: [UInt8] = []
+        frames.reserveCapacity(all.count / 2 + 4096)
+        guard let cctx = ZSTD_createCCtx() else { return (dictionary, [UInt32](repeating: 0, count: texts.count + 1), [0], []) }
+        defer { ZSTD_freeCCtx(cctx) }
+        let cdict = dictionary.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, level) }
+        defer { ZSTD_freeCDict(cdict) }
+        var scratch = [UInt8](repeating: 0, count: ZSTD_compressBound(chunkBytes))
+        for whole in texts {
+            var start = 0
+            while start < whole.count {
+                let src = UnsafeBufferPointer(rebasing: whole[start..<min(whole.count, start + chunkBytes)])
+                start += src.count
+                let n = scratch.withUnsafeMutableBytes { dst in
+                    cdict == nil
+                        ? ZSTD_compressCCtx(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, level)
+                        : ZSTD_compress_usingCDict(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, cdict)
                 }
-                chunkStart.append(UInt32(offsets.count - 1))
+                if ZSTD_isError(n) == 0 { frames.append(contentsOf: scratch[0..<n]) }
+                offsets.append(UInt32(frames.count))
             }
-            return (dictionary, chunkStart, offsets, frames)
+            chunkStart.append(UInt32(offsets.count - 1))
         }
+        return (dictionary, chunkStart, offsets, frames)
     }
 
     /// The sampled content plus entropy tables (zstd's `ZDICT_finalizeDictionary`, from samples of

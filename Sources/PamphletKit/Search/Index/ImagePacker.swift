@@ -1,7 +1,7 @@
 /// Lays arrays out into one snapshot image (see `SnapshotFormat`): header, directory, 8-aligned arrays.
 ///
 /// Arrays are only noted as they are put (an array is a reference to its storage, not a copy) and
-/// copied once, into an image allocated at its exact size by `finish`: growing the image as arrays
+/// copied once, into the engine's storage allocated at its exact size by `finish`: growing the image as arrays
 /// came had reserved an estimate (15 MB for the 9 MB benchmark image), the largest allocation of a
 /// build.
 struct ImagePacker {
@@ -34,19 +34,27 @@ struct ImagePacker {
         put(bytesID, bytes)
     }
 
-    /// Writes the header, the directory and every array, and returns the finished image.
-    func finish(fingerprint: UInt64, sections: Int, documents: Int, terms: Int, postings: Int) -> [UInt8] {
+    /// Writes the header, the directory and every array into the storage the engine will read
+    /// (no copy of the image), with the checksum known.
+    func finish(fingerprint: UInt64, sections: Int, documents: Int, terms: Int, postings: Int) -> SnapshotStorage {
         func aligned(_ n: Int) -> Int { (n + 7) & ~7 }
         var directory = [(offset: Int, length: Int)](repeating: (0, 0), count: SnapshotArray.allCases.count)
-        var size = aligned(SnapshotFormat.headerSize + 16 * SnapshotArray.allCases.count)
+        let headerEnd = aligned(SnapshotFormat.headerSize + 16 * SnapshotArray.allCases.count)
+        var size = headerEnd
         for piece in pieces {
             directory[piece.id.rawValue] = (size, piece.length)
             size = aligned(size + piece.length)
         }
-        var image = [UInt8](repeating: 0, count: size)
-        image.withUnsafeMutableBytes { raw in
+        return SnapshotStorage(count: size) { raw in
             let base = raw.baseAddress!
-            for piece in pieces { piece.write(base + directory[piece.id.rawValue].offset) }
+            // Fresh memory is not zeroed: the header, and the padding after each array, are.
+            base.initializeMemory(as: UInt8.self, repeating: 0, count: headerEnd)
+            for piece in pieces {
+                let start = directory[piece.id.rawValue].offset
+                piece.write(base + start)
+                let end = start + piece.length
+                base.advanced(by: end).initializeMemory(as: UInt8.self, repeating: 0, count: aligned(end) - end)
+            }
             func w32(_ o: Int, _ v: UInt32) { raw.storeBytes(of: v.littleEndian, toByteOffset: o, as: UInt32.self) }
             func w64(_ o: Int, _ v: UInt64) { raw.storeBytes(of: v.littleEndian, toByteOffset: o, as: UInt64.self) }
             for (i, b) in SnapshotFormat.magic.enumerated() { raw[i] = b }
@@ -59,8 +67,9 @@ struct ImagePacker {
                 w64(SnapshotFormat.headerSize + 16 * i, UInt64(e.offset))
                 w64(SnapshotFormat.headerSize + 16 * i + 8, UInt64(e.length))
             }
-            w64(24, Checksum.words(base + SnapshotFormat.headerSize, count: size - SnapshotFormat.headerSize))
+            let sum = Checksum.words(base + SnapshotFormat.headerSize, count: size - SnapshotFormat.headerSize)
+            w64(24, sum)
+            return sum
         }
-        return image
     }
 }

@@ -39,20 +39,28 @@ struct IndexBuilder {
     /// Two words per term: (the last section it was seen in + 1) << 32 | its slot there, then a bit
     /// per language of the sections it occurs in. Side by side, so the language is noted from the
     /// cache line the token's lookup already brought in.
-    private var termState: [UInt64] = []
-    /// The current field's last 32 term ids (a ring), replayed into the acronym collector only when
-    /// a token stands in parentheses, the one place it looks back (it keeps the last 12 itself, so
-    /// replaying more is harmless).
-    private var recentTerms = [Int](repeating: 0, count: 32)
+    /// (Not an Array: its writes, once per posting, each checked the buffer's uniqueness.)
+    private let termState = GrowableBuffer<UInt64>()
+    /// The current field's last 16 term ids (a ring), handed to the acronym collector only when a
+    /// token stands in parentheses, the one place it looks back (at most `AcronymCollector.lookBack`).
+    private let recentTerms: GrowableBuffer<Int> = {
+        let ring = GrowableBuffer<Int>(capacity: 16)
+        ring.extend(by: 16).initialize(repeating: 0, count: 16)
+        return ring
+    }()
     private var recentCount = 0
-    /// Scans nothing: feeds replayed ids to the collector without matching them as acronyms.
-    private let replayScanner = TokenScanner(UnsafeBufferPointer(start: nil, count: 0))
+    private var acronymWindow: [Int] = []
     private let scratchPositions = GrowableBuffer<UInt32>()
     private var checkpoints = BodyCheckpoints.Writer()
 
     /// Builds the image for `library`. `synonyms` are the groups read from synonyms.txt; acronyms
     /// found in the text are added to them.
     static func build(library: Library, synonyms: SynonymTable, fingerprint: UInt64 = 0) -> [UInt8] {
+        Array(buildStorage(library: library, synonyms: synonyms, fingerprint: fingerprint).bytes)
+    }
+
+    /// The image for `library`, built in the storage an engine reads (`SearchEngine(library:)`).
+    static func buildStorage(library: Library, synonyms: SynonymTable, fingerprint: UInt64 = 0) -> SnapshotStorage {
         var b = IndexBuilder()
         var corpus = SectionSource.all(in: library)
         b.reserve(textBytes: corpus.bodyText.count)
@@ -106,7 +114,8 @@ struct IndexBuilder {
                     if position < (1 << 30) {
                         if isBody { checkpoints.see(token: position - start, byteStart: scanner.byteStart) }
                         if 2 * id >= termState.count {
-                            termState.append(contentsOf: repeatElement(0, count: max(2 * id + 2 - termState.count, termState.count)))
+                            let more = max(2 * id + 2 - termState.count, termState.count)
+                            termState.extend(by: more).initialize(repeating: 0, count: more)
                         }
                         var state = termState[2 * id]
                         if state & 0xFFFF_FFFF_0000_0000 != sectionTag {
@@ -154,66 +163,61 @@ struct IndexBuilder {
         let slotTerm = self.slotTerm, pTerm = self.pTerm, pSection = self.pSection, pTf = self.pTf
         let pBlob = self.pBlob, pBlobStart = self.pBlobStart
         for slot in 0..<slotTerm.count {
-            // The chain runs backwards: positions descend.
-            var tf: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            // The chain runs backwards: positions descend. Field counts are added without a branch
+            // on the field (a `switch` was a jump table, mispredicted as fields alternate): two
+            // 32-bit lanes per word, fields 0-1 in `low`, 2-3 in `high` (a count stays below 2^30).
+            var low: UInt64 = 0, high: UInt64 = 0
             var n = 0
             var e = Int(slotHead[slot])
             while e >= 0 {
                 let v = entries[e]
-                switch v & 3 {
-                case 0: tf.0 += 1
-                case 1: tf.1 += 1
-                case 2: tf.2 += 1
-                default: tf.3 += 1
-                }
+                let one = UInt64(1) << UInt64((v & 1) << 5)
+                let toHigh = UInt64((v >> 1) & 1)
+                low &+= one &* (1 &- toHigh)
+                high &+= one &* toHigh
                 scratch[n] = v >> 2
                 n += 1
                 e = Int(previous[e])
             }
-            var byteLength = 0
-            var prev: UInt32 = 0
-            for k in stride(from: n - 1, through: 0, by: -1) {
-                byteLength += Varint.size(PositionLists.code(scratch[k] - prev, last: k == 0))
-                prev = scratch[k]
-            }
             pTerm.append(UInt32(slotTerm[slot]))
             pSection.append(UInt32(section))
             pBlobStart.append(UInt32(pBlob.count))
-            let out = pBlob.extend(by: byteLength)
+            // Room for the longest coding (5 bytes a position), given back once the length is known.
+            let out = pBlob.extend(by: 5 * n)
             var o = 0
-            prev = 0
+            var prev: UInt32 = 0
             for k in stride(from: n - 1, through: 0, by: -1) {
                 o = Varint.write(PositionLists.code(scratch[k] - prev, last: k == 0), to: out, at: o)
                 prev = scratch[k]
             }
-            pTf.append(min(tf.0, 0xFFFF) | min(tf.1, 0xFFFF) << 16 | min(tf.2, 0xFFFF) << 32 | min(tf.3, 0xFFFF) << 48)
+            pBlob.removeLast(5 * n - o)
+            let field = (low & 0xFFFF_FFFF, low >> 32, high & 0xFFFF_FFFF, high >> 32)
+            pTf.append(min(field.0, 0xFFFF) | min(field.1, 0xFFFF) << 16 | min(field.2, 0xFFFF) << 32 | min(field.3, 0xFFFF) << 48)
         }
     }
 
-    /// What `AcronymCollector.see` would do for every token of a field, calling it only for a token
-    /// in parentheses (the only ones it matches) after replaying the ids before it.
+    /// Notes the token's term, and hands a token in parentheses (the only ones it matches) to the
+    /// acronym collector with the ids before it.
     @inline(__always)
     private mutating func seeForAcronyms(_ id: Int, _ scanner: TokenScanner) {
         let s = scanner.byteStart, e = scanner.byteEnd, b = scanner.bytes
+        let mask = 15   // the ring's size - 1
         if s > 0, e < b.count, b[s - 1] == 0x28, b[e] == 0x29 {
-            acronyms.startField()
-            let window = recentTerms.count
-            for k in max(0, recentCount - window)..<recentCount {
-                acronyms.see(term: recentTerms[k % window], scanner: replayScanner, table: table)
-            }
-            acronyms.see(term: id, scanner: scanner, table: table)
+            acronymWindow.removeAll(keepingCapacity: true)
+            for k in max(0, recentCount - AcronymCollector.lookBack)..<recentCount { acronymWindow.append(recentTerms[k & mask]) }
+            acronyms.see(bytes: b, start: s, end: e, after: acronymWindow, table: table)
         }
-        recentTerms[recentCount % recentTerms.count] = id
+        recentTerms[recentCount & mask] = id
         recentCount += 1
     }
 
     /// Lays the image out. What is done with goes as soon as it is: the postings in section order
     /// once bucketed, the body text once compressed (a build's peak is here, beside the library).
     private mutating func finish(library: Library, corpus: inout SectionSource.Corpus, synonyms: SynonymTable,
-                                 fingerprint: UInt64) -> [UInt8] {
+                                 fingerprint: UInt64) -> SnapshotStorage {
         let sources = corpus.sections
-        let text = CompressedText.compress(corpus.bodyText, sources.map(\.body))
-        corpus.bodyText = []
+        let text = CompressedText.compress(corpus.bodyText.buffer, sources.map(\.body))
+        corpus.bodyText.release()
         let termCount = table.count
         let sectionCount = sources.count
         // Sort terms by bytes and renumber.
@@ -235,11 +239,16 @@ struct IndexBuilder {
         termBytes.reserveCapacity(table.arena.count)
         var flags = [UInt8](repeating: 0, count: termCount)
         var sortedLanguages = [UInt32](repeating: 0, count: termCount)
+        var word: [UInt8] = []   // a short term, as the stop-word set's key (no array per term)
         for (rank, old) in order.enumerated() {
             let bytes = table.bytes(Int(old))
             termBytes.append(contentsOf: bytes)
             termOffsets.append(UInt32(termBytes.count))
-            if bytes.count <= 12, StopWords.contains(Array(bytes)) { flags[rank] = 1 }
+            if bytes.count <= 12 {
+                word.removeAll(keepingCapacity: true)
+                word.append(contentsOf: bytes)
+                if StopWords.contains(word) { flags[rank] = 1 }
+            }
             let stateIndex = 2 * Int(old) + 1   // absent for a term seen only past the position limit
             sortedLanguages[rank] = stateIndex < termState.count ? UInt32(truncatingIfNeeded: termState[stateIndex]) : 0
         }

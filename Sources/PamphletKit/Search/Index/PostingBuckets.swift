@@ -77,7 +77,7 @@ struct PostingBuckets {
                 if c1 > 0 { tf += w1 * c1 / denom[s * 4 + 1] }
                 if c2 > 0 { tf += w2 * c2 / denom[s * 4 + 2] }
                 if c3 > 0 { tf += w3 * c3 / denom[s * 4 + 3] }
-                postImpacts[slot] = UInt8(min(Self.impactScale, (tf / (k1 + tf) * Self.impactScale).rounded()))
+                postImpacts[slot] = UInt8(min(Self.impactScale, Self.rounded(tf / (k1 + tf) * Self.impactScale)))
                 let rank = slot - Int(postingStart[t])
                 let at = blobCursor[t]
                 if rank % 16 == 0 { skips[Int(skipStart[t]) + rank / 16] = UInt32(at) }
@@ -92,6 +92,15 @@ struct PostingBuckets {
         self.skipStart = skipStart
         self.skips = skips
         self.positions = positions
+    }
+
+    /// `x.rounded()` (half away from zero) for 0 ≤ x < 2^23, the impacts' range, without the libm
+    /// call `rounded()` compiles to (620k calls a build of the benchmark corpus). The same value:
+    /// the integer part converts exactly and `x - t`, its fraction, is exact.
+    @inline(__always)
+    static func rounded(_ x: Float) -> Float {
+        let t = Float(Int32(x))
+        return x - t >= 0.5 ? t + 1 : t
     }
 
     /// BM25F's length normalisation per section and field, `1 - b + b × length / average length`,

@@ -5,7 +5,8 @@
 /// and treatment conditions belong to the intro, so they point at the document as a whole.
 ///
 /// Bodies are the bulk of the text: they are written as UTF-8 into one shared buffer
-/// (`SectionSource.Corpus.bodyText`) instead of a String each.
+/// (`SectionSource.Corpus.bodyText`) instead of a String each, one section at a time through a
+/// scratch array that keeps its capacity (the shared buffer grows without copying, `GrowableBuffer`).
 struct SectionSource {
     enum Field: Int, CaseIterable { case title = 0, heading, tags, body }
 
@@ -22,7 +23,7 @@ struct SectionSource {
     /// Every section of a library, and the body text they point into.
     struct Corpus {
         var sections: [SectionSource] = []
-        var bodyText: [UInt8] = []
+        var bodyText = GrowableBuffer<UInt8>(capacity: 1 << 20)
 
         /// The UTF-8 text of field `f` of section `s`, for the duration of `body`.
         func withText<R>(_ s: Int, _ f: Field, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -35,28 +36,35 @@ struct SectionSource {
             case .title: return string(source.title)
             case .heading: return string(source.heading)
             case .tags: return string(source.tags)
-            case .body: return bodyText.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[source.body])) }
+            case .body: return body(UnsafeBufferPointer(rebasing: bodyText.buffer[source.body]))
             }
         }
     }
 
     static func all(in library: Library) -> Corpus {
         var out = Corpus()
+        var text: [UInt8] = []   // one section's body
+        /// Moves `text` to the end of the shared buffer; returns where it lies there.
+        func flush() -> Range<Int> {
+            let start = out.bodyText.count
+            text.withUnsafeBufferPointer { out.bodyText.append(contentsOf: $0) }
+            text.removeAll(keepingCapacity: true)
+            return start..<out.bodyText.count
+        }
         for (d, doc) in library.documents.enumerated() {
             // The intro's parts joined by newlines (the lead only when it has text).
-            let start = out.bodyText.count
             var parts = 0
-            func part(_ text: String) {
-                if parts > 0 { out.bodyText.append(0x0A) }
-                PlainTextWriter.appendUTF8(text, to: &out.bodyText)
+            func part(_ part: String) {
+                if parts > 0 { text.append(0x0A) }
+                PlainTextWriter.appendUTF8(part, to: &text)
                 parts += 1
             }
             if !doc.summary.isEmpty { part(doc.summary) }
-            let mark = out.bodyText.count
-            if parts > 0 { out.bodyText.append(0x0A) }
-            let leadStart = out.bodyText.count
-            PlainTextWriter.append(doc.intro, to: &out.bodyText)
-            if out.bodyText.count == leadStart { out.bodyText.removeLast(out.bodyText.count - mark) } else { parts += 1 }
+            let mark = text.count
+            if parts > 0 { text.append(0x0A) }
+            let leadStart = text.count
+            PlainTextWriter.append(doc.intro, to: &text)
+            if text.count == leadStart { text.removeLast(text.count - mark) } else { parts += 1 }
             if let c = doc.checklist {
                 if !c.question.isEmpty { part(c.question) }
                 for item in c.items { part(item.text) }
@@ -65,12 +73,11 @@ struct SectionSource {
             }
             out.sections.append(SectionSource(documentIndex: d, sectionID: "", heading: "", title: doc.title,
                                               tags: (doc.tags + doc.conditions).joined(separator: "\n"),
-                                              body: start..<out.bodyText.count, language: doc.language))
+                                              body: flush(), language: doc.language))
             for s in doc.sections {
-                let start = out.bodyText.count
-                PlainTextWriter.append(s.blocks, to: &out.bodyText)
+                PlainTextWriter.append(s.blocks, to: &text)
                 out.sections.append(SectionSource(documentIndex: d, sectionID: s.id, heading: s.heading, title: doc.title,
-                                                  tags: "", body: start..<out.bodyText.count, language: doc.language))
+                                                  tags: "", body: flush(), language: doc.language))
             }
         }
         return out

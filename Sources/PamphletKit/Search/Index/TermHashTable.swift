@@ -42,37 +42,71 @@ struct TermHashTable {
     ///
     /// Sorted on each term's first 8 bytes as one big-endian integer (zero padded), comparing whole
     /// terms only when those are equal: padding orders a term before any longer one it begins, so
-    /// the integers never contradict the byte order.
+    /// the integers never contradict the byte order. The integers are radix-sorted (a byte per
+    /// pass; a comparison sort with its closure was 2.7% of a build), then each run of equal ones
+    /// is sorted by whole terms.
     func sortedIDs() -> [Int32] {
-        var keyed: [(prefix: UInt64, id: Int32)] = []
-        keyed.reserveCapacity(count)
+        let n = count
+        var keys = [UInt64](repeating: 0, count: n)
+        var ids = [Int32](repeating: 0, count: n)
         arena.withUnsafeBytes { arena in
-            for id in 0..<count {
+            for id in 0..<n {
                 let (s, e) = span(id)
-                let head = e > s ? Self.prefix(arena.baseAddress! + s, e - s) : 0
-                keyed.append((head.byteSwapped, Int32(id)))   // byte 0 most significant
+                keys[id] = (e > s ? Self.prefix(arena.baseAddress! + s, e - s) : 0).byteSwapped   // byte 0 most significant
+                ids[id] = Int32(id)
             }
         }
+        Self.radixSort(&keys, &ids)
         arena.withUnsafeBufferPointer { arena in
-            starts.withUnsafeBufferPointer { starts in
-                func range(_ id: Int) -> (Int, Int) {
-                    (Int(starts[id]), id + 1 < starts.count ? Int(starts[id + 1]) : arena.count)
-                }
-                keyed.sort { kx, ky in
-                    if kx.prefix != ky.prefix { return kx.prefix < ky.prefix }
-                    let (a0, a1) = range(Int(kx.id)), (b0, b1) = range(Int(ky.id))
-                    let n = min(a1 - a0, b1 - b0)
-                    var j = 0
-                    while j < n {
-                        let p = arena[a0 + j], q = arena[b0 + j]
-                        if p != q { return p < q }
-                        j += 1
-                    }
-                    return a1 - a0 < b1 - b0
-                }
+            func less(_ x: Int32, _ y: Int32) -> Bool {
+                let (a0, a1) = span(Int(x)), (b0, b1) = span(Int(y))
+                let m = min(a1 - a0, b1 - b0)
+                for j in 0..<m where arena[a0 + j] != arena[b0 + j] { return arena[a0 + j] < arena[b0 + j] }
+                return a1 - a0 < b1 - b0
+            }
+            var i = 0
+            while i < n {
+                var j = i + 1
+                while j < n && keys[j] == keys[i] { j += 1 }
+                if j - i > 1 { ids[i..<j].sort(by: less) }
+                i = j
             }
         }
-        return keyed.map(\.id)
+        return ids
+    }
+
+    /// Sorts `keys` ascending, carrying `values` along: least significant byte first, a counting
+    /// sort per byte (a pass is skipped when every key has the same byte there).
+    static func radixSort(_ keys: inout [UInt64], _ values: inout [Int32]) {
+        let n = keys.count
+        var otherKeys = [UInt64](repeating: 0, count: n)
+        var otherValues = [Int32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 256)
+        for shift in stride(from: UInt64(0), to: 64, by: 8) {
+            let skipped: Bool = keys.withUnsafeBufferPointer { keys in
+                values.withUnsafeBufferPointer { values in
+                otherKeys.withUnsafeMutableBufferPointer { outKeys in
+                otherValues.withUnsafeMutableBufferPointer { outValues in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for k in 0..<256 { counts[k] = 0 }
+                    for i in 0..<n { counts[Int(truncatingIfNeeded: keys[i] >> shift) & 0xFF] += 1 }
+                    if counts.contains(n) { return true }
+                    var sum = 0
+                    for k in 0..<256 { let c = counts[k]; counts[k] = sum; sum += c }
+                    for i in 0..<n {
+                        let b = Int(truncatingIfNeeded: keys[i] >> shift) & 0xFF
+                        let at = counts[b]
+                        counts[b] = at + 1
+                        outKeys[at] = keys[i]
+                        outValues[at] = values[i]
+                    }
+                    return false
+                }}}}
+            }
+            if skipped { continue }
+            swap(&keys, &otherKeys)
+            swap(&values, &otherValues)
+        }
     }
 
     /// A 64-bit hash of `n` bytes at `p`, reading 8 bytes at a time (a short tail as two

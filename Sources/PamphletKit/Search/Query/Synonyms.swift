@@ -62,14 +62,25 @@ public struct SynonymTable: Sendable, Equatable {
         self.init(groups: serialized.split(separator: "\n").map { $0.split(separator: ",").map(String.init) })
     }
 
-    /// Adds groups, merging into an existing group when they share an entry.
+    /// Adds groups, merging each into the first group that shares an entry with it, if any.
+    ///
+    /// The first such group is found through each entry's first group (entries are only ever
+    /// added), not by a set per group per added group: the benchmark corpus's acronyms made that
+    /// quadratic, 1% of a build.
     func adding(_ more: [[String]]) -> SynonymTable {
         var out = groups
+        var firstGroup: [String: Int] = [:]
+        func note(_ entry: String, in group: Int) {
+            if let known = firstGroup[entry], known <= group { return }
+            firstGroup[entry] = group
+        }
+        for (i, g) in out.enumerated() { for e in g { note(e, in: i) } }
         for g in more {
-            if let i = out.firstIndex(where: { !Set($0).isDisjoint(with: g) }) {
-                for e in g where !out[i].contains(e) { out[i].append(e) }
+            if let i = g.compactMap({ firstGroup[$0] }).min() {
+                for e in g where !out[i].contains(e) { out[i].append(e); note(e, in: i) }
             } else {
                 out.append(g)
+                for e in g { note(e, in: out.count - 1) }
             }
         }
         return SynonymTable(groups: out)
@@ -92,18 +103,15 @@ public struct SynonymTable: Sendable, Equatable {
 /// Short function words may sit inside the run ("Department of Health (DOH)"); a plural "s" on the
 /// acronym is allowed ("selective serotonin reuptake inhibitors (SSRIs)").
 struct AcronymCollector {
-    private var recent: [Int] = []
+    /// How many tokens before "(ABC)" its long form is looked for in.
+    static let lookBack = 12
     private var found: [String: [String]] = [:]
     private var foundOrder: [String] = []
 
-    mutating func startField() { recent.removeAll(keepingCapacity: true) }
-
-    mutating func see(term id: Int, scanner: TokenScanner, table: TermHashTable) {
-        defer {
-            recent.append(id)
-            if recent.count > 12 { recent.removeFirst() }
-        }
-        let b = scanner.bytes, s = scanner.byteStart, e = scanner.byteEnd
+    /// The token at `bytes[s..<e]` of a field, when it stands in parentheses, may be an acronym of
+    /// the words before it: `recent` holds the term ids of the field's tokens before it, oldest
+    /// first, at most `lookBack` of them.
+    mutating func see(bytes b: UnsafeBufferPointer<UInt8>, start s: Int, end e: Int, after recent: [Int], table: TermHashTable) {
         guard s > 0, e < b.count, b[s - 1] == 0x28, b[e] == 0x29, e - s >= 2, e - s <= 9 else { return }
         var letters: [UInt8] = []
         for i in s..<e {
