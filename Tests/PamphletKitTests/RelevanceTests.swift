@@ -225,6 +225,15 @@ import TestSupport
         #expect(!words.contains("disorder") && !words.contains("low"), "\(words)")
     }
 
+    /// Review E 6: a hit's window sat on a lone "disorder" (of the synonym "depressive disorder"),
+    /// no longer highlighted, so the row showed nothing about depression: a window away from the
+    /// section's start holds a highlight.
+    @Test func aWindowIsNotPulledToALoneSynonymWord() {
+        for hit in RelevanceTests.engine.search("depression", limit: 8).hits where hit.snippet.hasPrefix("\u{2026}") {
+            #expect(!hit.highlights.isEmpty, "\(hit.reference): \(hit.snippet)")
+        }
+    }
+
     @Test func theWholePhraseIsHighlighted() {
         // "ptsd" = "post traumatic stress disorder" (synonyms.txt); the content writes it out.
         let rows = Self.highlighted("ptsd")

@@ -43,14 +43,14 @@ struct QueryPlan {
             let word = words[w]
             if word.isPrefix && word.term.count >= 2 { matcher.addPrefix(word.term) }
             for e in matches[slot].terms { matcher.add(term: e.term, index.terms.buffer(e.term)) }
-            for p in matches[slot].phrases { matcher.addPhrase(p) { index.terms.buffer($0) } }
+            for p in matches[slot].phrases { matcher.addPhrase(p, anchorsByEveryWord: false) { index.terms.buffer($0) } }
             slots.append(.word(matches[slot]))
             slotLabels.append(word.text)
         }
         for phrase in q.phrases {
             let ids = phrase.compactMap { expander.exact($0) }
             if ids.count == phrase.count {
-                matcher.addPhrase(ids) { index.terms.buffer($0) }
+                matcher.addPhrase(ids, anchorsByEveryWord: true) { index.terms.buffer($0) }
                 slots.append(.phrase(ids))
             } else {
                 slots.append(.phrase(nil))

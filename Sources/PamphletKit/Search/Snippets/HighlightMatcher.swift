@@ -41,16 +41,18 @@ struct HighlightMatcher {
     mutating func addPrefix(_ prefix: [UInt8]) { if !prefix.isEmpty { prefixes.append(prefix) } }
 
     /// Adds a phrase of the index's terms (`ids`, spelled `bytes`): highlighted where it stands
-    /// whole (see `markPhrases`). Its words' positions still choose the window (chosen word by
-    /// word), so a window may land on a lone word of it, shown unhighlighted.
-    mutating func addPhrase(_ ids: [Int], _ bytes: (Int) -> UnsafeBufferPointer<UInt8>) {
+    /// whole (see `markPhrases`). The window is chosen word by word from positions: a quoted
+    /// phrase (which every hit holds) anchors it by all its words; a multi-word synonym only by its
+    /// first, so the window opens where the phrase would, and its later words ("disorder" of
+    /// "depressive disorder") do not pull it to where they stand alone (review E 6).
+    mutating func addPhrase(_ ids: [Int], anchorsByEveryWord: Bool, _ bytes: (Int) -> UnsafeBufferPointer<UInt8>) {
         guard !ids.isEmpty else { return }
         let hashes = ids.map { Self.hash(bytes($0)) }
         if phrases.contains(hashes) { return }
         phrases.append(hashes)
-        for (id, h) in zip(ids, hashes) where !phraseWords.contains(h) {
+        for (i, (id, h)) in zip(ids, hashes).enumerated() where !phraseWords.contains(h) {
             phraseWords.insert(h)
-            if !terms.contains(h) { termIDs.append(Int32(clamping: id)) }
+            if (anchorsByEveryWord || i == 0) && !terms.contains(h) { termIDs.append(Int32(clamping: id)) }
         }
     }
 
