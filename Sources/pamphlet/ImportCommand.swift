@@ -216,7 +216,11 @@ struct ImportCommand: ParsableCommand {
     /// A minimal site.yaml so the folder loads; never replaces one that exists.
     private func writeSiteIfMissing(name: String, progress: ImportProgress) throws {
         let path = (out as NSString).appendingPathComponent("site.yaml")
-        guard !FileManager.default.fileExists(atPath: path) else { return }
+        guard !FileManager.default.fileExists(atPath: path) else {
+            // Never replaced; say so rather than drop the option silently (review E 9).
+            if siteName != nil { progress.say("note: \(path) already exists; --site-name was not used (edit its 'name:' line)") }
+            return
+        }
         let yaml = """
             # Made by `pamphlet import`. Fill in the clinic's details: while a contact field is
             # empty the browser says "ask at the front desk".

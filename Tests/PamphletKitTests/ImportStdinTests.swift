@@ -68,11 +68,31 @@ import TestSupport
     @Test(arguments: [("# Fees\n", true), ("  ## Fees ##\n", true), ("#Fees\n", false), ("####### Seven\n", false),
                       ("\n\n# After blank lines\n", true), ("Fees\n# not first\n", false), ("#\n", false),
                       ("# Copyright (C) 2018 FSF\n#\n# This file is part of groff.\n", false),
-                      ("# My ~/.inputrc\n# Notice the bindings\n", false), ("# Title\n## Section\n", true)])
+                      ("# My ~/.inputrc\n# Notice the bindings\n", false), ("# Title\n## Section\n", true),
+                      ("\u{FEFF}# Fees\n\nOur fees.\n", true)])
     func atxHeadingSniffing(_ text: String, _ isHeading: Bool) {
         #expect(MarkdownImporter.opensWithATXHeading(Data(text.utf8)) == isHeading)
         #expect(MarkdownImporter.isMarkdown(path: "standard input", data: Data(text.utf8), unnamed: true) == isHeading)
         #expect(MarkdownImporter.isMarkdown(path: "notes.txt", data: Data(text.utf8)) == false)
         #expect(MarkdownImporter.isMarkdown(path: "README", data: Data(text.utf8)) == false)
+    }
+
+    /// Review E 9: `--kind` was ignored for front matter without a `kind:` line (the file was then
+    /// refused for the missing kind); one that has it keeps it, with a warning. `--site-name` on a
+    /// folder that has a site.yaml says it was not used.
+    @Test func kindFillsAFrontMatterWithoutOne() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let page = "---\ntitle: Opening Hours\n---\n\nWe are open 9-5.\n"
+        let run = try KioskConfigCLITests.pamphlet(["import", "-", "--kind", "article", "--out", out.path], input: page)
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = try String(contentsOf: out.appendingPathComponent("content/articles/opening-hours.md"), encoding: .utf8)
+        #expect(file.hasPrefix("---\nkind: article\ntitle: Opening Hours\n---\n"), "\(file)")
+
+        let again = try KioskConfigCLITests.pamphlet(["import", "-", "--kind", "faq", "--force", "--site-name", "Other", "--out", out.path],
+                                                     input: "---\nkind: article\ntitle: Opening Hours\n---\n\nText.\n")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("--kind faq not used: the front matter says 'kind: article'"), "\(again.stderr)")
+        #expect((again.stdout + again.stderr).contains("--site-name was not used"), "\(again.stdout)")
     }
 }

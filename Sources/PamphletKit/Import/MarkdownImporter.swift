@@ -25,10 +25,23 @@ public enum MarkdownImporter {
             return ImportResult(diagnostics: [.error(sourceName,
                 "--title and --id are for text and Markdown without front matter; this file has front matter: edit its 'title:' and 'id:' lines")])
         }
+        // --kind fills a front matter that has no `kind:` line; one that has it keeps its own,
+        // and says so (review E 9: --kind was ignored and the file refused for its missing kind).
+        var text = text
+        var notes: [Diagnostic] = []
+        if let kind = options.kind {
+            if let given = frontMatterValue("kind", in: text) {
+                if given.lowercased() != kind.rawValue {
+                    notes.append(.warning(sourceName, "--kind \(kind.rawValue) not used: the front matter says 'kind: \(given)'"))
+                }
+            } else if let fence = text.range(of: "---\n") ?? text.range(of: "---\r\n") {
+                text.insert(contentsOf: "kind: \(kind.rawValue)\n", at: fence.upperBound)
+            }
+        }
         // Standard input has no file name to give the id: the title's slug does (the file is written under it).
         let (document, diagnostics) = ContentLoader.parseDocument(text: text, path: sourceName,
                                                                   idFromTitle: !hasMarkdownName(sourceName))
-        let all = warnings + diagnostics
+        let all = warnings + notes + diagnostics
         guard let document, !all.hasErrors else {
             var problems = all
             if !problems.hasErrors { problems.append(.error(sourceName, "not a Pamphlet content file")) }
@@ -39,6 +52,17 @@ public enum MarkdownImporter {
             documents: [ImportedDocument(document: document, markdown: markdown,
                                          relativePath: "content/\(document.kind.folderName)/\(document.id).md")],
             diagnostics: all)
+    }
+
+    /// The value of a top-level `key:` line of the front matter, as written (quotes removed), if any.
+    static func frontMatterValue(_ key: String, in text: String) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        while let line = lines.next(), line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {}
+        while let line = lines.next(), line.trimmingCharacters(in: .whitespacesAndNewlines) != "---" {
+            guard line.hasPrefix(key + ":") else { continue }
+            return line.dropFirst(key.count + 1).trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"'"))
+        }
+        return nil
     }
 
     /// The first line that is not blank is a `---` fence: front matter (maybe broken; the loader says how).
@@ -66,7 +90,9 @@ public enum MarkdownImporter {
     /// The first line that is not blank is a CommonMark ATX heading (`#` to `######`, a space, text),
     /// and not the start of a block of `#` comments (a script's or a config file's licence header).
     static func opensWithATXHeading(_ data: Data) -> Bool {
-        let head = String(decoding: data.prefix(4096), as: UTF8.self)
+        // After a byte-order mark (Notepad writes one), as `startsWithFrontMatter` (review E 7).
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        let head = String(decoding: body.prefix(4096), as: UTF8.self)
         let lines = head.split(separator: "\n", omittingEmptySubsequences: false)
         guard let index = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
         let line = lines[index]
