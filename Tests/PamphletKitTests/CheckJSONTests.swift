@@ -38,3 +38,15 @@ import TestSupport
         #expect(report.problems.isEmpty && report.errors == 0 && report.files > 1)
     }
 }
+
+/// Review E 10: a content folder with no pages passed `check` (exit 0), and the kiosk then refused it.
+@Suite struct CheckEmptyContentTests {
+    @Test func noPagesIsAnError() throws {
+        let folder = try LoadFixtures.temporaryFolder(["site.yaml": LoadFixtures.minimalSite])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/content", withIntermediateDirectories: true)
+        let run = try CheckCLITests.pamphlet(["check", folder])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error: no .md content files found"), "\(run.stdout)")
+    }
+}

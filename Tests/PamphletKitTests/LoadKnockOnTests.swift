@@ -55,3 +55,26 @@ import TestSupport
         ])
     }
 }
+
+/// Review E 8: YAML cut `title: TMS #1 therapy` to "TMS" without a word; a stray leading space and
+/// a missing space after a colon got the wrong hint or none.
+@Suite struct YAMLHintTests {
+    func problems(_ frontMatter: String) -> [Diagnostic] {
+        ContentLoader.parseDocument(text: "---\n" + frontMatter + "---\n\nText.\n", path: "p.md").diagnostics
+    }
+
+    @Test func aHashInAPlainValueIsNamed() {
+        let d = problems("kind: article\ntitle: TMS #1 therapy\n")
+        #expect(d.contains { $0.severity == .warning && $0.line == 3 && $0.message.contains("'title' is read as 'TMS'") }, "\(d)")
+        #expect(problems("kind: article\ntitle: \"TMS #1 therapy\"\n").isEmpty)
+        #expect(problems("kind: article\ntitle: TMS   # a comment\n").isEmpty, "a comment is a comment")
+        #expect(problems("kind: article\ntitle: TMS # a comment\n").isEmpty)
+    }
+
+    @Test func indentationAndColonHints() {
+        let indented = problems("kind: article\n title: TMS\n")
+        #expect(indented.contains { $0.message.contains("indented differently") }, "\(indented)")
+        let glued = problems("kind: article\ntitle:TMS\nsummary: x\n")
+        #expect(glued.contains { $0.severity == .error && $0.message.contains("space after each key's colon") }, "\(glued)")
+    }
+}

@@ -77,12 +77,13 @@ public enum ContentLoader {
             }
             if var document {
                 document.document.sourcePath = file.relativePath
-                document.document.sourcePath = file.relativePath
                 parsed.append(document)
             }
         }
         if found.isEmpty {
-            diagnostics.append(.warning(display(hasContentFolder ? "content" : ""), "no .md content files found"))
+            // An error: `check` passed such a folder and the kiosk then refused to start (review E 10).
+            diagnostics.append(.error(display(hasContentFolder ? "content" : ""),
+                                      "no .md content files found (the browser has nothing to show; a kiosk will not start)"))
         }
 
         let (documents, duplicateProblems) = removeDuplicates(parsed, display: display)

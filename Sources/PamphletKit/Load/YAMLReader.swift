@@ -54,7 +54,10 @@ struct YAMLReader {
         for _ in 0..<100 {
             do {
                 let node = try Yams.compose(yaml: text)
-                if let node { warnAboutControlCharacters(in: node) }
+                if let node {
+                    warnAboutControlCharacters(in: node)
+                    warnAboutCutValues(in: text)
+                }
                 return (node, node == nil)
             } catch let error as YamlError {
                 report(error, yaml: text, what: what)
@@ -140,9 +143,39 @@ struct YAMLReader {
         case "found a tab character that violates indentation":
             return "indent with spaces, not tabs"
         case "mapping values are not allowed in this context":
+            // A key line indented unlike the ones above (a stray space) reads as a value going on.
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            if line >= 1, line <= lines.count {
+                let indent = { (l: Substring) in l.prefix { $0 == " " }.count }
+                let previous = lines[..<(line - 1)].last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                if let previous, indent(lines[line - 1]) != indent(previous), !previous.hasSuffix(":") {
+                    return "this line is indented differently from the line above: line the keys up"
+                }
+            }
             return "put a value that contains ': ' in quotes"
+        case "could not find expected ':'":
+            return "write a space after each key's colon ('title: Text'), and close every quote"
         default:
             return nil
+        }
+    }
+
+    /// Warnings for plain (unquoted) values that a ` #` cuts short: YAML reads the rest as a
+    /// comment, so `title: TMS #1 therapy` is "TMS" (review E 8). Only a `#` glued to what follows
+    /// ("#1", "Suite #4") after a single space: `idle_timeout: 120   # seconds` is a comment.
+    mutating func warnAboutCutValues(in yaml: String) {
+        for (i, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.drop { $0 == " " || $0 == "-" }
+            guard let colon = line.range(of: ": "), !line.hasPrefix("#") else { continue }
+            let value = line[colon.upperBound...].drop { $0 == " " }
+            guard let first = value.first, !"\"'#|>[{&*!".contains(first),
+                  let hash = value.range(of: " #"), hash.upperBound < value.endIndex,
+                  !value[hash.upperBound].isWhitespace,
+                  hash.lowerBound > value.startIndex, value[value.index(before: hash.lowerBound)] != " " else { continue }
+            let kept = value[..<hash.lowerBound].trimmingCharacters(in: .whitespaces)
+            let key = line[..<colon.lowerBound]
+            diagnostics.append(.warning(path, line: i + 1 + lineOffset, column: raw.count - value.count + 1,
+                "'\(key)' is read as '\(kept)': in YAML ' #' starts a comment; put the value in quotes to keep the rest"))
         }
     }
 
