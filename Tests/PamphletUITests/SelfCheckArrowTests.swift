@@ -15,6 +15,9 @@ import Testing
             if let f = app.effectiveFocus(layout), !layout.targets[f].isPrimary { reachedLink = true; break }
         }
         #expect(reachedLink, "a related link takes the focus after the last item")
+        // Review E 12: the hint row said "Space tick" on the link.
+        let hints = app.view(width: 80, height: 24).textRows.last ?? ""
+        #expect(hints.contains("Enter open") && !hints.contains("tick"), "\(hints)")
         app.press(.up)
         let layout = app.currentLayout
         let back = try #require(app.effectiveFocus(layout))

@@ -101,8 +101,16 @@ enum StatusBar {
         let geo = state.geometry
         var wanted: [(String, String, Action)] = []
         let lettersSearch = state.options.lettersSearch && context != .search
+        // A link under an FAQ's or a self-check's items (Down reaches them) opens; it has nothing
+        // to tick or expand (review E 12).
+        let linkFocused = state.search == nil && layout.arrowsMoveFocus
+            && state.effectiveFocus(layout).map { !layout.targets[$0].isPrimary } == true
         func add(_ b: Binding) {
             guard let label = b.hint else { return }
+            if b.action == .toggle && linkFocused {
+                wanted.append(("Enter", "open", .toggle))
+                return
+            }
             let keys = b.keys(lettersSearch: lettersSearch)
             guard !keys.isEmpty else { return }
             switch b.action {
