@@ -56,7 +56,10 @@ struct IndexBuilder {
     /// Builds the image for `library`. `synonyms` are the groups read from synonyms.txt; acronyms
     /// found in the text are added to them.
     static func build(library: Library, synonyms: SynonymTable, fingerprint: UInt64 = 0) -> [UInt8] {
-        Array(buildStorage(library: library, synonyms: synonyms, fingerprint: fingerprint).bytes)
+        // `bytes` points into the storage: keep it alive while they are copied (a temporary's
+        // last use is `.bytes`, and it had been freed before the copy, so the image read garbage).
+        let storage = buildStorage(library: library, synonyms: synonyms, fingerprint: fingerprint)
+        return withExtendedLifetime(storage) { Array(storage.bytes) }
     }
 
     /// The image for `library`, built in the storage an engine reads (`SearchEngine(library:)`).
