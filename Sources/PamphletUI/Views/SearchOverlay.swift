@@ -103,9 +103,17 @@ enum SearchOverlay {
                 canvas.write(glyphs.pointer, x: 0, y: y, role: .menuSelected)
             }
         }
+        var pageWidth = 0
         if search.rowCount > perPage {
             let pageText = "\(first + 1)-\(min(search.rowCount, first + perPage)) of \(search.rowCount)"
+            pageWidth = TextMetrics.width(pageText) + 2
             canvas.write(pageText, x: max(0, w - TextMetrics.width(pageText) - 1), y: info, role: .dim)
+        }
+        // A word no result has: "did you mean" on the line above the results (Tab takes it).
+        if let suggestion = search.suggestion {
+            let text = "Did you mean \u{201C}\(suggestion)\u{201D}? Tab"
+            canvas.write(TextMetrics.truncate(text, to: max(0, w - 2 - pageWidth), ellipsis: glyphs.ellipsis), x: 1, y: info,
+                         role: .hint)
         }
     }
 
