@@ -19,19 +19,26 @@ public enum Suggestions {
             .prefix(limit).map(\.candidate)
     }
 
-    /// Levenshtein distance between two character arrays.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
+    /// Edit distance between two character arrays, a swap of neighbours counting as one edit
+    /// (optimal string alignment, as search's typo tolerance counts); past `limit` it stops and
+    /// returns `limit + 1`. The kiosk's crisis words use it too.
+    public static func editDistance(_ a: [Character], _ b: [Character], limit: Int = .max - 1) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var before = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             current[0] = i
+            var rowMin = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, before[j - 2] + 1) }
+                current[j] = d
+                rowMin = min(rowMin, d)
             }
-            swap(&previous, &current)
+            if rowMin > limit { return limit + 1 }
+            (before, previous, current) = (previous, current, before)
         }
         return previous[b.count]
     }

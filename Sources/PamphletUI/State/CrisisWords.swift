@@ -101,7 +101,7 @@ enum CrisisWords {
         let typed = Array(word)
         return typoWords.contains { candidate in
             abs(candidate.count - typed.count) <= allowed
-                && editDistance(typed, Array(candidate), limit: allowed) <= allowed
+                && Suggestions.editDistance(typed, Array(candidate), limit: allowed) <= allowed
         }
     }
 
@@ -111,7 +111,7 @@ enum CrisisWords {
         if typed == word { return true }
         guard word.count >= 4, abs(typed.count - word.count) <= 1 else { return false }
         let (a, b) = (Array(typed), Array(word))
-        if word.count >= 5 { return editDistance(a, b, limit: 1) <= 1 }
+        if word.count >= 5 { return Suggestions.editDistance(a, b, limit: 1) <= 1 }
         guard a.count == b.count else { return false }
         let differ = a.indices.filter { a[$0] != b[$0] }
         return differ.count == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]]
@@ -131,29 +131,6 @@ enum CrisisWords {
             }
         }
         return out
-    }
-
-    /// Edit distance counting a swap of neighbours as one edit (optimal string alignment), or
-    /// `limit + 1` as soon as it must exceed `limit`.
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var before = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMin = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, before[j - 2] + 1) }
-                current[j] = d
-                rowMin = min(rowMin, d)
-            }
-            if rowMin > limit { return limit + 1 }
-            (before, previous, current) = (previous, current, before)
-        }
-        return previous[b.count]
     }
 
     /// Lower-case, accent-free words of letters and digits ("Self-Harm" -> "self", "harm").
