@@ -30,7 +30,7 @@ public enum MarkdownImporter {
         var text = text
         var notes: [Diagnostic] = []
         if let kind = options.kind {
-            if let given = frontMatterValue("kind", in: text) {
+            if let given = FrontMatter.rawValue(of: "kind", in: text) {
                 if given.lowercased() != kind.rawValue {
                     notes.append(.warning(sourceName, "--kind \(kind.rawValue) not used: the front matter says 'kind: \(given)'"))
                 }
@@ -52,17 +52,6 @@ public enum MarkdownImporter {
             documents: [ImportedDocument(document: document, markdown: markdown,
                                          relativePath: "content/\(document.kind.folderName)/\(document.id).md")],
             diagnostics: all)
-    }
-
-    /// The value of a top-level `key:` line of the front matter, as written (quotes removed), if any.
-    static func frontMatterValue(_ key: String, in text: String) -> String? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
-        while let line = lines.next(), line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {}
-        while let line = lines.next(), line.trimmingCharacters(in: .whitespacesAndNewlines) != "---" {
-            guard line.hasPrefix(key + ":") else { continue }
-            return line.dropFirst(key.count + 1).trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"'"))
-        }
-        return nil
     }
 
     /// The first line that is not blank is a `---` fence: front matter (maybe broken; the loader says how).

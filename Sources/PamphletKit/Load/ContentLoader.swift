@@ -99,17 +99,7 @@ public enum ContentLoader {
     static func intendedIDs(of relativePath: String, text: String?) -> [String] {
         let name = (relativePath as NSString).lastPathComponent
         var ids = [name.hasSuffix(".md") ? String(name.dropLast(3)) : name]
-        guard let text else { return ids }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
-        guard lines.next()?.trimmingCharacters(in: .whitespaces) == "---" else { return ids }
-        while let line = lines.next(), line.trimmingCharacters(in: .whitespaces) != "---" {
-            guard line.hasPrefix("id:") else { continue }
-            var value = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
-            if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
-            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \r"))
-            if !value.isEmpty && !ids.contains(value) { ids.append(value) }
-            break
-        }
+        if let text, let id = FrontMatter.rawValue(of: "id", in: text), !ids.contains(id) { ids.append(id) }
         return ids
     }
 

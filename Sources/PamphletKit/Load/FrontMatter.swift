@@ -1,3 +1,5 @@
+import Foundation
+
 /// A content file cut into its YAML front matter and its Markdown body, with the line numbers
 /// needed to report problems in either part against the file.
 struct FrontMatter {
@@ -15,6 +17,28 @@ struct FrontMatter {
         case missing
         /// The opening `---` has no closing `---` (or `...`).
         case unterminated
+    }
+
+    /// The value of a top-level `key:` line of the front matter as written, quotes and a trailing
+    /// ` # comment` removed, read line by line without YAML: for a file whose YAML may be broken
+    /// (the id a file that did not load meant to have) or is not parsed yet (import's `--kind`).
+    /// Blank lines before the opening `---` are skipped. Nil when the line is missing or empty.
+    static func rawValue(of key: String, in text: String) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        while let line = lines.next() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            guard trimmed == "---" else { return nil }
+            break
+        }
+        while let line = lines.next(), line.trimmingCharacters(in: .whitespacesAndNewlines) != "---" {
+            guard line.hasPrefix(key + ":") else { continue }
+            var value = line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)
+            if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
+            value = value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"'"))
+            return value.isEmpty ? nil : value
+        }
+        return nil
     }
 
     /// Splits `text` (LF line ends) at the front matter fences. Scans bytes only up to the closing
