@@ -20,9 +20,8 @@ enum HTMLCheck {
     /// HTML when, after white space and a byte-order mark, the text opens with `<!DOCTYPE html`,
     /// `<html` or `<?xml ... <html` (any case), or when most of its first 64 KB is inside tags.
     static func looksLikeHTML(_ data: Data) -> Bool {
-        let bytes = [UInt8](data.prefix(65_536))
+        let bytes = [UInt8](data.droppingUTF8BOM.prefix(65_536))
         var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[start]) { start += 1 }
         let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self).lowercased()
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return true }

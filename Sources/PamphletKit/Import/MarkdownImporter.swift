@@ -80,7 +80,7 @@ public enum MarkdownImporter {
     /// and not the start of a block of `#` comments (a script's or a config file's licence header).
     static func opensWithATXHeading(_ data: Data) -> Bool {
         // After a byte-order mark (Notepad writes one), as `startsWithFrontMatter` (review E 7).
-        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        let body = data.droppingUTF8BOM
         let head = String(decoding: body.prefix(4096), as: UTF8.self)
         let lines = head.split(separator: "\n", omittingEmptySubsequences: false)
         guard let index = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
@@ -98,7 +98,7 @@ public enum MarkdownImporter {
 
     /// The data opens with a `---` line (after a byte-order mark).
     static func startsWithFrontMatter(_ data: Data) -> Bool {
-        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        let body = data.droppingUTF8BOM
         return body.starts(with: Array("---\n".utf8)) || body.starts(with: Array("---\r\n".utf8))
     }
 }

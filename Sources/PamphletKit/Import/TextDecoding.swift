@@ -6,8 +6,7 @@ enum TextDecoding {
     /// Decodes UTF-8 (dropping a byte-order mark). Text that is not UTF-8 at all but reads as
     /// Windows-1252 is decoded as that; otherwise invalid bytes become U+FFFD. Either way a warning names the file.
     static func decode(_ data: Data, sourceName: String) -> (text: String, diagnostics: [Diagnostic]) {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let bytes = data.droppingUTF8BOM
         var diagnostics: [Diagnostic] = []
         if String(data: bytes, encoding: .utf8) == nil {
             if Windows1252.isLikely(bytes) {

@@ -4,13 +4,17 @@ import Foundation
 ///
 /// Content files must be UTF-8; binary files (NUL bytes) and invalid byte sequences are reported
 /// at the line and column where they first occur, so an editor can jump straight to them.
+extension Data {
+    /// The bytes after a UTF-8 byte-order mark (Notepad writes one), or all of them.
+    var droppingUTF8BOM: Data.SubSequence { starts(with: [0xEF, 0xBB, 0xBF]) ? dropFirst(3) : self[...] }
+}
+
 enum SourceText {
     /// Decodes `data`; nil text means the file cannot be read as content (the diagnostics say why).
     /// Strips a leading byte order mark and turns CRLF / CR line ends into LF so lines count the same everywhere.
     static func decode(_ data: Data, path: String) -> (text: String?, diagnostics: [Diagnostic]) {
         if data.isEmpty { return (nil, [.error(path, "empty file")]) }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = [UInt8](data.droppingUTF8BOM)
 
         if let nul = firstIndex(of: 0, in: bytes) {
             let (line, column) = position(ofByte: nul, in: bytes)
