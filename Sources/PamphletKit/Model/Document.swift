@@ -12,6 +12,17 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable, Hashable {
         case .contact: "Contact"
         }
     }
+
+    /// One page of this kind, in a word ("FAQ", "Article"): where there is no room for its title.
+    public var singularTitle: String {
+        switch self {
+        case .article: "Article"
+        case .faq: "FAQ"
+        case .treatment: "Treatment"
+        case .checklist: "Self-check"
+        case .contact: "Contact"
+        }
+    }
 }
 
 /// One page of content: an article, an FAQ, a treatment page, a checklist or the contact page.

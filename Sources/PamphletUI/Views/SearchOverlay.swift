@@ -164,7 +164,7 @@ enum SearchOverlay {
         // looked the same (review D 15).
         var shownParts = parts
         if parts.count > 1, TextMetrics.width(parts.joined(separator: glyphs.breadcrumb)) > w - 3 {
-            shownParts[0] = kindLabel(hit.kind)
+            shownParts[0] = hit.kind.singularTitle
         }
         let title = StatusBar.fit(shownParts, to: w - 3, glyphs: glyphs)
         if !note.isEmpty { scratch.write(note, x: w - noteWidth + 1, y: 1, role: .dim) }
@@ -180,17 +180,6 @@ enum SearchOverlay {
         }
         snippet(hit, &scratch, x: 4, y: 1, width: w - 5 - noteWidth, glyphs: glyphs)
         return [Array(scratch.cells[0..<scratch.width]), Array(scratch.cells[scratch.width..<2 * scratch.width])]
-    }
-
-    /// A kind of page in one word, for a result row too narrow for its document's title.
-    static func kindLabel(_ kind: DocumentKind) -> String {
-        switch kind {
-        case .article: "Article"
-        case .faq: "FAQ"
-        case .treatment: "Treatment"
-        case .checklist: "Self-check"
-        case .contact: "Contact"
-        }
     }
 
     /// Under "No results": who to ask, with the clinic's phone number when site.yaml has one.
