@@ -136,4 +136,16 @@ import Testing
         #expect(rows[4].contains("0800 689 5652"), "\(rows[4])")
         #expect(SearchOverlay.crisisDetail("Lifeline: 988", width: 40) == "Lifeline: 988", "kept when it fits")
     }
+
+    /// Review E 13: with the Help right now row, the pager said "1-3 of 9" above "8 results".
+    @Test func thePagerCountsResultsAsTheStatusBarDoes() throws {
+        var app = Fixtures.app(width: 40, height: 12, crisis: true)
+        app.press(.char("/"))
+        app.type("suicide")
+        let hits = try #require(app.search?.results.hits.count)
+        let text = app.view(width: 40, height: 12).textRows.joined(separator: "\n")
+        #expect(text.contains("of \(hits)"), "\(text)")
+        #expect(text.contains("\(hits) results"))
+        #expect(!text.contains("of \(hits + 1)"))
+    }
 }

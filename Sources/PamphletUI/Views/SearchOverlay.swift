@@ -104,8 +104,10 @@ enum SearchOverlay {
             }
         }
         var pageWidth = 0
-        if search.rowCount > perPage {
-            let pageText = "\(first + 1)-\(min(search.rowCount, first + perPage)) of \(search.rowCount)"
+        // Counted in results, as the status bar counts them: the Help right now row is not one
+        // ("1-3 of 9" had stood above "8 results", review E 13).
+        if search.rowCount > perPage, let firstHit = hitsShown.first, let lastHit = hitsShown.last {
+            let pageText = "\(firstHit + 1)-\(lastHit + 1) of \(hits.count)"
             pageWidth = TextMetrics.width(pageText) + 2
             canvas.write(pageText, x: max(0, w - TextMetrics.width(pageText) - 1), y: info, role: .dim)
         }
