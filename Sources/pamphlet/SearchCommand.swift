@@ -178,7 +178,6 @@ enum SearchOutput {
             if !hit.snippet.isEmpty { out += "   " + mark(clean(hit.snippet), hit.highlights, color: color) + "\n" }
             if !hit.missingWords.isEmpty { out += "   Missing: " + clean(hit.missingWords.joined(separator: ", ")) + "\n" }
         }
-        if let s = results.suggestion { out += "Did you mean: \(clean(s))\n" }
         return out
     }
 

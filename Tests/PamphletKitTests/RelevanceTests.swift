@@ -242,18 +242,3 @@ import TestSupport
         #expect(quoted.first.map { $0.contains("opioid") && $0.contains("blocker") } == true, "\(quoted)")
     }
 }
-
-/// Review D 12: "oppiod" (two edits from "opioid", past the one search forgives a 6-letter word)
-/// left every hit saying "Missing: oppiod" with no "did you mean".
-@Suite struct SuggestionBesideResultsTests {
-    @Test func aWordNoHitHasGetsADidYouMean() {
-        let results = RelevanceTests.engine.search("oppiod blokcer", limit: 5)
-        #expect(!results.hits.isEmpty)
-        #expect(results.suggestion == "opioid blocker", "\(results.suggestion ?? "nil")")
-    }
-
-    @Test(arguments: ["ketamine", "is ketamine addictive", "how much does it cost", "naltrex", "tms"])
-    func noneWhenTheWordsAreKnown(_ query: String) {
-        #expect(RelevanceTests.engine.search(query, limit: 5).suggestion == nil, "\(query)")
-    }
-}

@@ -345,17 +345,4 @@ import Testing
         app.press(.backspace, .char("y"))
         #expect(app.search?.query == String(full!.dropLast()) + "y")
     }
-
-    /// Review D 12: a word no result has ("oppiod") gets a "did you mean" above the results, and
-    /// Tab takes it.
-    @Test func didYouMeanBesideResults() {
-        var app = Fixtures.app()
-        app.press(.char("/"))
-        app.type("oppiod blokcer")
-        #expect(app.search?.results.hits.isEmpty == false)
-        #expect(app.screenText.contains("Did you mean \u{201C}opioid blocker\u{201D}? Tab"), "\(app.screenText)")
-        app.press(.tab)
-        #expect(app.search?.query == "opioid blocker")
-        #expect(app.search?.suggestion == nil)
-    }
 }

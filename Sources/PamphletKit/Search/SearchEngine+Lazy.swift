@@ -9,8 +9,7 @@ public struct RankedResults: Sendable, Equatable {
     public let query: String
     /// The hits in rank order, with empty `snippet` and `highlights` (see `SearchEngine.hit(_:at:)`).
     public let hits: [SearchHit]
-    /// "Did you mean" text when nothing matched, or a word is missing from every hit, and a close
-    /// query exists.
+    /// "Did you mean" text when nothing matched and a close query exists.
     public let suggestion: String?
     let sections: [Int]
     let matcher: HighlightMatcher?
@@ -45,12 +44,7 @@ extension SearchEngine {
             hit.missingWords = plan.missing(in: ranked.section, scorer)
             return hit
         }
-        // A word every hit lacks is likely misspelt beyond search's typo budget ("oppiod" is two
-        // edits from "opioid"): "did you mean" beside the results too (review D 12).
-        var lackedByAll = Set(hits.first?.missingWords ?? [])
-        for hit in hits.dropFirst() where !lackedByAll.isEmpty { lackedByAll.formIntersection(hit.missingWords) }
-        let suggestion = lackedByAll.isEmpty ? nil : DidYouMean.suggest(for: parsed, expander: expander)
-        return RankedResults(query: query, hits: hits, suggestion: suggestion, sections: top.map(\.section),
+        return RankedResults(query: query, hits: hits, suggestion: nil, sections: top.map(\.section),
                              matcher: plan.matcher)
     }
 

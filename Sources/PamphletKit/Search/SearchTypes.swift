@@ -39,8 +39,7 @@ public struct SearchHit: Sendable, Equatable {
 
 public struct SearchResults: Sendable, Equatable {
     public var hits: [SearchHit]
-    /// "Did you mean" text when nothing matched, or a word is missing from every hit, and a close
-    /// query exists.
+    /// "Did you mean" text when nothing matched and a close query exists.
     public var suggestion: String?
     public init(hits: [SearchHit], suggestion: String? = nil) {
         self.hits = hits

@@ -55,7 +55,7 @@ extension AppState {
             runSearch()
             return []
         case .searchUseSuggestion:
-            if let suggestion = s.suggestion {
+            if s.results.hits.isEmpty, let suggestion = s.suggestion {
                 (s.query, s.charactersAfterCursor) = (suggestion, 0)
                 search = s
                 runSearch()

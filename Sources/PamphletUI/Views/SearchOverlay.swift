@@ -103,19 +103,11 @@ enum SearchOverlay {
                 canvas.write(glyphs.pointer, x: 0, y: y, role: .menuSelected)
             }
         }
-        var pageWidth = 0
         // Counted in results, as the status bar counts them: the Help right now row is not one
         // ("1-3 of 9" had stood above "8 results", review E 13).
         if search.rowCount > perPage, let firstHit = hitsShown.first, let lastHit = hitsShown.last {
             let pageText = "\(firstHit + 1)-\(lastHit + 1) of \(hits.count)"
-            pageWidth = TextMetrics.width(pageText) + 2
             canvas.write(pageText, x: max(0, w - TextMetrics.width(pageText) - 1), y: info, role: .dim)
-        }
-        // A word no result has: "did you mean" on the line above the results (Tab takes it).
-        if let suggestion = search.suggestion {
-            let text = "Did you mean \u{201C}\(suggestion)\u{201D}? Tab"
-            canvas.write(TextMetrics.truncate(text, to: max(0, w - 2 - pageWidth), ellipsis: glyphs.ellipsis), x: 1, y: info,
-                         role: .hint)
         }
     }
 
