@@ -16,6 +16,9 @@ import Testing
         "i dont want to be here anymore", "don't want to be here", "dont want to be alive", "take my own life",
         "kill myslef", "kil myself", "killmyself", "cut myself", "cutting myself", "hang myself", "wnat to die",
         "ending it all", "unalive",
+        // review F 1
+        "tired of living", "im done with life", "wish i was dead", "dont wanna live anymore", "cant go on",
+        "i want to disappear", "kys", "help me", "help me please",
     ]
 
     @Test(arguments: crisisQueries, [false, true])
@@ -36,7 +39,8 @@ import Testing
                       "ketamine", "tms side effects", "do i need a referral", "help", "charming", "warming",
                       "dancer", "agent", "suits", "side", "live well", "i want to live longer", "my self-check",
                       "what to do", "want to be here on time", "cut my hair", "jump", "take my medication",
-                      "own life insurance"])
+                      "own life insurance", "help me find parking", "help me book an appointment",
+                      "can you help me with billing", "live chat", "cure"])
     func otherWordsDoNot(_ query: String) {
         var app = Fixtures.app(crisis: true)
         app.press(.char("/"))

@@ -13,7 +13,7 @@ enum CrisisWords {
     static let words: Set<String> = [
         "crisis", "crises", "suicide", "suicidal", "emergency", "emergencies", "danger", "urgent",
         "harm", "harming", "overdose", "hotline", "helpline", "lifeline", "samaritans",
-        "988", "911", "999", "112", "unalive", "kms", "killmyself",
+        "988", "911", "999", "112", "unalive", "kms", "kys", "killmyself",
         // Spanish (the content may be Spanish; the interface is English).
         "emergencia", "urgencia",
     ]
@@ -25,7 +25,7 @@ enum CrisisWords {
     static let phrases: [[String]] = [
         ["kill", "myself"], ["killing", "myself"], ["hurt", "myself"], ["hurting", "myself"],
         ["harm", "myself"], ["end", "my", "life"], ["take", "my", "life"], ["want", "to", "die"],
-        ["end", "it", "all"], ["help", "now"], ["help", "me"], ["self", "harm"],
+        ["end", "it", "all"], ["help", "now"], ["self", "harm"],
         ["ending", "my", "life"], ["wanna", "die"], ["want", "to", "be", "dead"], ["better", "off", "dead"],
         ["no", "reason", "to", "live"], ["dont", "want", "to", "live"], ["do", "not", "want", "to", "live"],
         ["not", "want", "to", "be", "here"], ["dont", "want", "to", "be", "here"],
@@ -33,7 +33,15 @@ enum CrisisWords {
         ["take", "my", "own", "life"], ["end", "my", "own", "life"], ["ending", "it", "all"],
         ["cut", "myself"], ["cutting", "myself"], ["hang", "myself"], ["hanging", "myself"],
         ["kil", "myself"], ["shoot", "myself"], ["jump", "off"],
+        // review F 1
+        ["tired", "of", "living"], ["tired", "of", "life"], ["done", "with", "life"], ["wish", "i", "was", "dead"],
+        ["wish", "i", "were", "dead"], ["wanna", "live"], ["cant", "go", "on"], ["want", "to", "disappear"],
+        ["no", "will", "to", "live"], ["nothing", "to", "live", "for"],
     ]
+
+    /// Whole queries that ask for help but, as a run inside a longer query, ask for something else
+    /// ("help me find parking"): matched only as all the query says (review F 5).
+    static let wholeQueries: Set<[String]> = [["help", "me"], ["help", "me", "please"], ["please", "help", "me"], ["sos"]]
 
     /// Words typed apart that mean one ("kill my self", "don't"): joined before the phrases are matched.
     static let splitWords: [[String]: String] = [["my", "self"]: "myself", ["don", "t"]: "dont", ["can", "t"]: "cant"]
@@ -66,6 +74,7 @@ enum CrisisWords {
         // two from nine.
         if q.contains(where: isMisspeltCrisisWord) { return true }
         let joined = joiningSplitWords(q)
+        if wholeQueries.contains(joined) { return true }
         for phrase in phrases where phrase.count <= joined.count {
             for start in 0...(joined.count - phrase.count)
             where zip(joined[start..<(start + phrase.count)], phrase).allSatisfy(phraseWordMatches) {
