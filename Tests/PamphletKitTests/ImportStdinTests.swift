@@ -87,12 +87,30 @@ import TestSupport
         let run = try KioskConfigCLITests.pamphlet(["import", "-", "--kind", "article", "--out", out.path], input: page)
         #expect(run.status == 0, "\(run.stderr)")
         let file = try String(contentsOf: out.appendingPathComponent("content/articles/opening-hours.md"), encoding: .utf8)
-        #expect(file.hasPrefix("---\nkind: article\ntitle: Opening Hours\n---\n"), "\(file)")
+        #expect(file.hasPrefix("---\ntitle: Opening Hours\nkind: article\n---\n"), "\(file)")
 
         let again = try KioskConfigCLITests.pamphlet(["import", "-", "--kind", "faq", "--force", "--site-name", "Other", "--out", out.path],
                                                      input: "---\nkind: article\ntitle: Opening Hours\n---\n\nText.\n")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stderr.contains("--kind faq not used: the front matter says 'kind: article'"), "\(again.stderr)")
         #expect((again.stdout + again.stderr).contains("--site-name was not used"), "\(again.stdout)")
+    }
+
+    /// Review F 3, 4: `--kind` on an empty `kind:` line added a second one (a duplicate key), and
+    /// the line it inserted moved the file's line numbers in messages by one.
+    @Test func kindFillsAnEmptyKindAndKeepsLineNumbers() throws {
+        let out = tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let empty = try KioskConfigCLITests.pamphlet(["import", "-", "--kind", "article", "--out", out.path],
+                                                     input: "---\nkind: \"\"\ntitle: Parking\n---\n\nBehind the building.\n")
+        #expect(empty.status == 0, "\(empty.stderr)")
+        let file = try String(contentsOf: out.appendingPathComponent("content/articles/parking.md"), encoding: .utf8)
+        #expect(file.hasPrefix("---\nkind: article\ntitle: Parking\n---\n"), "\(file)")
+
+        let broken = "---\ntitle: \"Opening Hours\nsummary: x\n---\n\nText.\n"
+        let plain = try KioskConfigCLITests.pamphlet(["import", "-", "--out", out.path], input: broken)
+        let filled = try KioskConfigCLITests.pamphlet(["import", "-", "--kind", "article", "--out", out.path], input: broken)
+        let place = { (s: String) in s.split(separator: "\n").first { $0.contains("quoted scalar") }.map { $0.split(separator: ":").prefix(2).joined(separator: ":") } }
+        #expect(place(filled.stderr) != nil && place(filled.stderr) == place(plain.stderr), "\(plain.stderr)\n\(filled.stderr)")
     }
 }

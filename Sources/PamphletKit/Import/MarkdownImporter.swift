@@ -25,22 +25,27 @@ public enum MarkdownImporter {
             return ImportResult(diagnostics: [.error(sourceName,
                 "--title and --id are for text and Markdown without front matter; this file has front matter: edit its 'title:' and 'id:' lines")])
         }
-        // --kind fills a front matter that has no `kind:` line; one that has it keeps its own,
-        // and says so (review E 9: --kind was ignored and the file refused for its missing kind).
+        // --kind fills a front matter that has no kind (review E 9: --kind was ignored and the file
+        // refused for its missing kind); one that has a kind keeps it, and says so.
         var text = text
         var notes: [Diagnostic] = []
+        var insertedLine: Int?
         if let kind = options.kind {
-            if let given = FrontMatter.rawValue(of: "kind", in: text) {
+            if let given = FrontMatter.rawValue(of: "kind", in: text), !["null", "~"].contains(given.lowercased()) {
                 if given.lowercased() != kind.rawValue {
                     notes.append(.warning(sourceName, "--kind \(kind.rawValue) not used: the front matter says 'kind: \(given)'"))
                 }
-            } else if let fence = text.range(of: "---\n") ?? text.range(of: "---\r\n") {
-                text.insert(contentsOf: "kind: \(kind.rawValue)\n", at: fence.upperBound)
+            } else {
+                (text, insertedLine) = Self.settingKind(kind, in: text)
             }
         }
         // Standard input has no file name to give the id: the title's slug does (the file is written under it).
-        let (document, diagnostics) = ContentLoader.parseDocument(text: text, path: sourceName,
+        var (document, diagnostics) = ContentLoader.parseDocument(text: text, path: sourceName,
                                                                   idFromTitle: !hasMarkdownName(sourceName))
+        // Lines after an inserted `kind:` line are one further down than in the file given.
+        if let insertedLine {
+            for i in diagnostics.indices where diagnostics[i].line >= insertedLine { diagnostics[i].line -= 1 }
+        }
         let all = warnings + notes + diagnostics
         guard let document, !all.hasErrors else {
             var problems = all
@@ -52,6 +57,28 @@ public enum MarkdownImporter {
             documents: [ImportedDocument(document: document, markdown: markdown,
                                          relativePath: "content/\(document.kind.folderName)/\(document.id).md")],
             diagnostics: all)
+    }
+
+    /// `text` with `kind: <kind>`: an empty `kind:` line (or `null`, `~`) gets the value in place
+    /// (a second `kind:` line made the YAML refuse a duplicate key, review F 3), else a line goes
+    /// last in the front matter, so the YAML's own messages keep their line numbers (review F 4),
+    /// and its 1-based number is returned.
+    static func settingKind(_ kind: DocumentKind, in text: String) -> (text: String, insertedLine: Int?) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let fence = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) else {
+            return (text, nil)
+        }
+        var i = fence + 1
+        while i < lines.count, lines[i].trimmingCharacters(in: .whitespacesAndNewlines) != "---" {
+            if lines[i].hasPrefix("kind:") {
+                lines[i] = "kind: \(kind.rawValue)"
+                return (lines.joined(separator: "\n"), nil)
+            }
+            i += 1
+        }
+        let at = i < lines.count ? i : fence + 1   // before the closing fence, if there is one
+        lines.insert("kind: \(kind.rawValue)", at: at)
+        return (lines.joined(separator: "\n"), at + 1)
     }
 
     /// The first line that is not blank is a `---` fence: front matter (maybe broken; the loader says how).
