@@ -121,4 +121,17 @@ struct KioskSmallScreenTests {
         #expect(rows.dropLast().joined(separator: "\n").contains("988"), "\(width)x\(height):\n\(rows.joined(separator: "\n"))")
         if height >= 12 { #expect(rows.joined().contains("Press any key")) }
     }
+
+    /// Review F 6: lines were dropped one by one, leaving "or type what you are" or "Press any key
+    /// or touch the" cut mid-sentence; now whole sentences go.
+    @Test(arguments: [(30, 8), (30, 9), (24, 6), (40, 10), (26, 7)])
+    func noSentenceIsCutInHalf(width: Int, height: Int) {
+        let rows = Self.kiosk(width: width, height: height).view(width: width, height: height).textRows.dropLast()
+        let words = rows.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        for sentence in ["Press any key or touch the screen to start", "or type what you are looking for"] {
+            let first = sentence.split(separator: " ").prefix(3).joined(separator: " ")
+            #expect(!words.contains(first) || words.contains(sentence), "\(width)x\(height): \(words)")
+        }
+        #expect(words.contains("988"))
+    }
 }

@@ -57,35 +57,34 @@ extension KioskState {
         }
     }
 
-    /// The attract screen's lines, as many as fit in `height`: when they do not all fit, blank
-    /// lines go first, then the "or type" hint, then the tagline, and the crisis line last of all
-    /// (review E 1: the hint pushed "988" under the bar at 40x12).
+    /// The attract screen's lines, as many as fit in `height`: when they do not all fit, whole
+    /// blocks go (a sentence is never cut in half, review F 6): blank lines first, then the "or
+    /// type" hint, then the tagline, then the name and the prompt; the crisis line last of all (review
+    /// E 1: the hint pushed "988" under the bar at 40x12), and if even it does not fit, its end,
+    /// where the number is, stays.
     static func attractLines(site: Site, width: Int, height: Int) -> [(String, Role)] {
         let inner = max(1, width - 4)
-        // (text, role, how readily it is left out: higher goes first)
-        var lines: [(String, Role, Int)] = []
-        for line in KioskText.wrap(site.name, width: inner) { lines.append((line, .title, 1)) }
-        if !site.tagline.isEmpty {
-            lines.append(("", .normal, 5))
-            for line in KioskText.wrap(site.tagline, width: inner) { lines.append((line, .tagline, 3)) }
+        func block(_ text: String, _ role: Role, _ dropOrder: Int) -> (lines: [(String, Role)], dropOrder: Int) {
+            (KioskText.wrap(text, width: inner).map { ($0, role) }, dropOrder)
         }
-        lines += [("", .normal, 5), ("", .normal, 6)]
-        for line in KioskText.wrap("Press any key or touch the screen to start", width: inner) {
-            lines.append((line, .menuSelected, 1))
-        }
-        for line in KioskText.wrap("or type what you are looking for", width: inner) { lines.append((line, .hint, 4)) }
+        let blank = { (order: Int) in (lines: [("", Role.normal)], dropOrder: order) }
+        // Higher `dropOrder` goes first; 0 never goes.
+        var blocks = [block(site.name, .title, 1)]
+        if !site.tagline.isEmpty { blocks += [blank(5), block(site.tagline, .tagline, 3)] }
+        blocks += [blank(5), blank(6), block("Press any key or touch the screen to start", .menuSelected, 2),
+                   block("or type what you are looking for", .hint, 4)]
         if let crisis = site.contact.crisisLine, !crisis.isEmpty {
-            lines += [("", .normal, 5), ("", .normal, 6)]
             let label = site.contact.crisisLineLabel ?? "In crisis? Call"
-            for line in KioskText.wrap("\(label): \(crisis)", width: inner) { lines.append((line, .crisis, 0)) }
+            blocks += [blank(5), blank(6), block("\(label): \(crisis)", .crisis, 0)]
         }
-        var level = 6
-        while lines.count > max(0, height), level > 0 {
-            if let i = lines.lastIndex(where: { $0.2 == level }) { lines.remove(at: i) } else { level -= 1 }
+        func count() -> Int { blocks.reduce(0) { $0 + $1.lines.count } }
+        var order = 6
+        while count() > max(0, height), order > 0 {
+            if let i = blocks.lastIndex(where: { $0.dropOrder == order }) { blocks.remove(at: i) } else { order -= 1 }
         }
-        // Still too many (a tiny window): the crisis line stays, the name and prompt give way.
-        while lines.count > max(0, height), let i = lines.firstIndex(where: { $0.2 != 0 }) { lines.remove(at: i) }
-        return lines.map { ($0.0, $0.1) }
+        var lines = blocks.flatMap(\.lines)
+        if lines.count > max(0, height) { lines = Array(lines.suffix(max(0, height))) }
+        return lines
     }
 
     // MARK: Bar
