@@ -78,6 +78,7 @@ struct KioskTypeToSearchTests {
         k.press(.enter)
         let first = try #require(k.browser?.current.matchIndex)
         #expect(k.screenText.contains("match \(first + 1) of"))
+        #expect(k.screenText.contains("F3 next match"), "the hint row names it (review F 7)")
         k.press(.function(3))
         #expect(k.browser?.current.matchIndex == first + 1)
         #expect(k.browser?.search == nil)

@@ -122,6 +122,8 @@ enum StatusBar {
             case .activate where layout.targets.isEmpty && !(geo.contentsVisible && state.current.focus == .contents):
                 return
             case .back where !state.canGoBack: return
+            // Only on a page showing search matches (review F 7: "match 1 of 36", and F3 unnamed).
+            case .nextMatch where state.current.matchIndex == nil: return
             case .home where state.route == .home: return
             default: break
             }
@@ -141,8 +143,9 @@ enum StatusBar {
             let first = local.filter { $0.action == .lineDown || $0.action == .activate || $0.action == .toggle }
             first.forEach(add)
             global.filter { $0.action == .back || $0.action == .search }.forEach(add)
-            local.filter { !first.contains($0) }.forEach(add)
+            local.filter { !first.contains($0) && $0.action != .nextMatch }.forEach(add)
             global.filter { $0.action == .home || $0.action == .quit }.forEach(add)
+            local.filter { $0.action == .nextMatch }.forEach(add)   // after quit, which staff need more
         }
         if state.search == nil, state.route != .help, let help = Keymap.map(for: .global).bindings.first(where: { $0.action == .help }) {
             wanted.removeAll { $0.2 == .help }
