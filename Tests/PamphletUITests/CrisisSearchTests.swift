@@ -40,7 +40,7 @@ import Testing
                       "dancer", "agent", "suits", "side", "live well", "i want to live longer", "my self-check",
                       "what to do", "want to be here on time", "cut my hair", "jump", "take my medication",
                       "own life insurance", "help me find parking", "help me book an appointment",
-                      "can you help me with billing", "live chat", "cure"])
+                      "can you help me with billing", "live chat", "cure", "overdone", "emergence"])
     func otherWordsDoNot(_ query: String) {
         var app = Fixtures.app(crisis: true)
         app.press(.char("/"))
