@@ -16,9 +16,7 @@ import Testing
         See [our leaflet](/srv/leaflets/ketamine.pdf), [the form](file:///home/staff/intake.docx) \
         and [our site](https://clinic.example/leaflets).
         """
-        let (doc, _) = ContentLoader.parseDocument(text: text + "\n", path: "leaflet.md")
-        let library = Library(site: Fixtures.bundled.library.site, documents: doc.map { [$0] } ?? [])
-        return LoadedContent(library: library, engine: SearchEngine(library: library))
+        return Fixtures.page(text + "\n", path: "leaflet.md", site: Fixtures.bundled.library.site)
     }()
 
     @Test(arguments: [true, false])

@@ -27,9 +27,7 @@ import Testing
         | IV ketamine | 6 over 2–3 weeks | 400–800 per infusion | Usually not |
         | TMS | 36 | 300 | Often, with prior authorisation from your insurer which can take several weeks |
         """
-        let (doc, _) = ContentLoader.parseDocument(text: text, path: "render.md")
-        let library = Library(site: Site(name: "Clinic"), documents: doc.map { [$0] } ?? [])
-        return LoadedContent(library: library, engine: SearchEngine(library: library))
+        return Fixtures.page(text, path: "render.md")
     }()
 
     func screen(width: Int, height: Int = 60, _ go: (inout AppState) -> Void) -> [String] {

@@ -60,11 +60,15 @@ enum Fixtures {
 
         > 引用：心の健康は大切です。
         """
-        let (doc, _) = ContentLoader.parseDocument(text: text, path: "wide.md")
-        let site = Site(name: "Clinic 診療所", tagline: "Wide characters 🌸")
+        return page(text, path: "wide.md", site: Site(name: "Clinic 診療所", tagline: "Wide characters 🌸"))
+    }()
+
+    /// Content of one page, parsed by the real parser, and its index.
+    static func page(_ text: String, path: String, site: Site = Site(name: "Clinic")) -> LoadedContent {
+        let (doc, _) = ContentLoader.parseDocument(text: text, path: path)
         let library = Library(site: site, documents: doc.map { [$0] } ?? [])
         return LoadedContent(library: library, engine: SearchEngine(library: library))
-    }()
+    }
 }
 
 extension AppState {
