@@ -19,7 +19,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("PAMPHIDX".utf8)
     /// Bump on any layout or analysis change (tokenizer, stemming, scoring inputs): old files rebuild.
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
     static let headerSize = 64
 }
 
@@ -54,6 +54,8 @@ enum SnapshotArray: Int, CaseIterable {
     case textDictionary     // the raw-content zstd dictionary every text frame is compressed with
     case checkpointStart    // UInt32 × (sections + 1), into checkpoints
     case checkpoints        // per section: varint body start position, varint byte deltas of every 32nd body token
+    case pairFilterStart    // UInt32 × (sections + 1), into pairFilters
+    case pairFilters        // per section: a Bloom filter of its adjacent pairs with a stop word (PairFilters)
     // Documents.
     case documentIDOffsets  // UInt32 × (documents + 1)
     case documentIDBytes

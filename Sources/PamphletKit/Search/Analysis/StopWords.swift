@@ -25,4 +25,13 @@ enum StopWords {
     }()
 
     static func contains(_ term: [UInt8]) -> Bool { words.contains(term) }
+
+    /// `contains` for a term's bytes, copied into `scratch` (no array per call) when they are short
+    /// enough to be a stop word.
+    static func contains(_ term: ArraySlice<UInt8>, scratch: inout [UInt8]) -> Bool {
+        guard term.count <= 12 else { return false }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: term)
+        return words.contains(scratch)
+    }
 }

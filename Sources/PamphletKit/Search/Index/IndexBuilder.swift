@@ -52,6 +52,10 @@ struct IndexBuilder {
     private var acronymWindow: [Int] = []
     private let scratchPositions = GrowableBuffer<UInt32>()
     private var checkpoints = BodyCheckpoints.Writer()
+    private var pairFilters = PairFilters.Writer()
+    /// Per build-time term id: 1 a stop word, 2 not (0 not yet known; ids come in order).
+    private let stopWordFlags = GrowableBuffer<UInt8>()
+    private var stopWordScratch: [UInt8] = []
 
     /// Builds the image for `library`. `synonyms` are the groups read from synonyms.txt; acronyms
     /// found in the text are added to them.
@@ -112,9 +116,16 @@ struct IndexBuilder {
                 let detect = field == .body || field == .heading
                 recentCount = 0
                 let sectionTag = UInt64(section + 1) << 32
+                // The token before in this field, for the phrase pair filters.
+                var previousHash: UInt64 = 0, previousIsStop = false, hasPrevious = false
                 while scanner.next() {
-                    let id = table.intern(scanner.termBuffer)
+                    let term = scanner.termBuffer
+                    let hash = PairFilters.termHash(term)
+                    let id = term.isEmpty ? table.intern(term) : table.intern(term, hash: hash)
                     if position < (1 << 30) {
+                        let isStop = isStopWord(id)
+                        if hasPrevious && (isStop || previousIsStop) { pairFilters.see(pair: PairFilters.pairHash(previousHash, hash)) }
+                        (previousHash, previousIsStop, hasPrevious) = (hash, isStop, true)
                         if isBody { checkpoints.see(token: position - start, byteStart: scanner.byteStart) }
                         if 2 * id >= termState.count {
                             let more = max(2 * id + 2 - termState.count, termState.count)
@@ -150,6 +161,7 @@ struct IndexBuilder {
         }
         if source.body.isEmpty { checkpoints.beginSection(bodyPosition: position) }
         checkpoints.endSection()
+        pairFilters.endSection()
         fieldLengths.append(lengths.0)
         fieldLengths.append(lengths.1)
         fieldLengths.append(lengths.2)
@@ -197,6 +209,17 @@ struct IndexBuilder {
             let field = (low & 0xFFFF_FFFF, low >> 32, high & 0xFFFF_FFFF, high >> 32)
             pTf.append(min(field.0, 0xFFFF) | min(field.1, 0xFFFF) << 16 | min(field.2, 0xFFFF) << 32 | min(field.3, 0xFFFF) << 48)
         }
+    }
+
+    /// Whether build-time term `id` is a stop word, decided once per term.
+    @inline(__always)
+    private mutating func isStopWord(_ id: Int) -> Bool {
+        if id < stopWordFlags.count { return stopWordFlags[id] == 1 }
+        while stopWordFlags.count <= id {
+            let stop = StopWords.contains(table.bytes(stopWordFlags.count), scratch: &stopWordScratch)
+            stopWordFlags.append(stop ? 1 : 2)
+        }
+        return stopWordFlags[id] == 1
     }
 
     /// Notes the token's term, and hands a token in parentheses (the only ones it matches) to the
@@ -247,11 +270,7 @@ struct IndexBuilder {
             let bytes = table.bytes(Int(old))
             termBytes.append(contentsOf: bytes)
             termOffsets.append(UInt32(termBytes.count))
-            if bytes.count <= 12 {
-                word.removeAll(keepingCapacity: true)
-                word.append(contentsOf: bytes)
-                if StopWords.contains(word) { flags[rank] = 1 }
-            }
+            if StopWords.contains(bytes, scratch: &word) { flags[rank] = 1 }
             let stateIndex = 2 * Int(old) + 1   // absent for a term seen only past the position limit
             sortedLanguages[rank] = stateIndex < termState.count ? UInt32(truncatingIfNeeded: termState[stateIndex]) : 0
         }
@@ -287,6 +306,8 @@ struct IndexBuilder {
         packer.put(.textDictionary, text.dictionary)
         packer.put(.checkpointStart, checkpoints.starts)
         packer.put(.checkpoints, checkpoints.bytes)
+        packer.put(.pairFilterStart, pairFilters.starts)
+        packer.put(.pairFilters, pairFilters.bytes)
         packer.put(.documentIDOffsets, .documentIDBytes, strings: library.documents.map(\.id))
         packer.put(.titleOffsets, .titleBytes, strings: library.documents.map(\.title))
         packer.put(.documentKinds, library.documents.map { d in UInt8(DocumentKind.allCases.firstIndex(of: d.kind) ?? 0) })

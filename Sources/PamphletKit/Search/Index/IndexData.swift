@@ -34,6 +34,8 @@ final class IndexData: @unchecked Sendable {
     let textDecoder: TextDecoder
     let checkpointStart: U32Array
     let checkpoints: ByteArray
+    let pairFilterStart: U32Array
+    let pairFilters: ByteArray
     let documentIDs: StringTable
     let titles: StringTable
     let documentKinds: ByteArray
@@ -150,6 +152,9 @@ final class IndexData: @unchecked Sendable {
         checkpointStart = try u32s(.checkpointStart)
         checkpoints = bytes(.checkpoints)
         try checkOffsets(checkpointStart, entries: sections, limit: checkpoints.count, "checkpointStart")
+        pairFilterStart = try u32s(.pairFilterStart)
+        pairFilters = bytes(.pairFilters)
+        try checkOffsets(pairFilterStart, entries: sections, limit: pairFilters.count, "pairFilterStart")
         documentIDs = try table(.documentIDOffsets, .documentIDBytes, entries: documents)
         titles = try table(.titleOffsets, .titleBytes, entries: documents)
         documentKinds = bytes(.documentKinds)

@@ -82,6 +82,8 @@ struct PhraseMatcher {
     private var order: [Int]
     /// Possible start positions of the phrase in the current section, filtered word by word.
     private var starts: [UInt32] = []
+    /// The phrase's adjacent pairs a section's pair filter must have (`PairFilters`).
+    private let pairs: [UInt64]
 
     init(terms: [Int], index: IndexData) {
         self.terms = terms
@@ -90,10 +92,12 @@ struct PhraseMatcher {
         readers = [PositionReader](repeating: PositionReader(bytes: index.positions, offset: 0), count: terms.count)
         cursors = [IndexData.PositionCursor](repeating: IndexData.PositionCursor(), count: terms.count)
         order = Array(terms.indices)
+        pairs = index.stopWordPairs(terms)
     }
 
     /// Calls `visit` for each of the rarest term's sections that every other term also has (each
-    /// found by a galloping search that only moves forward), in section order, with its score
+    /// found by a galloping search that only moves forward) and whose pair filter may hold the
+    /// phrase's pairs with a stop word (`PairFilters`), in section order, with its score
     /// (the non-stop-word terms' BM25F contributions) and a function telling whether the phrase
     /// occurs there.
     mutating func forEachCandidate(_ visit: (_ section: UInt32, _ score: Float, _ occurs: () -> Bool) -> Void) {
@@ -106,6 +110,8 @@ struct PhraseMatcher {
         let dt = terms[driver]
         candidates: for j in index.postingStart.int(dt)..<index.postingStart.int(dt + 1) {
             let s = index.postSections[j]
+            // Before any other term is looked up: most sections of a common-word phrase lack a pair.
+            if !pairs.isEmpty && !index.mayHavePairs(section: Int(s), pairs) { continue }
             for i in 0..<n {
                 if i == driver { postingIndexes[i] = j; continue }
                 let t = terms[i]
