@@ -100,6 +100,7 @@ struct IndexBuilder {
         // Local references: read from `self` in the loop, every use was retained and released.
         let entries = self.entries, entryPrevious = self.entryPrevious
         let slotTerm = self.slotTerm, slotHead = self.slotHead
+        let stopWordFlags = self.stopWordFlags, pairs = pairFilters.pending
         entries.removeAll()
         entryPrevious.removeAll()
         slotTerm.removeAll()
@@ -123,8 +124,8 @@ struct IndexBuilder {
                     let hash = PairFilters.termHash(term)
                     let id = term.isEmpty ? table.intern(term) : table.intern(term, hash: hash)
                     if position < (1 << 30) {
-                        let isStop = isStopWord(id)
-                        if hasPrevious && (isStop || previousIsStop) { pairFilters.see(pair: PairFilters.pairHash(previousHash, hash)) }
+                        let isStop = id < stopWordFlags.count ? stopWordFlags[id] == 1 : isStopWord(id)
+                        if hasPrevious && (isStop || previousIsStop) { pairs.append(PairFilters.pairHash(previousHash, hash)) }
                         (previousHash, previousIsStop, hasPrevious) = (hash, isStop, true)
                         if isBody { checkpoints.see(token: position - start, byteStart: scanner.byteStart) }
                         if 2 * id >= termState.count {
@@ -211,10 +212,10 @@ struct IndexBuilder {
         }
     }
 
-    /// Whether build-time term `id` is a stop word, decided once per term.
-    @inline(__always)
+    /// Whether build-time term `id` is a stop word, decided once per term (the token loop reads
+    /// `stopWordFlags` itself for a term it has seen).
+    @inline(never)
     private mutating func isStopWord(_ id: Int) -> Bool {
-        if id < stopWordFlags.count { return stopWordFlags[id] == 1 }
         while stopWordFlags.count <= id {
             let stop = StopWords.contains(table.bytes(stopWordFlags.count), scratch: &stopWordScratch)
             stopWordFlags.append(stop ? 1 : 2)
@@ -307,7 +308,7 @@ struct IndexBuilder {
         packer.put(.checkpointStart, checkpoints.starts)
         packer.put(.checkpoints, checkpoints.bytes)
         packer.put(.pairFilterStart, pairFilters.starts)
-        packer.put(.pairFilters, pairFilters.bytes)
+        packer.put(.pairFilters, pairFilters.words)
         packer.put(.documentIDOffsets, .documentIDBytes, strings: library.documents.map(\.id))
         packer.put(.titleOffsets, .titleBytes, strings: library.documents.map(\.title))
         packer.put(.documentKinds, library.documents.map { d in UInt8(DocumentKind.allCases.firstIndex(of: d.kind) ?? 0) })
