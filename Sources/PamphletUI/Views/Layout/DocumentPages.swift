@@ -166,6 +166,9 @@ enum DocumentPages {
         }
     }
 
+    /// Pages listed under "See also".
+    static let seeAlsoCount = 3
+
     /// Treatment pages link to the article sections named in `related`; every page gets "See also".
     private static func relatedLinks(_ doc: Document, _ b: inout PageBuilder, _ ctx: LayoutContext) {
         var seen = Set<String>()
@@ -177,7 +180,9 @@ enum DocumentPages {
         }
         var found: [(String, String)] = []
         if doc.kind != .contact && doc.kind != .checklist && !doc.id.hasPrefix("__") {
-            for hit in ctx.content.engine.related(to: ContentReference(documentID: doc.id), limit: 3) {
+            // Twice what is shown: the page's own sections and pages already named are left out.
+            for hit in ctx.content.engine.related(to: ContentReference(documentID: doc.id), limit: 2 * Self.seeAlsoCount)
+            where found.count < Self.seeAlsoCount {
                 let ref = hit.reference.description
                 guard hit.reference.documentID != doc.id, seen.insert(ref).inserted else { continue }
                 let title = hit.reference.sectionID == nil
