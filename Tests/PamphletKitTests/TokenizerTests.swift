@@ -28,6 +28,7 @@ import Testing
         ("don’t and can't", ["dont", "and", "cant"]),
         ("obsessive-compulsive disorder", ["obsessive", "compulsive", "disorder"]),
         ("Café naïve ÉCOLE", ["cafe", "naive", "ecole"]),
+        ("ＴＭＳ ｋｅｔａｍｉｎｅ ２０２４", ["tms", "ketamine", "2024"]),
         ("TMS (transcranial magnetic stimulation) 2024, 36 sessions", ["tms", "transcranial", "magnetic", "stimulation", "2024", "36", "sessions"]),
         ("rock 'n' roll 'quoted'", ["rock", "n", "roll", "quoted"]),
         ("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 abcdefgh", ["abcdefghijklmnopqrstuvwxyz0123456789", "abcdefgh"]),

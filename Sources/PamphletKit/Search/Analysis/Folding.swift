@@ -3,8 +3,8 @@
 /// ASCII is folded inline by the tokenizer; this handles the rest. Latin ranges (U+0080-U+024F and
 /// U+1E00-U+1EFF, where almost all accented letters of European languages live) come from
 /// `FoldingTable`, Foundation's folding worked out ahead of time (building it at first use cost the
-/// first search meeting an accented letter ~1.2 ms); other scripts are lowercased through the
-/// scalar's own properties.
+/// first search meeting an accented letter ~1.2 ms); fullwidth digits and letters are folded to
+/// ASCII (NFKC's mapping for them); other scripts are lowercased through the scalar's own properties.
 enum ScalarFolding {
     /// Appends the folded form of `s` (not ASCII) to `out`.
     @inline(__always)
@@ -14,6 +14,10 @@ enum ScalarFolding {
             appendTableEntry(Int(v - FoldingTable.firstRange.lowerBound), to: &out)
         } else if FoldingTable.secondRange.contains(v) {
             appendTableEntry(FoldingTable.firstRange.count + Int(v - FoldingTable.secondRange.lowerBound), to: &out)
+        } else if (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v) {
+            // Fullwidth digits and letters (a CJK input method's "ＴＭＳ") are ASCII's.
+            let ascii = UInt8(v - 0xFEE0)
+            out.append(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii)
         } else if s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark {
             // A combining accent: diacritic folding drops it.
         } else if s.properties.changesWhenLowercased {
