@@ -24,7 +24,7 @@ extension AppState {
 
     /// Pasted text is a search: it goes into the search field, opening it where "/" would. Line
     /// breaks and tabs become spaces, other control characters go. With `lettersSearch` a typed
-    /// letter comes here too.
+    /// letter or digit comes here too.
     mutating func paste(_ text: String) -> [Effect] {
         let words = text.split(whereSeparator: { $0.isNewline || $0 == "\t" })
             .map { $0.filter { !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) } }
@@ -63,7 +63,7 @@ extension AppState {
             }
             return []
         }
-        if options.lettersSearch, key.isLetter, case .char(let c) = key {
+        if options.lettersSearch, key.startsSearch, case .char(let c) = key {
             return paste(String(c))
         }
         guard let action = Keymap.action(for: key, in: keyContext) else { return [] }
