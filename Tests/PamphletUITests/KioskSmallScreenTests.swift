@@ -100,6 +100,29 @@ struct KioskSmallScreenTests {
         #expect(text.contains("Still there?"))
         #expect(text.contains("Starting over in 9 s"))
     }
+
+    /// Review G 4: the instruction was cut mid-word ("press any key t…") although the box had room
+    /// for a second line; at 30x9 the box also covered the header's "Help now: F2".
+    @Test(arguments: [(40, 12), (30, 9), (80, 24), (34, 10)])
+    func countdownWrapsItsInstructionAtWords(_ width: Int, _ height: Int) {
+        var library = KioskFixtures.content.library
+        library.site.contact.crisisLine = "988"
+        var k = KioskState<AppState>(content: LoadedContent(library: library, engine: SearchEngine(library: library)),
+                                     options: KioskOptions(idleTimeout: 30, countdown: 10))
+        _ = k.update(.resize(width: width, height: height))
+        _ = k.update(.tick(now: 1000))
+        k.press(.char(" "))
+        k.send(.tick(now: 1001), .tick(now: 1032))
+        let rows = k.view(width: width, height: height).textRows
+        let inside = rows.filter { $0.contains("│") }.map { row in
+            row.split(separator: "│", omittingEmptySubsequences: false).dropFirst().first
+                .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        }.filter { !$0.isEmpty }
+        #expect(!inside.joined().contains("…"), "\(inside)")
+        #expect(inside.joined(separator: " ").contains("Touch the screen or press any key to keep reading"), "\(inside)")
+        #expect(inside.contains("Still there?") && inside.contains("Starting over in 9 s"), "\(inside)")
+        #expect(rows[0].contains("F2"), "the header's crisis hint stays: \(rows[0])")
+    }
 }
 
 /// Review E 1: the attract screen's "or type what you are looking for" pushed the crisis line

@@ -34,15 +34,26 @@ extension KioskState {
         if let takeHome { drawTakeHome(takeHome, into: &canvas) }
         if let pinPrompt { drawPINPrompt(pinPrompt, into: &canvas) }
         if let seconds = countdownRemaining {
-            drawPanel(into: &canvas, lines: [
-                ("Still there?", .title),
-                ("", .normal),
-                ("Starting over in \(seconds) s", .warning),
-                ("", .normal),
-                ("Touch the screen or press any key to keep reading", .hint),
-            ])
+            drawPanel(into: &canvas, lines: Self.countdownLines(seconds: seconds, width: width, height: bodyHeight))
         }
         return canvas
+    }
+
+    /// The "Still there?" box's lines: the instruction wrapped at words to the box's inside (review G 4:
+    /// "press any key t…" at 40x12 and "or press…" at 30x9); when the box would cover the header
+    /// (its "Help now: F2") the blank lines go first.
+    static func countdownLines(seconds: Int, width: Int, height: Int) -> [(String, Role)] {
+        let instruction = "Touch the screen or press any key to keep reading"
+        let inner = max(1, width - 4)
+        var lines: [(String, Role)] = [("Still there?", .title), ("", .normal), ("Starting over in \(seconds) s", .warning),
+                                       ("", .normal)]
+        lines += KioskText.wrap(instruction, width: inner).map { ($0, Role.hint) }
+        // The box's two borders; centred in `height` rows, it starts below the header when it is at
+        // most `height - 2` tall.
+        while lines.count + 2 > height - 2, let blank = lines.lastIndex(where: { $0.0.isEmpty }) {
+            lines.remove(at: blank)
+        }
+        return lines
     }
 
     // MARK: Attract screen
