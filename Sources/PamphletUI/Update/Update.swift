@@ -78,7 +78,7 @@ extension AppState {
     public mutating func perform(_ action: Action) -> [Effect] {
         let layout = currentLayout
         let geo = geometry
-        let contentsFocused = geo.contentsVisible && current.focus == .contents && !layout.contents.isEmpty
+        let contentsFocused = arrowsChooseContents(geo, layout)
         switch action {
         case .quit:
             return options.allowQuit ? [.quit] : []
@@ -244,5 +244,13 @@ extension AppState {
         if let i = layout.targetIndex(page.focusedTarget) { return i }
         return layout.arrowsMoveFocus && !layout.targets.isEmpty && page.focus == .text
             ? (layout.primaryTarget ?? 0) : nil
+    }
+}
+
+extension AppState {
+    /// Whether the arrows and page keys move through the contents (beside the text, or shown in its
+    /// place) rather than the text; the hint row says "choose" then, not "scroll" (review G 5).
+    func arrowsChooseContents(_ geo: Geometry, _ layout: PageLayout) -> Bool {
+        geo.contentsVisible && current.focus == .contents && !layout.contents.isEmpty
     }
 }
