@@ -138,6 +138,53 @@ struct KioskSmallScreenTests {
         return k
     }
 
+    /// Review G 8: the "Please enlarge the window" screen hid the crisis number and F2, which the
+    /// attract screen keeps at the same size, and split "30 x 9" across two lines at 25 columns.
+    @Test(arguments: [(26, 8), (25, 7), (24, 6), (29, 24), (20, 5), (29, 8), (40, 8)])
+    func theCrisisNumberStaysOnTheEnlargeScreen(width: Int, height: Int) {
+        var k = Self.kiosk(width: width, height: height)
+        k.press(.char(" "))
+        #expect(k.screen == .browsing)
+        let rows = k.view(width: width, height: height).textRows
+        let body = rows.dropLast().joined(separator: "\n")
+        #expect(body.contains("988"), "\(width)x\(height):\n\(body)")
+        #expect(body.contains("(call or") || height < 6, "the label's end stays with the number:\n\(body)")
+        if height >= 7 {
+            #expect(body.contains("Help now: F2"), "\(width)x\(height):\n\(body)")
+            #expect(body.contains("enlarge"), "\(width)x\(height):\n\(body)")
+        }
+        if body.contains("This needs") { #expect(body.contains("30 x 9"), "kept on one line:\n\(body)") }
+        #expect(rows.last?.contains("F5 Start over") == true)
+    }
+
+    @Test func withoutACrisisLineTheEnlargeScreenStillNamesF2() {
+        var k = KioskFixtures.kiosk()
+        _ = k.update(.resize(width: 26, height: 8))
+        k.press(.char(" "))
+        let body = k.view(width: 26, height: 8).textRows.dropLast().joined(separator: "\n")
+        #expect(body.contains("Please enlarge") && body.contains("Help now: F2"), "\(body)")
+    }
+
+    /// The F2 it names works at that size: the crisis page is there once the window is enlarged.
+    @Test func f2OnTheEnlargeScreenOpensTheCrisisPage() {
+        var k = Self.kiosk(width: 26, height: 8)
+        k.press(.char(" "), .function(2))
+        #expect(k.browser?.route == .crisis)
+        _ = k.update(.resize(width: 80, height: 24))
+        #expect(k.screenText.contains("Help right now"))
+        var letter = Self.kiosk(width: 26, height: 8)
+        letter.press(.char(" "), .char("c"))
+        #expect(letter.browser?.route == .home, "c is a letter in the kiosk")
+    }
+
+    /// The staff browser's own "enlarge" message keeps its size together too.
+    @Test func theBrowsersSizeStaysTogether() {
+        var app = Fixtures.app(width: 25, height: 7)
+        _ = app.update(.resize(width: 25, height: 7))
+        let rows = app.view(width: 25, height: 7).textRows
+        #expect(rows.contains { $0.contains("30 x 8") }, "\(rows)")
+    }
+
     @Test(arguments: [(30, 9), (30, 12), (40, 12), (50, 12), (80, 24), (20, 6)])
     func theCrisisNumberIsAlwaysOnTheAttractScreen(width: Int, height: Int) {
         let rows = Self.kiosk(width: width, height: height).view(width: width, height: height).textRows

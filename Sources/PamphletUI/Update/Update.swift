@@ -47,7 +47,11 @@ extension AppState {
 
     mutating func handle(_ key: Key) -> [Effect] {
         if isTooSmall(width: width, height: height) {
-            if Keymap.action(for: key, in: .global) == .redraw { return [.redraw] }
+            let action = Keymap.action(for: key, in: .global)
+            if action == .redraw { return [.redraw] }
+            // The kiosk's too-small screen names F2 (review G 8): the crisis page is there once the
+            // window is big enough. Not a letter that searches in the kiosk.
+            if action == .crisis, !(options.lettersSearch && key.startsSearch) { return perform(.crisis) }
             return key == .char("q") && options.allowQuit ? [.quit] : []
         }
         if search != nil {
