@@ -90,9 +90,12 @@ enum MenuPages {
         return b.layout
     }
 
+    /// The crisis line on a red band, its wrapped lines under the text after the warning sign
+    /// (review G 11: one space of indent put them a column left of it).
     static func crisisBox(_ b: inout PageBuilder, _ text: String) {
-        b.wrap(b.glyphs(" " + b.glyphs.warning + " " + text + " ", role: .crisis, searchable: false),
-               rest: [Cell(text: " ", role: .crisis)], fillRole: .crisis)
+        let indent = TextMetrics.width(b.glyphs.warning) + 1
+        b.wrap(b.glyphs(b.glyphs.warning + " " + text, role: .crisis, searchable: false),
+               rest: Array(repeating: Cell(text: " ", role: .crisis), count: indent), fillRole: .crisis)
     }
 
     static func list(_ kind: DocumentKind, _ ctx: LayoutContext) -> PageLayout {
