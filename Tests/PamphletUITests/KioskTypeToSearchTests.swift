@@ -88,7 +88,7 @@ struct KioskTypeToSearchTests {
             return t.rows.map { $0.map(\.plainText).joined(separator: ": ") }
         }.flatMap { $0 }
         #expect(!all.contains { $0.hasPrefix("1-") || $0.contains("numbered") }, "\(all)")
-        #expect(all.contains { $0.hasPrefix("letters: Search") })
+        #expect(all.contains { $0.hasPrefix("letters, digits: Search") })
     }
 
     @Test func helpAndHintsNameNoLetterKeys() {
@@ -96,7 +96,7 @@ struct KioskTypeToSearchTests {
         k.press(.enter, .char("?"))
         let help = k.screenText
         #expect(help.contains("letters"))
-        #expect(help.contains("start typing the words to find"))
+        #expect(help.contains("start typing what to find"))
         #expect(!help.contains("Backspace ← h"))
         let hints = k.screenText.split(separator: "\n").suffix(2).joined(separator: "\n")
         for letter in ["q quit", "t contents", "H home"] { #expect(!hints.contains(letter)) }
