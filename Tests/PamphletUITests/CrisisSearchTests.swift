@@ -19,6 +19,11 @@ import Testing
         // review F 1
         "tired of living", "im done with life", "wish i was dead", "dont wanna live anymore", "cant go on",
         "i want to disappear", "kys", "help me", "help me please",
+        // review G 2: Spanish, with or without accents, and plain help as the whole query
+        "quiero morir", "me quiero morir", "Me quiero matar", "no quiero vivir", "matarme", "suicidarme",
+        "quiero matarme", "hacerme daño", "hacerme dano", "ayuda", "Ayuda!", "necesito ayuda", "ayúdame", "AYÚDAME",
+        "ayudame", "ayu\u{301}dame", "ayuda por favor",
+        "help", "Help!", "need help", "i need help", "please help", "help please", "HELP PLEASE",
     ]
 
     @Test(arguments: crisisQueries, [false, true])
@@ -36,11 +41,14 @@ import Testing
     }
 
     @Test(arguments: ["pharmacy", "harmless", "dangerous", "crispy", "helpful", "19880", "over the counter",
-                      "ketamine", "tms side effects", "do i need a referral", "help", "charming", "warming",
+                      "ketamine", "tms side effects", "do i need a referral", "charming", "warming",
                       "dancer", "agent", "suits", "side", "live well", "i want to live longer", "my self-check",
                       "what to do", "want to be here on time", "cut my hair", "jump", "take my medication",
                       "own life insurance", "help me find parking", "help me book an appointment",
-                      "can you help me with billing", "live chat", "cure", "overdone", "emergence"])
+                      "can you help me with billing", "live chat", "cure", "overdone", "emergence",
+                      // review G 2: help inside a longer query asks for something else
+                      "i need help with my bill", "help with parking", "please help me find the toilet",
+                      "ayuda con la factura", "necesito ayuda para pagar", "ayudame a encontrar la salida"])
     func otherWordsDoNot(_ query: String) {
         var app = Fixtures.app(crisis: true)
         app.press(.char("/"))

@@ -49,7 +49,7 @@ struct KioskSmallScreenTests {
         #expect(rows.joined().contains("Articles"), "the home menu is drawn")
         #expect(rows[height - 3].contains("Home"), "the browser's status line is above its hints")
         #expect(rows.last?.contains("F5 Start over") == true)
-        k.press(.char("1"), .char("j"))
+        k.press(.enter)  // digits search in the kiosk (review G 1): Enter opens the first item
         #expect(k.browser?.route == .document("is-ketamine-an-opiate"), "keys reach the browser")
     }
 
@@ -100,6 +100,29 @@ struct KioskSmallScreenTests {
         #expect(text.contains("Still there?"))
         #expect(text.contains("Starting over in 9 s"))
     }
+
+    /// Review G 4: the instruction was cut mid-word ("press any key t…") although the box had room
+    /// for a second line; at 30x9 the box also covered the header's "Help now: F2".
+    @Test(arguments: [(40, 12), (30, 9), (80, 24), (34, 10)])
+    func countdownWrapsItsInstructionAtWords(_ width: Int, _ height: Int) {
+        var library = KioskFixtures.content.library
+        library.site.contact.crisisLine = "988"
+        var k = KioskState<AppState>(content: LoadedContent(library: library, engine: SearchEngine(library: library)),
+                                     options: KioskOptions(idleTimeout: 30, countdown: 10))
+        _ = k.update(.resize(width: width, height: height))
+        _ = k.update(.tick(now: 1000))
+        k.press(.char(" "))
+        k.send(.tick(now: 1001), .tick(now: 1032))
+        let rows = k.view(width: width, height: height).textRows
+        let inside = rows.filter { $0.contains("│") }.map { row in
+            row.split(separator: "│", omittingEmptySubsequences: false).dropFirst().first
+                .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        }.filter { !$0.isEmpty }
+        #expect(!inside.joined().contains("…"), "\(inside)")
+        #expect(inside.joined(separator: " ").contains("Touch the screen or press any key to keep reading"), "\(inside)")
+        #expect(inside.contains("Still there?") && inside.contains("Starting over in 9 s"), "\(inside)")
+        #expect(rows[0].contains("F2"), "the header's crisis hint stays: \(rows[0])")
+    }
 }
 
 /// Review E 1: the attract screen's "or type what you are looking for" pushed the crisis line
@@ -113,6 +136,53 @@ struct KioskSmallScreenTests {
         var k = KioskState<AppState>(content: content, options: KioskOptions(idleTimeout: 60, countdown: 10))
         _ = k.update(.resize(width: width, height: height))
         return k
+    }
+
+    /// Review G 8: the "Please enlarge the window" screen hid the crisis number and F2, which the
+    /// attract screen keeps at the same size, and split "30 x 9" across two lines at 25 columns.
+    @Test(arguments: [(26, 8), (25, 7), (24, 6), (29, 24), (20, 5), (29, 8), (40, 8)])
+    func theCrisisNumberStaysOnTheEnlargeScreen(width: Int, height: Int) {
+        var k = Self.kiosk(width: width, height: height)
+        k.press(.char(" "))
+        #expect(k.screen == .browsing)
+        let rows = k.view(width: width, height: height).textRows
+        let body = rows.dropLast().joined(separator: "\n")
+        #expect(body.contains("988"), "\(width)x\(height):\n\(body)")
+        #expect(body.contains("(call or") || height < 6, "the label's end stays with the number:\n\(body)")
+        if height >= 7 {
+            #expect(body.contains("Help now: F2"), "\(width)x\(height):\n\(body)")
+            #expect(body.contains("enlarge"), "\(width)x\(height):\n\(body)")
+        }
+        if body.contains("This needs") { #expect(body.contains("30 x 9"), "kept on one line:\n\(body)") }
+        #expect(rows.last?.contains("F5 Start over") == true)
+    }
+
+    @Test func withoutACrisisLineTheEnlargeScreenStillNamesF2() {
+        var k = KioskFixtures.kiosk()
+        _ = k.update(.resize(width: 26, height: 8))
+        k.press(.char(" "))
+        let body = k.view(width: 26, height: 8).textRows.dropLast().joined(separator: "\n")
+        #expect(body.contains("Please enlarge") && body.contains("Help now: F2"), "\(body)")
+    }
+
+    /// The F2 it names works at that size: the crisis page is there once the window is enlarged.
+    @Test func f2OnTheEnlargeScreenOpensTheCrisisPage() {
+        var k = Self.kiosk(width: 26, height: 8)
+        k.press(.char(" "), .function(2))
+        #expect(k.browser?.route == .crisis)
+        _ = k.update(.resize(width: 80, height: 24))
+        #expect(k.screenText.contains("Help right now"))
+        var letter = Self.kiosk(width: 26, height: 8)
+        letter.press(.char(" "), .char("c"))
+        #expect(letter.browser?.route == .home, "c is a letter in the kiosk")
+    }
+
+    /// The staff browser's own "enlarge" message keeps its size together too.
+    @Test func theBrowsersSizeStaysTogether() {
+        var app = Fixtures.app(width: 25, height: 7)
+        _ = app.update(.resize(width: 25, height: 7))
+        let rows = app.view(width: 25, height: 7).textRows
+        #expect(rows.contains { $0.contains("30 x 8") }, "\(rows)")
     }
 
     @Test(arguments: [(30, 9), (30, 12), (40, 12), (50, 12), (80, 24), (20, 6)])

@@ -21,7 +21,7 @@ struct KioskTypeToSearchTests {
         k.type("suicide")
         #expect(k.browser?.search?.query == "suicide")
         #expect(k.browser?.search?.crisisRow == true)
-        for wake in [Key.enter, .char(" "), .char("1"), .down] {
+        for wake in [Key.enter, .char(" "), .down] {
             var other = KioskFixtures.kiosk()
             other.press(wake)
             #expect(other.browser?.search == nil, "\(wake) only wakes it")
@@ -39,13 +39,56 @@ struct KioskTypeToSearchTests {
         #expect(k.screenText.contains("Search: naltrexone"))
     }
 
-    @Test func arrowsDigitsAndSpaceKeepTheirMeaning() {
+    @Test func arrowsEnterAndSpaceKeepTheirMeaning() {
         var k = KioskFixtures.kiosk()
-        k.press(.enter, .char("2"))
+        k.press(.enter, .down, .enter)
         #expect(k.browser?.search == nil)
         #expect(k.browser?.route != .home)
         k.press(.backspace)
         #expect(k.browser?.route == .home)
+    }
+
+    /// Review G 1: digits picked menu items, so 911 typed on the attract screen opened an article
+    /// (item 1 three times) and 988 on the home screen did nothing. They search, as letters do.
+    @Test(arguments: ["911", "988", "112", "999"])
+    func anEmergencyNumberReachesHelpRightNow(_ number: String) {
+        var fromAttract = KioskFixtures.kiosk()
+        fromAttract.type(number)
+        #expect(fromAttract.browser?.search?.query == number)
+        #expect(fromAttract.browser?.search?.crisisRow == true)
+        #expect(fromAttract.browser?.route == .home)
+        #expect(fromAttract.view(width: 80, height: 24).textRows[3].contains("Help right now"))
+        var fromHome = KioskFixtures.kiosk()
+        fromHome.press(.enter)
+        fromHome.type(number)
+        #expect(fromHome.browser?.search?.query == number)
+        #expect(fromHome.browser?.search?.crisisRow == true)
+        fromHome.press(.enter)
+        #expect(fromHome.browser?.route == .crisis)
+    }
+
+    @Test func aDigitOnAPageSearchesToo() {
+        var k = KioskFixtures.kiosk()
+        k.press(.enter, .enter, .enter)  // wake, Articles, the first article
+        k.type("2")
+        #expect(k.browser?.search?.query == "2")
+    }
+
+    /// Review G 1: with digits searching, the kiosk's home screen, help and hints name no digit keys.
+    @Test func theKioskClaimsNoDigitKeys() {
+        var k = KioskFixtures.kiosk()
+        k.press(.enter)
+        let home = k.screenText
+        #expect(!home.contains("numbers"), "\(home)")
+        #expect(!home.contains("1  Articles") && !home.contains("2  FAQs"), "\(home)")
+        #expect(home.contains("Articles") && home.contains("FAQs"))
+        let help = BuiltInPages.help(.unicode, allowQuit: false, kioskKeys: true, lettersSearch: true)
+        let all = help.sections.flatMap(\.blocks).compactMap { block -> [String]? in
+            guard case .table(let t) = block else { return nil }
+            return t.rows.map { $0.map(\.plainText).joined(separator: ": ") }
+        }.flatMap { $0 }
+        #expect(!all.contains { $0.hasPrefix("1-") || $0.contains("numbered") }, "\(all)")
+        #expect(all.contains { $0.hasPrefix("letters, digits: Search") })
     }
 
     @Test func helpAndHintsNameNoLetterKeys() {
@@ -53,7 +96,7 @@ struct KioskTypeToSearchTests {
         k.press(.enter, .char("?"))
         let help = k.screenText
         #expect(help.contains("letters"))
-        #expect(help.contains("start typing the words to find"))
+        #expect(help.contains("start typing what to find"))
         #expect(!help.contains("Backspace ← h"))
         let hints = k.screenText.split(separator: "\n").suffix(2).joined(separator: "\n")
         for letter in ["q quit", "t contents", "H home"] { #expect(!hints.contains(letter)) }
@@ -67,6 +110,19 @@ struct KioskTypeToSearchTests {
         app.press(.char("c"))
         #expect(app.route == .crisis)
         #expect(app.search == nil)
+        // and its digit shortcuts (review G 1 changed only the kiosk)
+        var digits = Fixtures.app()
+        digits.press(.char("2"))
+        #expect(digits.search == nil)
+        #expect(digits.route != .home)
+        #expect(digits.screenText.contains("Questions About"))
+        let home = Fixtures.app()
+        #expect(home.screenText.contains("1  Articles"))
+        #expect(home.screenText.contains("Use the arrow keys or the numbers"))
+        let help = BuiltInPages.help(.unicode, allowQuit: true)
+        let menu = help.sections.first { $0.id == KeyContext.menu.rawValue }
+        guard case .table(let table)? = menu?.blocks.first else { Issue.record("no menu table"); return }
+        #expect(table.rows.contains { $0.first?.plainText == "1-9" })
     }
 
     /// Review E 3: a page opened from search said "match 1 of 3" and, letters searching, no key

@@ -59,6 +59,23 @@ import Testing
         #expect(nextColumn == column, "\(rows[first])\n\(next)")
     }
 
+    /// Review G 11: a wrapped crisis line's second row sat one column left of its first ("⚠ Suicide"
+    /// / " text"): the hanging indent lines up under the text after the warning sign. On the
+    /// Contact page, the home screen and the self-check result, Unicode and ASCII.
+    @Test(arguments: [(40, false), (40, true), (30, false), (36, true)])
+    func aWrappedCrisisLineHangsUnderItsText(width: Int, ascii: Bool) throws {
+        for go in [{ (app: inout AppState) in app.press(.char("5")) }, { (app: inout AppState) in _ = app }] {
+            var app = Fixtures.app(width: width, height: 24, crisis: true, ascii: ascii)
+            go(&app)
+            let rows = app.view(width: width, height: 24).textRows
+            let first = try #require(rows.firstIndex { $0.contains("Suicide") }, "\(rows)")
+            let column = rows[first].distance(from: rows[first].startIndex, to: try #require(rows[first].range(of: "Suicide")).lowerBound)
+            let next = rows[first + 1]
+            #expect(next.contains("988"), "it wraps at \(width): \(rows[first])\n\(next)")
+            #expect(next.prefix { $0 == " " }.count == column, "\(rows[first])\n\(next)")
+        }
+    }
+
     @Test func tableCellsWrapAtSpacesWhenAnotherColumnHasRoom() {
         // At 80 columns the article has its contents beside it: about 50 columns for the table.
         let rows = screen(width: 80) { $0.navigate(to: .document("render")) }

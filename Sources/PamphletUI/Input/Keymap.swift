@@ -28,16 +28,18 @@ public struct Binding: Sendable, Hashable {
 }
 
 extension Binding {
-    /// The keys that still do this action; with `lettersSearch` (the kiosk) letters start a search instead.
+    /// The keys that still do this action; with `lettersSearch` (the kiosk) letters and digits
+    /// start a search instead.
     func keys(lettersSearch: Bool) -> [Key] {
-        lettersSearch ? keys.filter { !$0.isLetter } : keys
+        lettersSearch ? keys.filter { !$0.startsSearch } : keys
     }
 }
 
 extension Key {
-    /// A letter key (any script): with `AppOptions.lettersSearch` it starts a search.
-    var isLetter: Bool {
-        if case .char(let c) = self { return c.isLetter }
+    /// A letter or digit key (any script): with `AppOptions.lettersSearch` it starts a search. Digits
+    /// too (review G 1): a patient typing 911 or 988 must reach the Help right now row, not menu item 9.
+    var startsSearch: Bool {
+        if case .char(let c) = self { return c.isLetter || c.isNumber }
         return false
     }
 }

@@ -75,9 +75,10 @@ extension KioskState {
         case .attract:
             startSession()
             // A patient who walks up and types a word wakes the kiosk with its first letter: keep
-            // it ("suicide" had searched "uicide" and found nothing); F2 opens the crisis page, as
-            // the header says. Other keys only wake it (a digit would open a menu item unseen).
-            return key.isLetter || Keymap.action(for: key, in: .global) == .crisis ? forward(.key(key)) : []
+            // it ("suicide" had searched "uicide" and found nothing), and a number's first digit
+            // ("911", review G 1); F2 opens the crisis page, as the header says. Other keys only
+            // wake it.
+            return key.startsSearch || Keymap.action(for: key, in: .global) == .crisis ? forward(.key(key)) : []
         case .browsing:
             if key == KioskKeys.startOver { return startOver() }
             if key == KioskKeys.takeHome {

@@ -16,12 +16,12 @@ extension KioskState {
             if let browser {
                 var page: Canvas
                 if width < options.minimumWidth || height < options.minimumHeight {
-                    // Say what the kiosk needs (the bar's row included), not what the browser does.
+                    // Say what the kiosk needs (the bar's row included), not what the browser does,
+                    // and keep the crisis line and F2 on screen, as the attract screen does (review G 8).
                     page = Canvas(width: width, height: bodyHeight)
-                    var needed = options.browser
-                    needed.minimumWidth = options.minimumWidth
-                    needed.minimumHeight = options.minimumHeight
-                    TooSmall.draw(&page, options: needed)
+                    let lines = Self.tooSmallLines(site: content.library.site, options: options, width: width,
+                                                   height: bodyHeight)
+                    Self.drawCentered(lines, into: &page, height: bodyHeight)
                 } else {
                     page = browser.view(width: width, height: bodyHeight)
                 }
@@ -34,27 +34,64 @@ extension KioskState {
         if let takeHome { drawTakeHome(takeHome, into: &canvas) }
         if let pinPrompt { drawPINPrompt(pinPrompt, into: &canvas) }
         if let seconds = countdownRemaining {
-            drawPanel(into: &canvas, lines: [
-                ("Still there?", .title),
-                ("", .normal),
-                ("Starting over in \(seconds) s", .warning),
-                ("", .normal),
-                ("Touch the screen or press any key to keep reading", .hint),
-            ])
+            drawPanel(into: &canvas, lines: Self.countdownLines(seconds: seconds, width: width, height: bodyHeight))
         }
         return canvas
+    }
+
+    /// The "Still there?" box's lines: the instruction wrapped at words to the box's inside (review G 4:
+    /// "press any key t…" at 40x12 and "or press…" at 30x9); when the box would cover the header
+    /// (its "Help now: F2") the blank lines go first.
+    static func countdownLines(seconds: Int, width: Int, height: Int) -> [(String, Role)] {
+        let instruction = "Touch the screen or press any key to keep reading"
+        let inner = max(1, width - 4)
+        var lines: [(String, Role)] = [("Still there?", .title), ("", .normal), ("Starting over in \(seconds) s", .warning),
+                                       ("", .normal)]
+        lines += KioskText.wrap(instruction, width: inner).map { ($0, Role.hint) }
+        // The box's two borders; centred in `height` rows, it starts below the header when it is at
+        // most `height - 2` tall.
+        while lines.count + 2 > height - 2, let blank = lines.lastIndex(where: { $0.0.isEmpty }) {
+            lines.remove(at: blank)
+        }
+        return lines
     }
 
     // MARK: Attract screen
 
     private func drawAttract(into canvas: inout Canvas, height: Int) {
-        let lines = Self.attractLines(site: content.library.site, width: canvas.width, height: height)
+        Self.drawCentered(Self.attractLines(site: content.library.site, width: canvas.width, height: height),
+                          into: &canvas, height: height)
+    }
+
+    /// Lines centred, each and all together, in the top `height` rows.
+    static func drawCentered(_ lines: [(String, Role)], into canvas: inout Canvas, height: Int) {
         let width = canvas.width
         let top = max(0, (height - lines.count) / 2)
         for (i, (text, role)) in lines.enumerated() where top + i < height {
             let w = TextMetrics.width(text)
             canvas.write(text, x: max(0, (width - w) / 2), y: top + i, role: role)
         }
+    }
+
+    /// The kiosk's "Please enlarge the window" screen: what it needs (the size never split across
+    /// lines), how to reach help (F2 opens the crisis page at any size), and the crisis line when
+    /// the site has one, which goes last of all, as on the attract screen (review G 8).
+    static func tooSmallLines(site: Site, options: KioskOptions, width: Int, height: Int) -> [(String, Role)] {
+        let inner = max(1, width - 2)
+        func block(_ text: String, _ role: Role, _ dropOrder: Int) -> KioskTextBlock {
+            // A no-break space keeps "30 x 9" together; it is drawn as a space.
+            KioskTextBlock(lines: KioskText.wrap(text, width: inner).map { ($0.replacingNoBreakSpaces, role) },
+                           dropOrder: dropOrder)
+        }
+        let size = "\(options.minimumWidth)\u{00A0}x\u{00A0}\(options.minimumHeight)"
+        var blocks = [block("Please enlarge the window.", .warning, 2),
+                      block("This needs at least \(size) characters.", .normal, 4),
+                      KioskTextBlock(lines: [("", .normal)], dropOrder: 5),
+                      block("Help now: F2", .hint, 3)]
+        if let crisis = options.browser.crisisSentence(site: site) {
+            blocks.append(block(crisis, .crisis, 0))
+        }
+        return KioskTextBlock.fitting(blocks, height: height)
     }
 
     /// The attract screen's lines, as many as fit in `height`: when they do not all fit, whole
@@ -64,12 +101,12 @@ extension KioskState {
     /// where the number is, stays.
     static func attractLines(site: Site, width: Int, height: Int) -> [(String, Role)] {
         let inner = max(1, width - 4)
-        func block(_ text: String, _ role: Role, _ dropOrder: Int) -> (lines: [(String, Role)], dropOrder: Int) {
-            (KioskText.wrap(text, width: inner).map { ($0, role) }, dropOrder)
+        func block(_ text: String, _ role: Role, _ dropOrder: Int) -> KioskTextBlock {
+            KioskTextBlock(lines: KioskText.wrap(text, width: inner).map { ($0, role) }, dropOrder: dropOrder)
         }
-        let blank = { (order: Int) in (lines: [("", Role.normal)], dropOrder: order) }
+        let blank = { (order: Int) in KioskTextBlock(lines: [("", Role.normal)], dropOrder: order) }
         // Higher `dropOrder` goes first; 0 never goes.
-        var blocks = [block(site.name, .title, 1)]
+        var blocks: [KioskTextBlock] = [block(site.name, .title, 1)]
         if !site.tagline.isEmpty { blocks += [blank(5), block(site.tagline, .tagline, 3)] }
         blocks += [blank(5), blank(6), block("Press any key or touch the screen to start", .menuSelected, 2),
                    block("or type what you are looking for", .hint, 4)]
@@ -77,14 +114,7 @@ extension KioskState {
             let label = site.contact.crisisLineLabel ?? "In crisis? Call"
             blocks += [blank(5), blank(6), block("\(label): \(crisis)", .crisis, 0)]
         }
-        func count() -> Int { blocks.reduce(0) { $0 + $1.lines.count } }
-        var order = 6
-        while count() > max(0, height), order > 0 {
-            if let i = blocks.lastIndex(where: { $0.dropOrder == order }) { blocks.remove(at: i) } else { order -= 1 }
-        }
-        var lines = blocks.flatMap(\.lines)
-        if lines.count > max(0, height) { lines = Array(lines.suffix(max(0, height))) }
-        return lines
+        return KioskTextBlock.fitting(blocks, height: height)
     }
 
     // MARK: Bar
@@ -216,6 +246,25 @@ extension KioskState {
     }
 }
 
+/// Lines of a kiosk screen that go together: when a screen's blocks do not all fit, whole blocks
+/// go, the highest `dropOrder` first (0 never goes; if even those do not fit, their end stays).
+struct KioskTextBlock {
+    var lines: [(String, Role)]
+    var dropOrder: Int
+
+    static func fitting(_ blocks: [KioskTextBlock], height: Int) -> [(String, Role)] {
+        var blocks = blocks
+        func count() -> Int { blocks.reduce(0) { $0 + $1.lines.count } }
+        var order = blocks.map(\.dropOrder).max() ?? 0
+        while count() > max(0, height), order > 0 {
+            if let i = blocks.lastIndex(where: { $0.dropOrder == order }) { blocks.remove(at: i) } else { order -= 1 }
+        }
+        var lines = blocks.flatMap(\.lines)
+        if lines.count > max(0, height) { lines = Array(lines.suffix(max(0, height))) }
+        return lines
+    }
+}
+
 /// Small text helpers for the kiosk's own screens.
 enum KioskText {
     /// Greedy word wrap to `width` cells; a word longer than a line is cut.
@@ -251,4 +300,9 @@ enum KioskText {
         if !line.isEmpty { lines.append(line) }
         return lines
     }
+}
+
+extension String {
+    /// No-break spaces (kept together by the wrap) as plain spaces, for drawing.
+    var replacingNoBreakSpaces: String { String(map { $0 == "\u{00A0}" ? " " : $0 }) }
 }

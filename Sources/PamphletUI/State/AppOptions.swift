@@ -25,9 +25,11 @@ public struct AppOptions: Sendable, Hashable {
     /// (staff run `pamphlet check`) and a page's "For staff: due for review" line. The kiosk turns
     /// this off: patients cannot act on them.
     public var showContentProblems: Bool
-    /// Letters start a search instead of running one-key commands. The kiosk turns this on: a
-    /// patient who types "cost" on the home screen wants to find it, and `c` had opened the crisis
-    /// page. Arrows, Enter, Space, Backspace, digits and the function keys keep their meaning.
+    /// Letters and digits start a search instead of running one-key commands. The kiosk turns this
+    /// on: a patient who types "cost" on the home screen wants to find it, and `c` had opened the
+    /// crisis page; one who types 911 wants help, and `1` had opened a menu item (review G 1), so
+    /// the home menu is not numbered. Arrows, Enter, Space, Backspace and the function keys keep
+    /// their meaning.
     public var lettersSearch: Bool
 
     public init(today: CalendarDate? = nil, asciiOnly: Bool = false, allowQuit: Bool = true,

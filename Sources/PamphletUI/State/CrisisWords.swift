@@ -14,8 +14,8 @@ enum CrisisWords {
         "crisis", "crises", "suicide", "suicidal", "emergency", "emergencies", "danger", "urgent",
         "harm", "harming", "overdose", "hotline", "helpline", "lifeline", "samaritans",
         "988", "911", "999", "112", "unalive", "kms", "kys", "killmyself",
-        // Spanish (the content may be Spanish; the interface is English).
-        "emergencia", "urgencia",
+        // Spanish (the content may be Spanish; the interface is English). Folded: no accents.
+        "emergencia", "urgencia", "matarme", "suicidarme", "morirme", "socorro",
     ]
 
     /// Stems: a query word that starts with one of these ("suicidio", "overdosed", "self-harming").
@@ -37,11 +37,21 @@ enum CrisisWords {
         ["tired", "of", "living"], ["tired", "of", "life"], ["done", "with", "life"], ["wish", "i", "was", "dead"],
         ["wish", "i", "were", "dead"], ["wanna", "live"], ["cant", "go", "on"], ["want", "to", "disappear"],
         ["no", "will", "to", "live"], ["nothing", "to", "live", "for"],
+        // Spanish, folded (review G 2): "me quiero matar", "no quiero vivir", "hacerme daño".
+        ["quiero", "morir"], ["me", "quiero", "matar"], ["quiero", "matarme"], ["no", "quiero", "vivir"],
+        ["hacerme", "dano"], ["quitarme", "la", "vida"], ["acabar", "con", "mi", "vida"],
+        ["me", "quiero", "suicidar"], ["no", "quiero", "seguir", "viviendo"],
     ]
 
     /// Whole queries that ask for help but, as a run inside a longer query, ask for something else
     /// ("help me find parking"): matched only as all the query says (review F 5).
-    static let wholeQueries: Set<[String]> = [["help", "me"], ["help", "me", "please"], ["please", "help", "me"], ["sos"]]
+    /// Folded, so "ayúdame" is "ayudame" (review G 2: "help", "necesito ayuda").
+    static let wholeQueries: Set<[String]> = [
+        ["help", "me"], ["help", "me", "please"], ["please", "help", "me"], ["sos"],
+        ["help"], ["need", "help"], ["i", "need", "help"], ["please", "help"], ["help", "please"],
+        ["ayuda"], ["necesito", "ayuda"], ["ayudame"], ["ayudenme"], ["ayuda", "por", "favor"],
+        ["necesito", "ayuda", "por", "favor"], ["por", "favor", "ayuda"], ["por", "favor", "ayudame"],
+    ]
 
     /// Words typed apart that mean one ("kill my self", "don't"): joined before the phrases are matched.
     static let splitWords: [[String]: String] = [["my", "self"]: "myself", ["don", "t"]: "dont", ["can", "t"]: "cant"]

@@ -24,7 +24,7 @@ extension AppState {
 
     /// Pasted text is a search: it goes into the search field, opening it where "/" would. Line
     /// breaks and tabs become spaces, other control characters go. With `lettersSearch` a typed
-    /// letter comes here too.
+    /// letter or digit comes here too.
     mutating func paste(_ text: String) -> [Effect] {
         let words = text.split(whereSeparator: { $0.isNewline || $0 == "\t" })
             .map { $0.filter { !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) } }
@@ -47,7 +47,11 @@ extension AppState {
 
     mutating func handle(_ key: Key) -> [Effect] {
         if isTooSmall(width: width, height: height) {
-            if Keymap.action(for: key, in: .global) == .redraw { return [.redraw] }
+            let action = Keymap.action(for: key, in: .global)
+            if action == .redraw { return [.redraw] }
+            // The kiosk's too-small screen names F2 (review G 8): the crisis page is there once the
+            // window is big enough. Not a letter that searches in the kiosk.
+            if action == .crisis, !(options.lettersSearch && key.startsSearch) { return perform(.crisis) }
             return key == .char("q") && options.allowQuit ? [.quit] : []
         }
         if search != nil {
@@ -63,7 +67,7 @@ extension AppState {
             }
             return []
         }
-        if options.lettersSearch, key.isLetter, case .char(let c) = key {
+        if options.lettersSearch, key.startsSearch, case .char(let c) = key {
             return paste(String(c))
         }
         guard let action = Keymap.action(for: key, in: keyContext) else { return [] }
@@ -78,7 +82,7 @@ extension AppState {
     public mutating func perform(_ action: Action) -> [Effect] {
         let layout = currentLayout
         let geo = geometry
-        let contentsFocused = geo.contentsVisible && current.focus == .contents && !layout.contents.isEmpty
+        let contentsFocused = arrowsChooseContents(geo, layout)
         switch action {
         case .quit:
             return options.allowQuit ? [.quit] : []
@@ -244,5 +248,13 @@ extension AppState {
         if let i = layout.targetIndex(page.focusedTarget) { return i }
         return layout.arrowsMoveFocus && !layout.targets.isEmpty && page.focus == .text
             ? (layout.primaryTarget ?? 0) : nil
+    }
+}
+
+extension AppState {
+    /// Whether the arrows and page keys move through the contents (beside the text, or shown in its
+    /// place) rather than the text; the hint row says "choose" then, not "scroll" (review G 5).
+    func arrowsChooseContents(_ geo: Geometry, _ layout: PageLayout) -> Bool {
+        geo.contentsVisible && current.focus == .contents && !layout.contents.isEmpty
     }
 }

@@ -104,14 +104,15 @@ extension Header {
 /// Shown instead of the browser when the terminal is smaller than it can draw into.
 enum TooSmall {
     static func draw(_ canvas: inout Canvas, options: AppOptions) {
+        // No-break spaces keep "30 x 8" on one line (review G 8); drawn as spaces.
         let lines = ["Please enlarge the window.",
-                     "This needs at least \(options.minimumWidth) x \(options.minimumHeight) characters."]
+                     "This needs at least \(options.minimumWidth)\u{00A0}x\u{00A0}\(options.minimumHeight) characters."]
         var rows: [String] = []
         for line in lines {
             var glyphs: [Glyph] = []
             for ch in line { glyphs.append(Glyph(ch: ch, width: TextMetrics.width(ch), role: .warning, offset: -1, target: -1)) }
             for row in PageBuilder.wrapRows(glyphs, firstWidth: canvas.width, restWidth: canvas.width) {
-                rows.append(String(row.map(\.ch)))
+                rows.append(String(row.map(\.ch)).replacingNoBreakSpaces)
             }
         }
         let top = max(0, (canvas.height - rows.count) / 2)

@@ -105,11 +105,20 @@ enum StatusBar {
         // to tick or expand (review E 12).
         let linkFocused = state.search == nil && layout.arrowsMoveFocus
             && state.effectiveFocus(layout).map { !layout.targets[$0].isPrimary } == true
+        // Review G 5: the arrows choose a section while the contents have focus, and a search with
+        // nothing to show has nothing to choose or open (Enter takes a "did you mean" there).
+        let contentsFocused = state.search == nil && state.arrowsChooseContents(geo, layout)
+        let searchRows = state.search?.rowCount ?? 0
         func add(_ b: Binding) {
-            guard let label = b.hint else { return }
+            guard var label = b.hint else { return }
             if b.action == .toggle && linkFocused {
                 wanted.append(("Enter", "open", .toggle))
                 return
+            }
+            if b.action == .lineDown && contentsFocused { label = "choose" }
+            if b.action == .searchOpen && searchRows == 0 {
+                guard state.search?.suggestion != nil else { return }
+                label = "search"
             }
             let keys = b.keys(lettersSearch: lettersSearch)
             guard !keys.isEmpty else { return }
@@ -125,6 +134,7 @@ enum StatusBar {
             // Only on a page showing search matches (review F 7: "match 1 of 36", and F3 unnamed).
             case .nextMatch where state.current.matchIndex == nil: return
             case .home where state.route == .home: return
+            case .searchNext where searchRows == 0: return
             default: break
             }
             let key: String = switch b.action {

@@ -14,7 +14,7 @@ enum BuiltInPages {
         for map in Keymap.all {
             var rows: [[[Inline]]] = []
             if map.context == .global, lettersSearch {
-                rows.append([[.code("letters")], [.text("Search: start typing the words to find")]])
+                rows.append([[.code("letters, digits")], [.text("Search: start typing what to find")]])
             }
             for binding in map.bindings {
                 if binding.action == .quit && !allowQuit { continue }

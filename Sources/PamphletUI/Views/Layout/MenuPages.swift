@@ -59,10 +59,12 @@ enum MenuPages {
         let titleWidth = entries.map { TextMetrics.width($0.title) }.max() ?? 0
         let detailWidth = entries.map { TextMetrics.width($0.detail) }.max() ?? 0
         let showDetail = ctx.width >= titleWidth + 9 + detailWidth
-        let rowWidth = 4 + titleWidth + (showDetail ? 3 + detailWidth : 0) + 1
+        // In the kiosk digits search (review G 1: 911 opened item 1), so no number claims to choose.
+        let numbered = !ctx.options.lettersSearch
+        let rowWidth = (numbered ? 4 : 0) + titleWidth + (showDetail ? 3 + detailWidth : 0) + 1
         for (i, entry) in entries.enumerated() {
             let t = b.addTarget("menu:\(entry.key)", entry.action, focusRole: .menuSelected)
-            var g = b.glyphs(" \(i + 1)  ", role: .menuItem, target: t, searchable: false)
+            var g = numbered ? b.glyphs(" \(i + 1)  ", role: .menuItem, target: t, searchable: false) : []
             g += b.glyphs(entry.title, role: .menuItem, target: t, searchable: false)
             if showDetail {
                 let pad = titleWidth - TextMetrics.width(entry.title) + 3
@@ -73,7 +75,7 @@ enum MenuPages {
             g += b.glyphs(String(repeating: " ", count: max(1, rowWidth - used)), role: .menuItem, target: t,
                           searchable: false)
             let first = b.layout.lines.count
-            b.wrap(g, rest: PageBuilder.spaces(3))  // under the title, after "1  "
+            b.wrap(g, rest: PageBuilder.spaces(numbered ? 3 : 0))  // under the title, after "1  "
             b.claimRows(for: t, from: first)
         }
         if let crisis = ctx.crisisText {
@@ -82,15 +84,18 @@ enum MenuPages {
         }
         b.blank()
         let howTo = ctx.options.lettersSearch
-            ? "Use the arrow keys or the numbers, then Enter, or type a word to search. Press ? for help."
+            ? "Use the arrow keys, then Enter, or type a word to search. Press ? for help."
             : "Use the arrow keys or the numbers, then Enter. Press ? for help."
         b.wrap(b.glyphs(howTo, role: .hint, searchable: false))
         return b.layout
     }
 
+    /// The crisis line on a red band, its wrapped lines under the text after the warning sign
+    /// (review G 11: one space of indent put them a column left of it).
     static func crisisBox(_ b: inout PageBuilder, _ text: String) {
-        b.wrap(b.glyphs(" " + b.glyphs.warning + " " + text + " ", role: .crisis, searchable: false),
-               rest: [Cell(text: " ", role: .crisis)], fillRole: .crisis)
+        let indent = TextMetrics.width(b.glyphs.warning) + 1
+        b.wrap(b.glyphs(b.glyphs.warning + " " + text, role: .crisis, searchable: false),
+               rest: Array(repeating: Cell(text: " ", role: .crisis), count: indent), fillRole: .crisis)
     }
 
     static func list(_ kind: DocumentKind, _ ctx: LayoutContext) -> PageLayout {
