@@ -49,7 +49,9 @@ public enum ContentLoader {
                 diagnostics += problems
             }
         } else {
-            diagnostics.append(.error(display("site.yaml"), "missing site.yaml: the content folder needs one with at least 'name: <clinic name>'"))
+            // No line or column: there is no file to open at 1:1.
+            diagnostics.append(Diagnostic(path: display("site.yaml"), line: 0, column: 0, message:
+                "missing site.yaml: the content folder needs one with at least 'name: <clinic name>'", hasPosition: false))
         }
 
         // content/**/*.md
@@ -82,8 +84,11 @@ public enum ContentLoader {
         }
         if found.isEmpty {
             // An error: `check` passed such a folder and the kiosk then refused to start (review E 10).
-            diagnostics.append(.error(display(hasContentFolder ? "content" : ""),
-                                      "no .md content files found (the browser has nothing to show; a kiosk will not start)"))
+            // Named as a folder, with no line or column (it had read `content:1:1`; review F 9).
+            let consequence = "the browser has nothing to show and a kiosk will not start"
+            diagnostics.append(hasContentFolder
+                ? .folder(display("content"), "no content files (.md) in this folder: \(consequence)")
+                : .folder(displayFolder(directory), "no content files (.md) in this folder, and no content/ folder in it: \(consequence)"))
         }
 
         let (documents, duplicateProblems) = removeDuplicates(parsed, display: display)
@@ -120,6 +125,13 @@ public enum ContentLoader {
     // MARK: Steps
 
     static let emptyLibrary = Library(site: Site(name: "Pamphlet"), documents: [])
+
+    /// The folder `directory` as named in a diagnostic: "Assets/" -> "Assets", "" -> ".", "/" -> "/".
+    static func displayFolder(_ directory: String) -> String {
+        let prefix = displayPrefix(directory)
+        if prefix.isEmpty { return "." }
+        return prefix == "/" ? prefix : String(prefix.dropLast())
+    }
 
     /// "Assets/" -> "Assets/", "Assets" -> "Assets/", "." -> "" (so paths read `content/x.md`).
     public static func displayPrefix(_ directory: String) -> String {
