@@ -11,7 +11,9 @@ struct CheckCommand: ParsableCommand {
             Reads site.yaml and every content/**/*.md, and prints each problem to standard output as \
             `path:line:column: error|warning: message` (the form editors and CI understand; a problem \
             with a folder as a whole, such as one with no pages, is `folder: error: message`), then a \
-            summary such as `2 errors, 1 warning in 7 files` to standard error. Checks: UTF-8 text, \
+            summary such as `2 errors, 1 warning in 7 files` to standard error. Problems come in \
+            order of path and line, except that the links to a file that did not load follow that \
+            file's own errors. Checks: UTF-8 text, \
             front matter present, closed and valid YAML, required keys (kind, title), known kinds and \
             keys, dates (YYYY-MM-DD), value types, duplicate ids, cross-references \
             `[text](pamphlet:doc#section)` and `related:` entries, checklists' items and outcomes, \

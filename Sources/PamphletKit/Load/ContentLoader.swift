@@ -4,7 +4,8 @@ import Foundation
 public struct LoadResult: Sendable {
     /// Every document that loaded (files with errors that prevent reading them are left out).
     public var library: Library
-    /// Every problem in the folder, sorted by path, line and column.
+    /// Every problem in the folder, sorted by path, line and column, except that a problem caused
+    /// by a file that did not load (a link to it) follows that file's own problems.
     public var diagnostics: [Diagnostic]
     /// The files that were read, as shown in diagnostics (`site.yaml` and every `.md`).
     public var files: [String]
@@ -94,8 +95,35 @@ public enum ContentLoader {
         let (documents, duplicateProblems) = removeDuplicates(parsed, display: display)
         diagnostics += duplicateProblems
         let library = Library(site: site ?? Site(name: "Pamphlet"), documents: documents.map(\.document))
-        diagnostics += checkReferences(parsed, in: library, display: display, unloaded: unloaded)
-        return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: files)
+        var knockOns: [(Diagnostic, cause: String)] = []
+        diagnostics += checkReferences(parsed, in: library, display: display, unloaded: unloaded, knockOns: &knockOns)
+        return LoadResult(library: library, diagnostics: ordered(diagnostics, knockOns: knockOns), files: files)
+    }
+
+    /// `diagnostics` sorted by path, line and column, and each of `knockOns` (a problem caused by the
+    /// file `cause` not loading) just after that file's own problems: sorted by path alone, the links
+    /// to a broken file came before its own error, which is the one to fix (review E 8). The
+    /// knock-ons of one file keep their sorted order.
+    static func ordered(_ diagnostics: [Diagnostic], knockOns: [(Diagnostic, cause: String)]) -> [Diagnostic] {
+        guard !knockOns.isEmpty else { return diagnostics.sorted() }
+        let causes = Set(diagnostics.map(\.path))
+        var base = diagnostics
+        var byCause: [String: [Diagnostic]] = [:]
+        for (diagnostic, cause) in knockOns {
+            // A cause with no problem of its own (not expected: it did not load) leaves them in place.
+            if causes.contains(cause) { byCause[cause, default: []].append(diagnostic) } else { base.append(diagnostic) }
+        }
+        base.sort()
+        var out: [Diagnostic] = []
+        out.reserveCapacity(base.count + knockOns.count)
+        for (i, diagnostic) in base.enumerated() {
+            out.append(diagnostic)
+            if i + 1 == base.count || base[i + 1].path != diagnostic.path,
+               let group = byCause.removeValue(forKey: diagnostic.path) {
+                out += group.sorted()
+            }
+        }
+        return out
     }
 
     /// The ids a content file that failed to load was meant to have: its file name without `.md`,
@@ -183,7 +211,8 @@ public enum ContentLoader {
             d.related = d.related.filter { ContentReference($0.target).documentID == doc.document.id }
             return d
         }
-        diagnostics += checkReferences(local, in: library, display: { $0 })
+        var none: [(Diagnostic, cause: String)] = []   // one file: nothing else failed to load
+        diagnostics += checkReferences(local, in: library, display: { $0 }, unloaded: [:], knockOns: &none)
         return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: [path])
     }
 
@@ -217,18 +246,22 @@ public enum ContentLoader {
 
     /// Every `pamphlet:` link and `related:` entry must name a document, and a section of it if one is given.
     /// `unloaded`: the ids of files that did not load (-> their paths), named instead of "no document with id".
+    /// Those go to `knockOns`, each with the path of the file that did not load, not in the result.
     static func checkReferences(_ parsed: [ParsedDocument], in library: Library, display: (String) -> String,
-                                unloaded: [String: String] = [:]) -> [Diagnostic] {
+                                unloaded: [String: String], knockOns: inout [(Diagnostic, cause: String)]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let ids = library.documents.map(\.id)
         for doc in parsed {
             let path = display(doc.document.sourcePath)
             let checks = doc.links.map { ($0, "cross-reference") } + doc.related.map { ($0, "related entry") }
             for (link, what) in checks {
-                guard var problem = referenceProblem(link.target, in: library, ids: ids) else { continue }
+                guard let problem = referenceProblem(link.target, in: library, ids: ids) else { continue }
                 let documentID = ContentReference(link.target).documentID
                 if library.document(documentID) == nil, let file = unloaded[documentID] {
-                    problem = "\(file) did not load (its errors are listed with it)"
+                    knockOns.append((.error(path, line: link.line, column: link.column,
+                                            "broken \(what) '\(link.target)': \(file) did not load (its errors are listed with it)"),
+                                     cause: file))
+                    continue
                 }
                 diagnostics.append(.error(path, line: link.line, column: link.column, "broken \(what) '\(link.target)': \(problem)"))
             }
