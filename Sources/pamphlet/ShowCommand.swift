@@ -10,7 +10,8 @@ struct ShowCommand: ParsableCommand {
         discussion: """
             ID is a document id (`ketamine-faq`) or a section (`ketamine-faq#is-ketamine-addictive`); \
             `pamphlet list` shows them all. The text is wrapped to the terminal's width (80 when not a \
-            terminal) unless --width is given (at least \(PlainTextRenderer.minimumWidth)). With --json, prints {"id", "kind", "title", "text", \
+            terminal) unless --width is given (at least \(PlainTextRenderer.minimumWidth)); an id or a web \
+            address is never broken, and one wider than that gets a line of its own. With --json, prints {"id", "kind", "title", "text", \
             "sections": [{"id", "title"}]} (plus "section" when a section was asked for).
 
             Examples:

@@ -171,6 +171,19 @@ import TestSupport
             """), "\(run.stdout)")
     }
 
+    /// At 40 columns the last id was broken ("[see ketami" / "ne-faq#does-the-clinic-offer-tms]",
+    /// review E 14): it goes on a line of its own, whole, even though that line is 41 wide.
+    @Test func showNeverBreaksAnID() throws {
+        let run = try Self.pamphlet(["show", "tms-therapy", "--width", "40", "--content", RepoPaths.assets.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("""
+            • Questions About Ketamine and TMS \u{203A}
+              Does the clinic offer TMS? [see
+              ketamine-faq#does-the-clinic-offer-tms]
+
+            """), "\(run.stdout)")
+    }
+
     /// Narrower than the renderer lays out is refused (it used to wrap at 8 anyway, splitting words).
     @Test(arguments: [0, 1, 5, 7])
     func showRefusesWidthsBelowTheMinimum(_ width: Int) throws {
