@@ -27,15 +27,15 @@ struct ShowCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Wrap text to this many columns.", valueName: "N"))
-    var width: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Wrap text to this many columns.", valueName: "N"))
+    var width: WholeNumber?
 
     @OptionGroup var contentOptions: ContentOptions
 
     func validate() throws {
-        if let width, width < PlainTextRenderer.minimumWidth {
-            throw ValidationError("--width must be at least \(PlainTextRenderer.minimumWidth) (narrower, list markers, "
-                + "table columns and most words no longer fit).")
+        if let width, let problem = width.problem(option: "--width", minimum: PlainTextRenderer.minimumWidth) {
+            let why = width.value == nil ? "" : "; narrower, list markers, table columns and most words no longer fit"
+            throw ValidationError(problem + why + ".")
         }
     }
 
@@ -82,7 +82,7 @@ struct ShowCommand: ParsableCommand {
             }
         }
 
-        let text = PlainTextRenderer.render(document: document, section: section, width: width ?? CLIOutput.terminalWidth(),
+        let text = PlainTextRenderer.render(document: document, section: section, width: width?.value ?? CLIOutput.terminalWidth(),
                                             contact: library.site.contact, library: library)
         if json {
             let output = ShowJSON(

@@ -185,12 +185,12 @@ import TestSupport
     }
 
     /// Narrower than the renderer lays out is refused (it used to wrap at 8 anyway, splitting words).
-    @Test(arguments: [0, 1, 5, 7])
+    @Test(arguments: [-1, 0, 1, 5, 7])
     func showRefusesWidthsBelowTheMinimum(_ width: Int) throws {
         let run = try Self.pamphlet(["show", "ketamine-basics", "--width", "\(width)", "--content", LoadFixtures.valid])
         #expect(run.status == 64)
         #expect(run.stdout == "")
-        #expect(run.stderr.contains("--width must be at least 8"), "\(run.stderr)")
+        #expect(run.stderr.contains("--width must be a whole number of 8 or more (got \(width)); narrower, list markers"), "\(run.stderr)")
     }
 
     @Test func showAtTheMinimumWidth() throws {
