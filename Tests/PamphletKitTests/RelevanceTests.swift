@@ -27,6 +27,9 @@ import TestSupport
         // dotted initials are the word ("i.v." had become "i" and "v", completed to "visit")
         ("i.v.", ["iv-ketamine-infusions"]),
         ("I.V. ketamine", ["iv-ketamine-infusions"]),
+        // and so are dotted abbreviations ("ph.d." had become "ph", missing, and "d", completed to "doctor")
+        ("ph.d.", ["is-ketamine-an-opiate#ketamine-effects"]),
+        ("Rodriguez Ph.D.", ["is-ketamine-an-opiate#ketamine-effects"]),
         ("habit forming", addictive),   // a synonym of addictive (Assets/synonyms.txt)
         // "how long" is "how fast" (Assets/synonyms.txt): the FAQ above "have long regarded"
         ("how long does it take to work", ["ketamine-faq#how-fast-does-ketamine-work"]),
@@ -170,9 +173,19 @@ import TestSupport
     }
 
     @Test(arguments: [("i.v.", "iv"), ("U.S", "US"), ("e.g.", "eg"), ("a.", "a."), ("node.js", "node.js"),
-                      ("I.V.,", "I.V.,"), ("iv", "iv"), ("ab.c.", "ab.c.")])
+                      ("I.V.,", "I.V.,"), ("iv", "iv"), ("ph.d.", "phd"), ("Ph.D.", "PhD"), ("ph.d", "phd"),
+                      ("Psy.D.", "PsyD"), ("M.Sc.", "MSc"), ("ab.c.", "abc"), ("dr.oz", "dr.oz"), ("st.john", "st.john"),
+                      ("phar.d.", "phar.d."), (".net", ".net"), ("a..b", "a..b"), ("ph.d.,", "ph.d.,"), ("ph", "ph")])
     func dottedInitialsAreJoined(_ chunk: String, _ expected: String) {
         #expect(QueryParser.joiningInitials(chunk) == expected)
+    }
+
+    /// The missing word and the excluded words follow the same rule.
+    @Test func dottedAbbreviationsAreOneWordEverywhere() {
+        let hits = Self.engine.search("rodriguez ph.d.", limit: 5).hits
+        #expect(hits.first?.missingWords == [], "\(hits.map(\.missingWords))")
+        #expect(QueryParser.parse("ketamine -ph.d.").excluded == [Array("phd".utf8)])
+        #expect(QueryParser.parse("ph.d.").words.map(\.text) == ["phd"])
     }
 
     @Test func phraseOrderMatters() {
