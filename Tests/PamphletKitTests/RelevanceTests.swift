@@ -186,6 +186,28 @@ import TestSupport
         #expect(hits.first?.missingWords == [], "\(hits.map(\.missingWords))")
         #expect(QueryParser.parse("ketamine -ph.d.").excluded == [Array("phd".utf8)])
         #expect(QueryParser.parse("ph.d.").words.map(\.text) == ["phd"])
+        #expect(QueryParser.parse("ph.d.").words.first?.dotted == [Array("ph".utf8), Array("d".utf8)])
+        #expect(QueryParser.parse("phd").words.first?.dotted == [])
+    }
+
+    /// Content that writes "Ph.D." (two words in the index) is found by "ph.d." and "Ph.D." too, and
+    /// highlighted; "PhD" in content still is. (Joined alone, "ph.d." had found only "PhD".)
+    @Test(arguments: ["ph.d.", "Ph.D.", "ph.d", "Ph.D. staff"])
+    func dottedAbbreviationsFindBothSpellings(_ query: String) {
+        let library = Library(site: Site(name: "T"), documents: [
+            SearchFixtures.doc("team", title: "Our team", sections: [("Staff", "Jane Doe, Ph.D., leads the clinic staff.")]),
+            SearchFixtures.doc("board", title: "Board", sections: [("Members", "John Roe, PhD, chairs the board.")]),
+            SearchFixtures.doc("desk", title: "Front desk", sections: [("Doctors", "Ask a doctor at the desk.")]),
+        ])
+        let engine = SearchEngine(library: library)
+        let hits = engine.search(query, limit: 5).hits
+        let found = Set(hits.map(\.reference.documentID))
+        #expect(found.contains("team") && found.contains("board"), "\(query) -> \(hits.map(\.reference.description))")
+        #expect(!found.contains("desk"), "'d' is not completed to 'doctor', 'desk'")
+        let team = hits.first { $0.reference.documentID == "team" }
+        #expect(team.map { hit in hit.highlights.contains { range in
+            String(hit.snippet.unicodeScalars.dropFirst(range.start).prefix(range.length)).hasPrefix("Ph")
+        } } == true, "\(String(describing: team))")
     }
 
     @Test func phraseOrderMatters() {

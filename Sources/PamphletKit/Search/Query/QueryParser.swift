@@ -8,6 +8,9 @@ struct ParsedQuery {
         var isStop: Bool
         /// A word in quotes on its own: the word as typed, no other forms, typos or completions.
         var isExact = false
+        /// A word typed with dots ("ph.d." -> phd): its parts (ph, d), as content that writes it so
+        /// is indexed. Empty otherwise.
+        var dotted: [[UInt8]] = []
         var text: String { String(decoding: term, as: UTF8.self) }
     }
 
@@ -69,9 +72,11 @@ enum QueryParser {
                 out.excluded.append(contentsOf: Analyzer.terms(joiningInitials(String(chunk.dropFirst()))))
                 lastPlainChunk = -1
             } else {
-                let terms = Analyzer.terms(joiningInitials(chunk))
+                let joined = joiningInitials(chunk)
+                let terms = Analyzer.terms(joined)
+                let dotted = joined != chunk && terms.count == 1 ? Analyzer.terms(chunk) : []
                 for t in terms {
-                    out.words.append(.init(term: t, isPrefix: false, isStop: StopWords.contains(t)))
+                    out.words.append(.init(term: t, isPrefix: false, isStop: StopWords.contains(t), dotted: dotted))
                 }
                 lastPlainChunk = terms.isEmpty ? -1 : out.words.count - 1
             }
