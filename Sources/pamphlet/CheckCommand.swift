@@ -10,7 +10,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Reads site.yaml and every content/**/*.md, and prints each problem to standard output as \
             `path:line:column: error|warning: message` (the form editors and CI understand; a problem \
-            with a folder as a whole, such as one with no pages, is `folder: error: message`), then a \
+            with a folder as a whole, such as one with no pages, or a missing site.yaml is \
+            `path: error: message`), then a \
             summary such as `2 errors, 1 warning in 7 files` to standard error. Problems come in \
             order of path and line, except that the links to a file that did not load follow that \
             file's own errors. Checks: UTF-8 text, \
@@ -22,7 +23,7 @@ struct CheckCommand: ParsableCommand {
 
             With --json, prints one object instead: {"files", "errors", "warnings", "problems": \
             [{"path", "line", "column", "severity", "message"}]}, problems in the order above \
-            (line and column are 0 for a folder), nothing on standard error.
+            (line and column are 0 where the text has none), nothing on standard error.
 
             Exits 1 if there is any error, 0 otherwise (warnings alone do not fail), 2 when DIR \
             does not exist. \
