@@ -9,8 +9,12 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check content and report every problem as path:line:column.",
         discussion: """
             Reads site.yaml and every content/**/*.md, and prints each problem to standard output as \
-            `path:line:column: error|warning: message` (the form editors and CI understand), then a \
-            summary such as `2 errors, 1 warning in 7 files` to standard error. Checks: UTF-8 text, \
+            `path:line:column: error|warning: message` (the form editors and CI understand; a problem \
+            with a folder as a whole, such as one with no pages, or a missing site.yaml is \
+            `path: error: message`), then a \
+            summary such as `2 errors, 1 warning in 7 files` to standard error. Problems come in \
+            order of path and line, except that the links to a file that did not load follow that \
+            file's own errors. Checks: UTF-8 text, \
             front matter present, closed and valid YAML, required keys (kind, title), known kinds and \
             keys, dates (YYYY-MM-DD), value types, duplicate ids, cross-references \
             `[text](pamphlet:doc#section)` and `related:` entries, checklists' items and outcomes, \
@@ -18,8 +22,8 @@ struct CheckCommand: ParsableCommand {
             entries (warnings).
 
             With --json, prints one object instead: {"files", "errors", "warnings", "problems": \
-            [{"path", "line", "column", "severity", "message"}]}, problems in the order above, \
-            nothing on standard error.
+            [{"path", "line", "column", "severity", "message"}]}, problems in the order above \
+            (line and column are 0 where the text has none), nothing on standard error.
 
             Exits 1 if there is any error, 0 otherwise (warnings alone do not fail), 2 when DIR \
             does not exist. \
@@ -81,9 +85,11 @@ struct CheckCommand: ParsableCommand {
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         if json {
-            // JSON escapes control characters itself; line 0 (the file as a whole) prints as 1, as in text.
+            // JSON escapes control characters itself; line 0 (the file as a whole) prints as 1, as in
+            // text; a folder has no position (0 and 0).
             let problems = result.diagnostics.map {
-                Report.Problem(path: $0.path, line: max(1, $0.line), column: max(1, $0.column),
+                Report.Problem(path: $0.path, line: $0.hasPosition ? max(1, $0.line) : 0,
+                               column: $0.hasPosition ? max(1, $0.column) : 0,
                                severity: $0.severity.rawValue, message: $0.message)
             }
             StandardOutput.line(try CLIOutput.json(Report(files: result.files.count, errors: errors,
@@ -93,12 +99,11 @@ struct CheckCommand: ParsableCommand {
         }
         // Messages quote content (an unknown key, a bad value): cleaned like everything else printed.
         for diagnostic in result.diagnostics { StandardOutput.line(TerminalSafeText.clean(diagnostic.description)) }
-        let files = CLIOutput.count(result.files.count, "file")
-        if result.diagnostics.isEmpty {
-            CLIOutput.printError("no problems in \(files)")
-        } else {
-            CLIOutput.printError("\(CLIOutput.count(errors, "error")), \(CLIOutput.count(warnings, "warning")) in \(files)")
-        }
+        let counts = result.diagnostics.isEmpty ? "no problems"
+            : "\(CLIOutput.count(errors, "error")), \(CLIOutput.count(warnings, "warning"))"
+        // "in 0 files" (an empty folder without a site.yaml) read like a miscount.
+        CLIOutput.printError(result.files.isEmpty ? counts + "; no files to read"
+                             : counts + " in " + CLIOutput.count(result.files.count, "file"))
         if errors > 0 { throw ExitCode.failure }
     }
 }

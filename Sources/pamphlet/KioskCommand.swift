@@ -53,9 +53,9 @@ struct KioskCommand: ParsableCommand {
                                valueName: "FILE"))
     var config: String?
 
-    @Option(name: .customLong("idle-timeout"),
+    @Option(name: .customLong("idle-timeout"), parsing: .unconditional,
             help: ArgumentHelp("Seconds without input before the kiosk counts down and starts over.", valueName: "SECONDS"))
-    var idleTimeout: Int?
+    var idleTimeout: WholeNumber?
 
     @Flag(name: .customLong("no-exit"), help: "Disable staff exit entirely (no PIN needed).")
     var noExit = false
@@ -71,8 +71,8 @@ struct KioskCommand: ParsableCommand {
 
     func validate() throws {
         // Exit 2 (not the parser's 64) so a supervisor sees one code for every configuration mistake.
-        if let idleTimeout, idleTimeout < 1 {
-            RuntimeSupport.printError("pamphlet kiosk: --idle-timeout must be at least 1 second.")
+        if let problem = idleTimeout?.problem(option: "--idle-timeout", minimum: 1, unit: "seconds") {
+            RuntimeSupport.printError("pamphlet kiosk: \(problem).")
             throw ExitCode(2)
         }
     }
@@ -104,7 +104,7 @@ struct KioskCommand: ParsableCommand {
         let settings: ResolvedKioskSettings
         do {
             settings = try ResolvedKioskSettings.resolve(site: content.library.site.kiosk, config: configFile,
-                                                         idleTimeout: idleTimeout, noExit: noExit,
+                                                         idleTimeout: idleTimeout?.value, noExit: noExit,
                                                          siteOrigin: (directory as NSString).appendingPathComponent("site.yaml"))
         } catch {
             fail(logger, error.description, code: 2)

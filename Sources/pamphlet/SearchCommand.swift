@@ -70,8 +70,8 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the hits as a JSON array.")
     var json = false
 
-    @Option(name: .long, help: "Show at most this many hits.")
-    var limit = 10
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Show at most this many hits.", valueName: "N"))
+    var limit = WholeNumber(10)
 
     @Option(name: .long, help: ArgumentHelp("Snapshot file to read and refresh instead of the default location.", valueName: "FILE"))
     var index: String?
@@ -80,7 +80,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if let message = Self.unknownOptionMessage(query) { throw ValidationError(message) }
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+        if let problem = limit.problem(option: "--limit", minimum: 1) { throw ValidationError(problem + ".") }
         // Swift's own whitespace test: Foundation's CharacterSet costs a few hundred µs at startup.
         guard words.contains(where: { $0.contains { !$0.isWhitespace } }) else {
             throw ValidationError("Give something to search for, e.g. pamphlet search ketamine")
@@ -150,7 +150,7 @@ struct SearchCommand: ParsableCommand {
         let (found, _, _) = SearchEngine.loadOrBuild(contentDirectory: directory, snapshotPath: index, loadLibrary: {
             CLIOutput.loadReportingErrors(directory).library
         }, answering: { engine in
-            let results = engine.search(text, limit: limit)
+            let results = engine.search(text, limit: limit.value ?? 10)
             let output = json ? SearchOutput.json(results.hits) + "\n" : SearchOutput.plain(results, query: text, color: color)
             return (output: output, empty: results.hits.isEmpty)
         })

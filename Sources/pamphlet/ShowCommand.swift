@@ -10,7 +10,8 @@ struct ShowCommand: ParsableCommand {
         discussion: """
             ID is a document id (`ketamine-faq`) or a section (`ketamine-faq#is-ketamine-addictive`); \
             `pamphlet list` shows them all. The text is wrapped to the terminal's width (80 when not a \
-            terminal) unless --width is given (at least \(PlainTextRenderer.minimumWidth)). With --json, prints {"id", "kind", "title", "text", \
+            terminal) unless --width is given (at least \(PlainTextRenderer.minimumWidth)); an id or a web \
+            address is never broken, and one wider than that gets a line of its own. With --json, prints {"id", "kind", "title", "text", \
             "sections": [{"id", "title"}]} (plus "section" when a section was asked for).
 
             Examples:
@@ -26,15 +27,15 @@ struct ShowCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Wrap text to this many columns.", valueName: "N"))
-    var width: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Wrap text to this many columns.", valueName: "N"))
+    var width: WholeNumber?
 
     @OptionGroup var contentOptions: ContentOptions
 
     func validate() throws {
-        if let width, width < PlainTextRenderer.minimumWidth {
-            throw ValidationError("--width must be at least \(PlainTextRenderer.minimumWidth) (narrower, list markers, "
-                + "table columns and most words no longer fit).")
+        if let width, let problem = width.problem(option: "--width", minimum: PlainTextRenderer.minimumWidth) {
+            let why = width.value == nil ? "" : "; narrower, list markers, table columns and most words no longer fit"
+            throw ValidationError(problem + why + ".")
         }
     }
 
@@ -81,7 +82,7 @@ struct ShowCommand: ParsableCommand {
             }
         }
 
-        let text = PlainTextRenderer.render(document: document, section: section, width: width ?? CLIOutput.terminalWidth(),
+        let text = PlainTextRenderer.render(document: document, section: section, width: width?.value ?? CLIOutput.terminalWidth(),
                                             contact: library.site.contact, library: library)
         if json {
             let output = ShowJSON(

@@ -171,13 +171,26 @@ import TestSupport
             """), "\(run.stdout)")
     }
 
+    /// At 40 columns the last id was broken ("[see ketami" / "ne-faq#does-the-clinic-offer-tms]",
+    /// review E 14): it goes on a line of its own, whole, even though that line is 41 wide.
+    @Test func showNeverBreaksAnID() throws {
+        let run = try Self.pamphlet(["show", "tms-therapy", "--width", "40", "--content", RepoPaths.assets.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("""
+            • Questions About Ketamine and TMS \u{203A}
+              Does the clinic offer TMS? [see
+              ketamine-faq#does-the-clinic-offer-tms]
+
+            """), "\(run.stdout)")
+    }
+
     /// Narrower than the renderer lays out is refused (it used to wrap at 8 anyway, splitting words).
-    @Test(arguments: [0, 1, 5, 7])
+    @Test(arguments: [-1, 0, 1, 5, 7])
     func showRefusesWidthsBelowTheMinimum(_ width: Int) throws {
         let run = try Self.pamphlet(["show", "ketamine-basics", "--width", "\(width)", "--content", LoadFixtures.valid])
         #expect(run.status == 64)
         #expect(run.stdout == "")
-        #expect(run.stderr.contains("--width must be at least 8"), "\(run.stderr)")
+        #expect(run.stderr.contains("--width must be a whole number of 8 or more (got \(width)); narrower, list markers"), "\(run.stderr)")
     }
 
     @Test func showAtTheMinimumWidth() throws {

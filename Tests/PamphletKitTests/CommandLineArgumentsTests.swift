@@ -50,6 +50,42 @@ import TestSupport
         #expect(run.stderr.contains("Usage: pamphlet search"), "\(run.stderr)")
     }
 
+    /// `--limit -1` was "Missing value for '--limit <limit>'" (ArgumentParser took -1 for an option),
+    /// `--limit abc` "The value 'abc' is invalid"; now each says what a valid value is (review E 15).
+    @Test(arguments: [["--limit", "-1"], ["--limit", "0"], ["--limit", "abc"], ["--limit", "1.5"], ["--limit=-1"],
+                      ["--limit", "--json"]])
+    func searchNamesAWrongLimit(_ option: [String]) throws {
+        let c = try Content()
+        let run = try CheckCLITests.pamphlet(["search", "ketamine"] + option + ["--content", c.dir])
+        #expect(run.status == 64, "\(run.stdout)")
+        #expect(run.stdout.isEmpty)
+        let got = option.count == 2 ? option[1] : String(option[0].dropFirst("--limit=".count))
+        #expect(run.stderr.hasPrefix("Error: --limit must be a whole number of 1 or more (got \(got)).\n"), "\(run.stderr)")
+        #expect(run.stderr.contains("Usage: pamphlet search"), "\(run.stderr)")
+    }
+
+    @Test func searchTakesAValidLimit() throws {
+        let c = try Content()
+        let run = try CheckCLITests.pamphlet(["search", "ketamine", "--limit", "2", "--json", "--content", c.dir])
+        #expect(run.status == 0, "\(run.stderr)")
+        let hits = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [Any]
+        #expect(hits?.count == 2)
+    }
+
+    /// The other whole-number options: `show --width -1` and `kiosk --idle-timeout -1` were
+    /// "Missing value" too (and the kiosk's exit 64 instead of its 2 for a settings mistake).
+    @Test func widthAndIdleTimeoutNameAWrongValue() throws {
+        for value in ["-1", "abc"] {
+            let show = try CheckCLITests.pamphlet(["show", "ketamine-basics", "--width", value, "--content", LoadFixtures.valid])
+            #expect(show.status == 64 && show.stdout.isEmpty)
+            #expect(show.stderr.hasPrefix("Error: --width must be a whole number of 8 or more (got \(value))"), "\(show.stderr)")
+            let kiosk = try KioskConfigCLITests.pamphlet(["kiosk", "--idle-timeout", value, "--content", RepoPaths.assets.path])
+            #expect(kiosk.status == 2)
+            #expect(kiosk.stderr == "pamphlet kiosk: --idle-timeout must be a whole number of 1 or more seconds (got \(value)).\n",
+                    "\(kiosk.stderr)")
+        }
+    }
+
     /// `-word` still excludes, and after `--` a `--word` is still a word.
     @Test func searchKeepsExclusionsAndWordsAfterTheDoubleDash() throws {
         let c = try Content()

@@ -35,6 +35,53 @@ import TestSupport
             "\(messages)")
     }
 
+    /// The broken file's own error comes first, then the links to it (review E 8: sorted by path,
+    /// the eight knock-ons from content/articles, checklists and faq came first and the error
+    /// itself last). Everything else keeps its sorted place, in `check` and `check --json` alike.
+    @Test func theBrokenFilesOwnErrorComesBeforeItsKnockOns() throws {
+        let dir = NSTemporaryDirectory() + "pamphlet-knock-on-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: RepoPaths.assets.path, toPath: dir)
+        func edit(_ relative: String, _ change: (String) -> String) throws {
+            let file = dir + "/" + relative
+            try change(try String(contentsOfFile: file, encoding: .utf8)).write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        try edit("content/treatments/tms-therapy.md") {
+            $0.replacingOccurrences(of: "title: \"TMS Therapy\"", with: "title: \"TMS Therapy")
+        }
+        // An unrelated problem in a file that sorts before the broken one stays first.
+        try edit("content/articles/is-ketamine-an-opiate.md") { $0.replacingOccurrences(of: "\ntitle:", with: "\ncolour: blue\ntitle:") }
+
+        let lines = try CheckCLITests.pamphlet(["check", dir]).stdout.split(separator: "\n").map {
+            $0.replacingOccurrences(of: dir + "/", with: "")
+        }
+        #expect(lines.count == 10, "\(lines)")
+        #expect(lines.first?.hasPrefix("content/articles/is-ketamine-an-opiate.md:") == true
+                    && lines.first?.contains("warning: unknown key 'colour'") == true, "\(lines)")
+        #expect(lines.dropFirst().first?.hasPrefix("content/treatments/tms-therapy.md:5:11: error: malformed front matter YAML") == true,
+                "\(lines)")
+        let knockOns = Array(lines.dropFirst(2))
+        #expect(knockOns.count == 8 && knockOns.allSatisfy { $0.contains("content/treatments/tms-therapy.md did not load") }, "\(lines)")
+        #expect(knockOns == knockOns.sorted(), "the knock-ons keep their order by path and line")
+        #expect(knockOns.first?.hasPrefix("content/articles/is-ketamine-an-opiate.md:12:5:") == true, "\(lines)")
+
+        let json = try CheckCLITests.pamphlet(["check", dir, "--json"])
+        let report = try JSONDecoder().decode(CheckJSONTests.Report.self, from: Data(json.stdout.utf8))
+        #expect(report.problems.map { "\($0.path):\($0.line):\($0.column): \($0.severity): \($0.message)" }
+                    .map { $0.replacingOccurrences(of: dir + "/", with: "") } == lines)
+    }
+
+    /// The order itself: each knock-on group after the last problem of its cause; a cause with no
+    /// problem of its own leaves its knock-ons in their sorted place.
+    @Test func orderingPutsKnockOnsAfterTheirCause() {
+        let own = [Diagnostic.warning("b.md", line: 3, "b"), .error("z.md", line: 5, "z"), .warning("a.md", "a"),
+                   .error("z.md", line: 1, "z1")]
+        let knockOns: [(Diagnostic, cause: String)] = [(.error("c.md", line: 2, "c->z"), "z.md"), (.error("a.md", line: 9, "a->z"), "z.md"),
+                                                      (.error("b.md", line: 1, "b->gone"), "gone.md")]
+        #expect(ContentLoader.ordered(own, knockOns: knockOns).map(\.message) == ["a", "b->gone", "b", "z1", "z", "a->z", "c->z"])
+        #expect(ContentLoader.ordered(own, knockOns: []) == own.sorted())
+    }
+
     /// A file named otherwise is found by its `id:` line, read without the YAML parser.
     @Test func theIDLineOfABrokenFileCounts() {
         #expect(ContentLoader.intendedIDs(of: "content/x/page.md", text: "---\nid: 'tms-therapy'  # note\ntitle: \"T\n---\n")

@@ -181,7 +181,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = ContentLoader.load(directory: folder)
         #expect(result.diagnostics.contains { $0.path == folder + "/site.yaml" && $0.message.hasPrefix("missing site.yaml") })
-        #expect(result.diagnostics.contains { $0.severity == .error && $0.message.contains("no .md content files") })
+        #expect(result.diagnostics.contains { $0.severity == .error && $0.message.contains("no content files (.md)") })
         #expect(ContentLoader.load(directory: folder + "/nope").diagnostics.map(\.message) == ["no such file or folder"])
     }
 

@@ -27,6 +27,9 @@ import TestSupport
         // dotted initials are the word ("i.v." had become "i" and "v", completed to "visit")
         ("i.v.", ["iv-ketamine-infusions"]),
         ("I.V. ketamine", ["iv-ketamine-infusions"]),
+        // and so are dotted abbreviations ("ph.d." had become "ph", missing, and "d", completed to "doctor")
+        ("ph.d.", ["is-ketamine-an-opiate#ketamine-effects"]),
+        ("Rodriguez Ph.D.", ["is-ketamine-an-opiate#ketamine-effects"]),
         ("habit forming", addictive),   // a synonym of addictive (Assets/synonyms.txt)
         // "how long" is "how fast" (Assets/synonyms.txt): the FAQ above "have long regarded"
         ("how long does it take to work", ["ketamine-faq#how-fast-does-ketamine-work"]),
@@ -170,9 +173,41 @@ import TestSupport
     }
 
     @Test(arguments: [("i.v.", "iv"), ("U.S", "US"), ("e.g.", "eg"), ("a.", "a."), ("node.js", "node.js"),
-                      ("I.V.,", "I.V.,"), ("iv", "iv"), ("ab.c.", "ab.c.")])
+                      ("I.V.,", "I.V.,"), ("iv", "iv"), ("ph.d.", "phd"), ("Ph.D.", "PhD"), ("ph.d", "phd"),
+                      ("Psy.D.", "PsyD"), ("M.Sc.", "MSc"), ("ab.c.", "abc"), ("dr.oz", "dr.oz"), ("st.john", "st.john"),
+                      ("phar.d.", "phar.d."), (".net", ".net"), ("a..b", "a..b"), ("ph.d.,", "ph.d.,"), ("ph", "ph")])
     func dottedInitialsAreJoined(_ chunk: String, _ expected: String) {
         #expect(QueryParser.joiningInitials(chunk) == expected)
+    }
+
+    /// The missing word and the excluded words follow the same rule.
+    @Test func dottedAbbreviationsAreOneWordEverywhere() {
+        let hits = Self.engine.search("rodriguez ph.d.", limit: 5).hits
+        #expect(hits.first?.missingWords == [], "\(hits.map(\.missingWords))")
+        #expect(QueryParser.parse("ketamine -ph.d.").excluded == [Array("phd".utf8)])
+        #expect(QueryParser.parse("ph.d.").words.map(\.text) == ["phd"])
+        #expect(QueryParser.parse("ph.d.").words.first?.dotted == [Array("ph".utf8), Array("d".utf8)])
+        #expect(QueryParser.parse("phd").words.first?.dotted == [])
+    }
+
+    /// Content that writes "Ph.D." (two words in the index) is found by "ph.d." and "Ph.D." too, and
+    /// highlighted; "PhD" in content still is. (Joined alone, "ph.d." had found only "PhD".)
+    @Test(arguments: ["ph.d.", "Ph.D.", "ph.d", "Ph.D. staff"])
+    func dottedAbbreviationsFindBothSpellings(_ query: String) {
+        let library = Library(site: Site(name: "T"), documents: [
+            SearchFixtures.doc("team", title: "Our team", sections: [("Staff", "Jane Doe, Ph.D., leads the clinic staff.")]),
+            SearchFixtures.doc("board", title: "Board", sections: [("Members", "John Roe, PhD, chairs the board.")]),
+            SearchFixtures.doc("desk", title: "Front desk", sections: [("Doctors", "Ask a doctor at the desk.")]),
+        ])
+        let engine = SearchEngine(library: library)
+        let hits = engine.search(query, limit: 5).hits
+        let found = Set(hits.map(\.reference.documentID))
+        #expect(found.contains("team") && found.contains("board"), "\(query) -> \(hits.map(\.reference.description))")
+        #expect(!found.contains("desk"), "'d' is not completed to 'doctor', 'desk'")
+        let team = hits.first { $0.reference.documentID == "team" }
+        #expect(team.map { hit in hit.highlights.contains { range in
+            String(hit.snippet.unicodeScalars.dropFirst(range.start).prefix(range.length)).hasPrefix("Ph")
+        } } == true, "\(String(describing: team))")
     }
 
     @Test func phraseOrderMatters() {

@@ -38,14 +38,37 @@ import Testing
         #expect(out.allSatisfy { !$0.hasSuffix(" ") })
     }
 
+    /// Every line fits, except an id or an address too wide for the line: it is on a line of its
+    /// own, whole (review E 14).
     @Test(arguments: [12, 20, 30, 80])
     func everyLineFits(width: Int) throws {
+        let ids = library.documents.map(\.id)
         for doc in library.documents {
-            let out = PlainTextRenderer.render(document: doc, width: width).split(separator: "\n")
-            for line in out where line != "let dose = 0.5" {
-                #expect(DisplayWidth.of(line) <= width, "\(doc.id) at \(width): \(line)")
+            for withLibrary in [false, true] {
+                let out = PlainTextRenderer.render(document: doc, width: width, library: withLibrary ? library : nil)
+                for line in out.split(separator: "\n") where line != "let dose = 0.5" && DisplayWidth.of(line) > width {
+                    let word = line.drop { $0 == " " }
+                    #expect(!word.contains(" ") && (word.contains("://") || ids.contains { word.contains($0) }),
+                            "\(doc.id) at \(width): \(line)")
+                }
             }
         }
+    }
+
+    /// `show --width 40` had printed "[see ketami" / "ne-faq#does-the-clinic-offer-tms]": at every
+    /// width, each id and address in the output is on one line, whole (review E 14).
+    @Test(arguments: PlainTextRenderer.minimumWidth...60)
+    func idsAndAddressesAreNeverBroken(width: Int) throws {
+        let copyable = ["iv-ketamine#what-to-expect", "common-questions", "common-questions#is-it-addictive",
+                        "https://riverside.example/ketamine"]
+        let doc = try #require(library.document("ketamine-basics"))
+        let lines = PlainTextRenderer.render(document: doc, width: width, library: library).split(separator: "\n")
+        for token in copyable {
+            #expect(lines.contains { $0.contains(token) }, "\(token) broken at \(width):\n\(lines.joined(separator: "\n"))")
+        }
+        let entry = Block.paragraph([.text("Does the clinic offer TMS? "),
+                                     .link(target: "pamphlet:ketamine-faq#does-the-clinic-offer-tms", [])])
+        #expect(PlainTextRenderer.lines(for: entry, width: width).contains { $0.contains("ketamine-faq#does-the-clinic-offer-tms]") })
     }
 
     @Test func tableShrinksAndWraps() {

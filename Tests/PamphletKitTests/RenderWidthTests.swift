@@ -89,4 +89,27 @@ import Testing
         var accented = "café"
         #expect(accented.withUTF8 { TextWrap.asciiWrap($0, width: 10) } == nil)
     }
+
+    /// A word `keepWhole` names is never broken: too wide, it starts a line and overflows it; other
+    /// words still break. The ASCII and cluster paths agree (review E 14).
+    @Test(arguments: 1...30)
+    func aWordKeptWholeIsNeverBroken(width: Int) {
+        let id = "ketamine-faq#does-the-clinic-offer-tms"
+        let keep: (Substring) -> Bool = { $0.contains(id) }
+        for text in ["Does the clinic offer TMS? [see \(id)] and supercalifragilisticexpialidocious",
+                     "Ça: [see \(id)], et supercalifragilisticexpialidocious"] {
+            let lines = TextWrap.wrap(text, width: width, keepWhole: keep)
+            #expect(lines.contains { $0.hasPrefix(id) }, "\(lines) at \(width)")
+            for line in lines where DisplayWidth.of(line) > width {
+                #expect(line.hasPrefix(id) || line.count == 1, "\(line) at \(width)")
+            }
+            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+            var copy = text
+            if let fast = copy.withUTF8({ TextWrap.asciiWrap($0, width: width, keepWhole: keep) }) {
+                #expect(fast == TextWrap.clusterWrap(text, width: width, keepWhole: keep), "\(text) at \(width)")
+            }
+        }
+        #expect(TextWrap.wrap("Offer TMS? [see \(id)]", width: 40, keepWhole: keep) == ["Offer TMS? [see", id + "]"])
+        #expect(TextWrap.wrap("Offer TMS? [see \(id)]", width: 38, keepWhole: keep) == ["Offer TMS? [see", id + "]"])
+    }
 }

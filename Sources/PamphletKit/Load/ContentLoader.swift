@@ -4,7 +4,8 @@ import Foundation
 public struct LoadResult: Sendable {
     /// Every document that loaded (files with errors that prevent reading them are left out).
     public var library: Library
-    /// Every problem in the folder, sorted by path, line and column.
+    /// Every problem in the folder, sorted by path, line and column, except that a problem caused
+    /// by a file that did not load (a link to it) follows that file's own problems.
     public var diagnostics: [Diagnostic]
     /// The files that were read, as shown in diagnostics (`site.yaml` and every `.md`).
     public var files: [String]
@@ -49,7 +50,9 @@ public enum ContentLoader {
                 diagnostics += problems
             }
         } else {
-            diagnostics.append(.error(display("site.yaml"), "missing site.yaml: the content folder needs one with at least 'name: <clinic name>'"))
+            // No line or column: there is no file to open at 1:1.
+            diagnostics.append(Diagnostic(path: display("site.yaml"), line: 0, column: 0, message:
+                "missing site.yaml: the content folder needs one with at least 'name: <clinic name>'", hasPosition: false))
         }
 
         // content/**/*.md
@@ -82,15 +85,45 @@ public enum ContentLoader {
         }
         if found.isEmpty {
             // An error: `check` passed such a folder and the kiosk then refused to start (review E 10).
-            diagnostics.append(.error(display(hasContentFolder ? "content" : ""),
-                                      "no .md content files found (the browser has nothing to show; a kiosk will not start)"))
+            // Named as a folder, with no line or column (it had read `content:1:1`; review F 9).
+            let consequence = "the browser has nothing to show and a kiosk will not start"
+            diagnostics.append(hasContentFolder
+                ? .folder(display("content"), "no content files (.md) in this folder: \(consequence)")
+                : .folder(displayFolder(directory), "no content files (.md) in this folder, and no content/ folder in it: \(consequence)"))
         }
 
         let (documents, duplicateProblems) = removeDuplicates(parsed, display: display)
         diagnostics += duplicateProblems
         let library = Library(site: site ?? Site(name: "Pamphlet"), documents: documents.map(\.document))
-        diagnostics += checkReferences(parsed, in: library, display: display, unloaded: unloaded)
-        return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: files)
+        var knockOns: [(Diagnostic, cause: String)] = []
+        diagnostics += checkReferences(parsed, in: library, display: display, unloaded: unloaded, knockOns: &knockOns)
+        return LoadResult(library: library, diagnostics: ordered(diagnostics, knockOns: knockOns), files: files)
+    }
+
+    /// `diagnostics` sorted by path, line and column, and each of `knockOns` (a problem caused by the
+    /// file `cause` not loading) just after that file's own problems: sorted by path alone, the links
+    /// to a broken file came before its own error, which is the one to fix (review E 8). The
+    /// knock-ons of one file keep their sorted order.
+    static func ordered(_ diagnostics: [Diagnostic], knockOns: [(Diagnostic, cause: String)]) -> [Diagnostic] {
+        guard !knockOns.isEmpty else { return diagnostics.sorted() }
+        let causes = Set(diagnostics.map(\.path))
+        var base = diagnostics
+        var byCause: [String: [Diagnostic]] = [:]
+        for (diagnostic, cause) in knockOns {
+            // A cause with no problem of its own (not expected: it did not load) leaves them in place.
+            if causes.contains(cause) { byCause[cause, default: []].append(diagnostic) } else { base.append(diagnostic) }
+        }
+        base.sort()
+        var out: [Diagnostic] = []
+        out.reserveCapacity(base.count + knockOns.count)
+        for (i, diagnostic) in base.enumerated() {
+            out.append(diagnostic)
+            if i + 1 == base.count || base[i + 1].path != diagnostic.path,
+               let group = byCause.removeValue(forKey: diagnostic.path) {
+                out += group.sorted()
+            }
+        }
+        return out
     }
 
     /// The ids a content file that failed to load was meant to have: its file name without `.md`,
@@ -120,6 +153,13 @@ public enum ContentLoader {
     // MARK: Steps
 
     static let emptyLibrary = Library(site: Site(name: "Pamphlet"), documents: [])
+
+    /// The folder `directory` as named in a diagnostic: "Assets/" -> "Assets", "" -> ".", "/" -> "/".
+    static func displayFolder(_ directory: String) -> String {
+        let prefix = displayPrefix(directory)
+        if prefix.isEmpty { return "." }
+        return prefix == "/" ? prefix : String(prefix.dropLast())
+    }
 
     /// "Assets/" -> "Assets/", "Assets" -> "Assets/", "." -> "" (so paths read `content/x.md`).
     public static func displayPrefix(_ directory: String) -> String {
@@ -171,7 +211,8 @@ public enum ContentLoader {
             d.related = d.related.filter { ContentReference($0.target).documentID == doc.document.id }
             return d
         }
-        diagnostics += checkReferences(local, in: library, display: { $0 })
+        var none: [(Diagnostic, cause: String)] = []   // one file: nothing else failed to load
+        diagnostics += checkReferences(local, in: library, display: { $0 }, unloaded: [:], knockOns: &none)
         return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: [path])
     }
 
@@ -205,18 +246,22 @@ public enum ContentLoader {
 
     /// Every `pamphlet:` link and `related:` entry must name a document, and a section of it if one is given.
     /// `unloaded`: the ids of files that did not load (-> their paths), named instead of "no document with id".
+    /// Those go to `knockOns`, each with the path of the file that did not load, not in the result.
     static func checkReferences(_ parsed: [ParsedDocument], in library: Library, display: (String) -> String,
-                                unloaded: [String: String] = [:]) -> [Diagnostic] {
+                                unloaded: [String: String], knockOns: inout [(Diagnostic, cause: String)]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let ids = library.documents.map(\.id)
         for doc in parsed {
             let path = display(doc.document.sourcePath)
             let checks = doc.links.map { ($0, "cross-reference") } + doc.related.map { ($0, "related entry") }
             for (link, what) in checks {
-                guard var problem = referenceProblem(link.target, in: library, ids: ids) else { continue }
+                guard let problem = referenceProblem(link.target, in: library, ids: ids) else { continue }
                 let documentID = ContentReference(link.target).documentID
                 if library.document(documentID) == nil, let file = unloaded[documentID] {
-                    problem = "\(file) did not load (its errors are listed with it)"
+                    knockOns.append((.error(path, line: link.line, column: link.column,
+                                            "broken \(what) '\(link.target)': \(file) did not load (its errors are listed with it)"),
+                                     cause: file))
+                    continue
                 }
                 diagnostics.append(.error(path, line: link.line, column: link.column, "broken \(what) '\(link.target)': \(problem)"))
             }

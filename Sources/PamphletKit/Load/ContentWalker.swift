@@ -32,15 +32,23 @@ enum ContentWalker {
         var seenFolders: [String: String] = [:]
         var seenFiles: [String: String] = [:]
 
+        /// A folder as named in a diagnostic: the walked folder itself without the "/" that
+        /// `display("")` ends in ("." when it is the current folder).
+        func shownFolder(_ relative: String) -> String {
+            let shown = display(relative)
+            guard relative.isEmpty else { return shown }
+            return shown.isEmpty ? "." : shown == "/" ? shown : String(shown.dropLast())
+        }
+
         mutating func folder(_ absolute: String, _ relative: String) {
             guard let real = ContentWalker.realPath(absolute) else { return }
             if let first = ancestors[real] {
-                diagnostics.append(.warning(display(relative), line: 1, column: 1,
+                diagnostics.append(.folder(shownFolder(relative), severity: .warning,
                     "symbolic link loop: this folder is '\(display(first))' again; skipped"))
                 return
             }
             if let first = seenFolders[real] {
-                diagnostics.append(.warning(display(relative), line: 1, column: 1,
+                diagnostics.append(.folder(shownFolder(relative), severity: .warning,
                     "same folder as '\(display(first))' (a symbolic link); read once, skipped here"))
                 return
             }
@@ -57,7 +65,7 @@ enum ContentWalker {
             do {
                 names = try fm.contentsOfDirectory(atPath: absolute)
             } catch {
-                diagnostics.append(.error(display(relative), "cannot read folder: \(error.localizedDescription)"))
+                diagnostics.append(.folder(shownFolder(relative), "cannot read folder: \(error.localizedDescription)"))
                 return
             }
             for name in names.sorted() where !name.hasPrefix(".") {

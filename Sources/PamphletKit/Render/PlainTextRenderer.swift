@@ -1,7 +1,9 @@
 /// Renders a document (or one section of it) as wrapped plain text, for `pamphlet show` and printing.
 ///
 /// Links read `text <url>`, cross-references `text [see doc-id#section]`, checklist items `[ ] item`;
-/// tables become aligned columns shrunk to the width; code blocks are kept as written.
+/// tables become aligned columns shrunk to the width; code blocks are kept as written. An id or an
+/// address is never broken across lines (it is copied from here): wider than the line, it gets a line
+/// of its own and overflows.
 public enum PlainTextRenderer {
     /// The narrowest width laid out as asked; narrower widths are rendered at this one (room for a
     /// nested list marker and a word of a few letters). `pamphlet show --width` refuses less.
@@ -42,10 +44,10 @@ public enum PlainTextRenderer {
                             found.section.map { "\(found.document.title) \u{203A} \($0.heading)" } ?? found.document.title
                         }
                         let entry = title.map { "\($0) [see \(ref)]" } ?? ref
-                        return hang(TextWrap.wrap(entry, width: width - 2), first: "• ", rest: "  ")
+                        return hang(wrap(entry, width: width - 2, keeping: [ref]), first: "• ", rest: "  ")
                     })
                 } else {
-                    parts.append(TextWrap.wrap("See also: " + document.related.joined(separator: ", "), width: width))
+                    parts.append(wrap("See also: " + document.related.joined(separator: ", "), width: width, keeping: document.related))
                 }
             }
         }
@@ -78,10 +80,10 @@ public enum PlainTextRenderer {
     public static func lines(for block: Block, width: Int) -> [String] {
         let width = max(1, width)
         switch block {
-        case .paragraph(let inlines):
-            return TextWrap.wrap(text(inlines), width: width)
-        case .heading(_, let inlines):
-            return TextWrap.wrap(text(inlines), width: width)
+        case .paragraph(let inlines), .heading(_, let inlines):
+            var tokens: [String] = []
+            let text = text(inlines, copyable: &tokens)
+            return wrap(text, width: width, keeping: tokens)
         case .list(let ordered, let start, let items):
             let markers = items.indices.map { ordered ? "\(start + $0). " : "• " }
             let markerWidth = markers.map { DisplayWidth.of($0) }.max() ?? 2
@@ -142,25 +144,42 @@ public enum PlainTextRenderer {
 
     /// Inline content as plain text: links as `text <url>`, cross-references as `text [see id]`.
     public static func text(_ inlines: [Inline]) -> String {
+        var copyable: [String] = []
+        return text(inlines, copyable: &copyable)
+    }
+
+    /// `text(inlines)`, adding to `copyable` the ids and addresses in it (what wrapping must not break).
+    static func text(_ inlines: [Inline], copyable: inout [String]) -> String {
         var out = ""
         for inline in inlines {
             switch inline {
             case .text(let s), .code(let s): out += s
-            case .emphasis(let c), .strong(let c): out += text(c)
+            case .emphasis(let c), .strong(let c): out += text(c, copyable: &copyable)
             case .lineBreak: out += "\n"
             case .link(let target, let c):
-                let label = text(c)
+                let label = text(c, copyable: &copyable)
                 if target.hasPrefix(ContentReference.scheme) {
                     let ref = ContentReference(target).description
                     out += label.isEmpty ? "[see \(ref)]" : "\(label) [see \(ref)]"
+                    copyable.append(ref)
                 } else if label.isEmpty || label == target || "mailto:" + label == target || "tel:" + label == target {
                     out += label.isEmpty ? target : label
+                    copyable.append(label.isEmpty ? target : label)
                 } else {
                     out += "\(label) <\(target)>"
+                    copyable.append(target)
                 }
             }
         }
         return out
+    }
+
+    /// `TextWrap.wrap`, except that a word holding one of `tokens` (an id or an address) is never
+    /// broken: `show --width 40` had cut "[see ketami" / "ne-faq#does-the-clinic-offer-tms]" (review E 14).
+    static func wrap(_ text: String, width: Int, keeping tokens: [String]) -> [String] {
+        let tokens = tokens.filter { !$0.isEmpty }
+        guard !tokens.isEmpty else { return TextWrap.wrap(text, width: width) }
+        return TextWrap.wrap(text, width: width, keepWhole: { word in tokens.contains { word.contains($0) } })
     }
 
     static func trimTrailing(_ line: String) -> String {

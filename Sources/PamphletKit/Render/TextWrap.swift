@@ -5,25 +5,29 @@
 /// than the whole line (a CJK character at width 1) gets a line of its own.
 public enum TextWrap {
     /// Lines of at most `width` cells (except lone clusters wider than `width`). `width` below 1 counts as 1.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    ///
+    /// `keepWhole` is asked only about a word wider than the line: when it says yes (an id or an
+    /// address someone copies), the word is not broken but starts a line of its own, wider than `width`.
+    public static func wrap(_ text: String, width: Int, keepWhole: ((Substring) -> Bool)? = nil) -> [String] {
         let width = max(1, width)
         var text = text
         // Printable ASCII (the common case) wraps byte by byte: one cell per byte, no grapheme breaking.
-        if let lines = text.withUTF8({ asciiWrap($0, width: width) }) { return lines }
-        return clusterWrap(text, width: width)
+        if let lines = text.withUTF8({ asciiWrap($0, width: width, keepWhole: keepWhole) }) { return lines }
+        return clusterWrap(text, width: width, keepWhole: keepWhole)
     }
 
     /// The general algorithm, by grapheme cluster and display width.
-    static func clusterWrap(_ text: String, width: Int) -> [String] {
+    static func clusterWrap(_ text: String, width: Int, keepWhole: ((Substring) -> Bool)? = nil) -> [String] {
         let width = max(1, width)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            wrapLine(paragraph, width: width, into: &lines)
+            wrapLine(paragraph, width: width, keepWhole: keepWhole, into: &lines)
         }
         return lines
     }
 
-    private static func wrapLine(_ paragraph: Substring, width: Int, into lines: inout [String]) {
+    private static func wrapLine(_ paragraph: Substring, width: Int, keepWhole: ((Substring) -> Bool)?,
+                                 into lines: inout [String]) {
         var line = ""
         var lineWidth = 0
         var produced = false
@@ -45,8 +49,8 @@ public enum TextWrap {
                 lineWidth += gap + wordWidth
                 continue
             }
-            if wordWidth <= width {
-                // Fits on a line of its own.
+            if wordWidth <= width || keepWhole?(word) == true {
+                // Fits on a line of its own (or must not be broken: then it is wider than the line).
                 if !line.isEmpty { flush() }
                 line = String(word)
                 lineWidth = wordWidth
@@ -72,7 +76,7 @@ public enum TextWrap {
     }
 
     /// The same greedy algorithm over bytes; nil when the text is not printable ASCII (plus newlines and tabs).
-    static func asciiWrap(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String]? {
+    static func asciiWrap(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, keepWhole: ((Substring) -> Bool)? = nil) -> [String]? {
         for byte in bytes where byte >= 0x7F || (byte < 0x20 && byte != 0x0A && byte != 0x09) { return nil }
         let space: UInt8 = 0x20, tab: UInt8 = 0x09, newline: UInt8 = 0x0A
         let n = bytes.count
@@ -103,7 +107,7 @@ public enum TextWrap {
                 if line.count + gap + length <= width {
                     if gap == 1 { line.append(space) }
                     line.append(contentsOf: word)
-                } else if length <= width {
+                } else if length <= width || keepWhole?(Substring(String(decoding: word, as: UTF8.self))) == true {
                     if !line.isEmpty { flush() }
                     line.append(contentsOf: word)
                 } else {

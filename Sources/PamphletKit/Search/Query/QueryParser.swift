@@ -8,6 +8,9 @@ struct ParsedQuery {
         var isStop: Bool
         /// A word in quotes on its own: the word as typed, no other forms, typos or completions.
         var isExact = false
+        /// A word typed with dots ("ph.d." -> phd): its parts (ph, d), as content that writes it so
+        /// is indexed. Empty otherwise.
+        var dotted: [[UInt8]] = []
         var text: String { String(decoding: term, as: UTF8.self) }
     }
 
@@ -22,21 +25,36 @@ enum QueryParser {
     private static let quotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}"]
     private static let minus: Set<Character> = ["-", "\u{2212}"]
 
-    /// "i.v." and "U.S." as the words "iv" and "us" (the tokenizer splits at dots, and "v" then
-    /// completed to "visit"): single letters each followed by a dot, the last dot optional.
+    /// Dotted initials and abbreviations as one word: "i.v." -> "iv", "U.S." -> "us", "Ph.D." -> "phd",
+    /// "Psy.D." -> "psyd" (the tokenizer splits at dots, and "v" or "d" was then completed to
+    /// "visit" or "doctor"). Two or more groups of letters, each followed by a dot (the last dot
+    /// optional): single letters, or groups of at most three letters with at least one single
+    /// letter among them, so "node.js" and "dr.oz" stay two words.
     static func joiningInitials(_ chunk: String) -> String {
-        let scalars = Array(chunk.unicodeScalars)
+        guard chunk.utf8.contains(UInt8(ascii: ".")) else { return chunk }
         var letters = String.UnicodeScalarView()
-        var i = 0
-        // The standard library's property, not Foundation's CharacterSet.letters, whose tables
-        // cost the serving process about a megabyte of resident memory.
-        while i < scalars.count, scalars[i].properties.isAlphabetic {
-            let dotted = i + 1 < scalars.count && scalars[i + 1] == "."
-            guard dotted || i + 1 == scalars.count else { return chunk }
-            letters.append(scalars[i])
-            i += dotted ? 2 : 1
+        var groups = 0, shortest = Int.max, longest = 0, group = 0
+        func endGroup() {
+            groups += 1
+            shortest = min(shortest, group)
+            longest = max(longest, group)
+            group = 0
         }
-        return i == scalars.count && letters.count >= 2 && chunk.contains(".") ? String(letters) : chunk
+        for scalar in chunk.unicodeScalars {
+            if scalar == "." {
+                guard group > 0 else { return chunk }   // ".net", "a..b"
+                endGroup()
+            } else if scalar.properties.isAlphabetic {
+                // The standard library's property, not Foundation's CharacterSet.letters, whose
+                // tables cost the serving process about a megabyte of resident memory.
+                letters.append(scalar)
+                group += 1
+            } else {
+                return chunk
+            }
+        }
+        if group > 0 { endGroup() }
+        return groups >= 2 && shortest == 1 && longest <= 3 ? String(letters) : chunk
     }
 
     /// Parses free text. Quotes start and end phrases (an unclosed quote runs to the end); a word
@@ -51,12 +69,14 @@ enum QueryParser {
         func flushChunk() {
             guard !chunk.isEmpty else { return }
             if let first = chunk.first, minus.contains(first), chunk.count > 1 {
-                out.excluded.append(contentsOf: Analyzer.terms(String(chunk.dropFirst())))
+                out.excluded.append(contentsOf: Analyzer.terms(joiningInitials(String(chunk.dropFirst()))))
                 lastPlainChunk = -1
             } else {
-                let terms = Analyzer.terms(joiningInitials(chunk))
+                let joined = joiningInitials(chunk)
+                let terms = Analyzer.terms(joined)
+                let dotted = joined != chunk && terms.count == 1 ? Analyzer.terms(chunk) : []
                 for t in terms {
-                    out.words.append(.init(term: t, isPrefix: false, isStop: StopWords.contains(t)))
+                    out.words.append(.init(term: t, isPrefix: false, isStop: StopWords.contains(t), dotted: dotted))
                 }
                 lastPlainChunk = terms.isEmpty ? -1 : out.words.count - 1
             }

@@ -22,6 +22,12 @@ struct QueryPlan {
         }
         let ranked = words.indices.filter { !words[$0].isStop || words[$0].isPrefix }
         var matches = ranked.map { expander.expand(words[$0]) }
+        // "ph.d." is the word phd, and also the phrase "ph d": the index splits "Ph.D." in
+        // content at the dots (with the phrase alone, "PhD" was not found; with the word alone, "Ph.D.").
+        for (slot, w) in ranked.enumerated() where words[w].dotted.count >= 2 {
+            let ids = words[w].dotted.compactMap { expander.exact($0) }
+            if ids.count == words[w].dotted.count, !matches[slot].phrases.contains(ids) { matches[slot].phrases.append(ids) }
+        }
 
         // Multi-word synonyms typed out ("transcranial magnetic stimulation" -> TMS): the
         // alternative satisfies every word of the run.
