@@ -89,7 +89,9 @@ public enum ContentLoader {
         let (documents, duplicateProblems) = removeDuplicates(parsed, display: display)
         diagnostics += duplicateProblems
         let library = Library(site: site ?? Site(name: "Pamphlet"), documents: documents.map(\.document))
-        diagnostics += checkReferences(parsed, in: library, display: display, unloaded: unloaded)
+        // A file skipped as a duplicate is not checked further: its links are reported with the kept
+        // file's, and a copied file would otherwise read as twice the problems (review G 6).
+        diagnostics += checkReferences(documents, in: library, display: display, unloaded: unloaded)
         return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: files)
     }
 
