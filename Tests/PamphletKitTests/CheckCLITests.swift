@@ -12,7 +12,8 @@ import TestSupport
     }
 
     /// Runs the built binary with `arguments`; output goes through files so neither pipe can fill up.
-    static func pamphlet(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+    static func pamphlet(_ arguments: [String], environment extra: [String: String] = [:],
+                         directory: URL = RepoPaths.root) throws -> Run {
         let binary = RepoPaths.binary
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             Issue.record("no pamphlet binary at \(binary.path); run `swift build` first or set PAMPHLET_BINARY")
@@ -27,7 +28,7 @@ import TestSupport
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = RepoPaths.root
+        process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         var environment = ProcessInfo.processInfo.environment
