@@ -14,8 +14,9 @@ struct CheckCommand: ParsableCommand {
             front matter present, closed and valid YAML, required keys (kind, title), known kinds and \
             keys, dates (YYYY-MM-DD), value types, duplicate ids, cross-references \
             `[text](pamphlet:doc#section)` and `related:` entries, checklists' items and outcomes, \
-            pages past their `next_review` date, and synonyms.txt lines with fewer than two \
-            entries (warnings).
+            pages past their `next_review` date, pages with no review dates, self-checks that \
+            still have `pamphlet import`'s placeholder outcome texts (its header comment says so), \
+            and synonyms.txt lines with fewer than two entries (warnings).
 
             With --json, prints one object instead: {"files", "errors", "warnings", "problems": \
             [{"path", "line", "column", "severity", "message"}]}, problems in the order above, \
@@ -122,6 +123,7 @@ struct CheckCommand: ParsableCommand {
     /// Warnings `check` adds for a loaded folder's pages (the loader itself does not look at the calendar).
     static func pageWarnings(in library: Library, directory: String) -> [Diagnostic] {
         ReviewDue.warnings(in: library, directory: directory, today: RuntimeSupport.today())
+            + ReviewDue.unfinished(in: library, directory: directory)
     }
 
     /// A .md file inside a content folder: the folder loaded, with only this file's problems, shown
