@@ -18,8 +18,9 @@ struct CheckCommand: ParsableCommand {
             front matter present, closed and valid YAML, required keys (kind, title), known kinds and \
             keys, dates (YYYY-MM-DD), value types, duplicate ids, cross-references \
             `[text](pamphlet:doc#section)` and `related:` entries, checklists' items and outcomes, \
-            pages past their `next_review` date, and synonyms.txt lines with fewer than two \
-            entries (warnings).
+            pages past their `next_review` date, pages with no review dates, self-checks that \
+            still have `pamphlet import`'s placeholder outcome texts (its header comment says so), \
+            and synonyms.txt lines with fewer than two entries (warnings).
 
             With --json, prints one object instead: {"files", "errors", "warnings", "problems": \
             [{"path", "line", "column", "severity", "message"}]}, problems in the order above \
@@ -27,8 +28,12 @@ struct CheckCommand: ParsableCommand {
 
             Exits 1 if there is any error, 0 otherwise (warnings alone do not fail), 2 when DIR \
             does not exist. \
-            DIR may also be a single .md file (cross-references to other files are then not \
-            checked), a site.yaml or a synonyms.txt.
+            DIR may also be a single .md file, a site.yaml or a synonyms.txt. For a .md file \
+            inside a content folder (the nearest folder above it with a site.yaml), that folder is \
+            loaded and only this file's problems are reported, its cross-references checked \
+            against the other pages. A .md file outside any content folder is checked alone: \
+            links to other pages are then not checked, and the summary says so (with --json, \
+            "uncheckedLinks" counts them).
 
             Examples:
               pamphlet check                    check the bundled content
@@ -61,6 +66,8 @@ struct CheckCommand: ParsableCommand {
         var errors: Int
         var warnings: Int
         var problems: [Problem]
+        /// Only for a single .md file outside any content folder: its links to other pages, not checked.
+        var uncheckedLinks: Int?
     }
 
     func run() throws {
@@ -75,12 +82,20 @@ struct CheckCommand: ParsableCommand {
         } else {
             target = try contentOptions.directory()
         }
-        var result = ContentLoader.load(directory: target)
+        var result: LoadResult
+        // Links to other pages that were not checked (a .md file with no content folder around it).
+        var uncheckedLinks: Int?
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
-            result.diagnostics += ReviewDue.warnings(in: result.library, directory: target, today: RuntimeSupport.today())
+            result = ContentLoader.load(directory: target)
+            result.diagnostics += Self.pageWarnings(in: result.library, directory: target)
             result.diagnostics += SynonymTable.problems(inFileAt: (target as NSString).appendingPathComponent("synonyms.txt"),
                                                         shownAs: ContentLoader.displayPrefix(target) + "synonyms.txt")
+        } else if let folder = Self.enclosingFolderLoad(of: target) {
+            result = folder
+        } else {
+            result = ContentLoader.load(directory: target)
+            if target.lowercased().hasSuffix(".md") { uncheckedLinks = result.uncheckedReferences }
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
@@ -93,7 +108,8 @@ struct CheckCommand: ParsableCommand {
                                severity: $0.severity.rawValue, message: $0.message)
             }
             StandardOutput.line(try CLIOutput.json(Report(files: result.files.count, errors: errors,
-                                                          warnings: warnings, problems: problems)))
+                                                          warnings: warnings, problems: problems,
+                                                          uncheckedLinks: uncheckedLinks)))
             if errors > 0 { throw ExitCode.failure }
             return
         }
@@ -101,9 +117,33 @@ struct CheckCommand: ParsableCommand {
         for diagnostic in result.diagnostics { StandardOutput.line(TerminalSafeText.clean(diagnostic.description)) }
         let counts = result.diagnostics.isEmpty ? "no problems"
             : "\(CLIOutput.count(errors, "error")), \(CLIOutput.count(warnings, "warning"))"
+        // "no problems" must not read as "the kiosk will take it" when links were not followed (review G 3).
+        let note = (uncheckedLinks ?? 0) > 0 ? " (links to other pages not checked: run `pamphlet check DIR`)" : ""
         // "in 0 files" (an empty folder without a site.yaml) read like a miscount.
         CLIOutput.printError(result.files.isEmpty ? counts + "; no files to read"
-                             : counts + " in " + CLIOutput.count(result.files.count, "file"))
+                             : counts + " in " + CLIOutput.count(result.files.count, "file") + note)
         if errors > 0 { throw ExitCode.failure }
+    }
+
+    /// Warnings `check` adds for a loaded folder's pages (the loader itself does not look at the calendar).
+    static func pageWarnings(in library: Library, directory: String) -> [Diagnostic] {
+        ReviewDue.warnings(in: library, directory: directory, today: RuntimeSupport.today())
+            + ReviewDue.unfinished(in: library, directory: directory)
+    }
+
+    /// A .md file inside a content folder: the folder loaded, with only this file's problems, shown
+    /// under the path as given. Nil when the file is in no content folder, or the folder's walk does
+    /// not read it (a hidden file): it is then checked alone.
+    static func enclosingFolderLoad(of file: String) -> LoadResult? {
+        guard file.lowercased().hasSuffix(".md"), let folder = ContentLoader.enclosingFolder(of: file) else { return nil }
+        var loaded = ContentLoader.load(directory: folder.directory)
+        guard loaded.files.contains(folder.shownPath) else { return nil }
+        loaded.diagnostics += pageWarnings(in: loaded.library, directory: folder.directory)
+        let mine = loaded.diagnostics.filter { $0.path == folder.shownPath }.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.path = file
+            return diagnostic
+        }
+        return LoadResult(library: loaded.library, diagnostics: mine.sorted(), files: [file])
     }
 }

@@ -16,6 +16,8 @@ struct ImportCommand: ParsableCommand {
 
             DIR/site.yaml is created if missing. Existing files are never overwritten without --force; every target is checked first, so when one of them exists (or its id is taken) nothing at all is written.
 
+            Exit status: 0 when every input file was imported and written; 1 when any of them could not be read, imported or written (the others are still written), or when a target exists or an id is taken (nothing is written); 64 on bad arguments.
+
             Examples:
               pamphlet import page.txt --out clinic/
               pamphlet import faq.txt --kind faq --out clinic/ --site-name "Example Clinic"

@@ -12,6 +12,10 @@ struct ListCommand: ParsableCommand {
             With --json, prints an array of {"id", "kind", "title", "sections": [{"id", "title"}]}, \
             where a section id is `document-id#section-slug` (what `pamphlet show` accepts).
 
+            Exit status: 0 when the list was printed (problems in the content are counted on \
+            standard error; `pamphlet check` lists them); 1 when the content has errors and no \
+            document loaded; 2 when the content folder does not exist; 64 on bad arguments.
+
             Examples:
               pamphlet list
               pamphlet list --json --content ~/clinic-content

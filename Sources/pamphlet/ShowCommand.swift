@@ -14,6 +14,10 @@ struct ShowCommand: ParsableCommand {
             address is never broken, and one wider than that gets a line of its own. With --json, prints {"id", "kind", "title", "text", \
             "sections": [{"id", "title"}]} (plus "section" when a section was asked for).
 
+            Exit status: 0 when the text was printed; 1 when ID names no document, or no section of \
+            it (close ids are suggested on standard error); 2 when the content folder does not \
+            exist; 64 on bad arguments (such as a --width below the minimum).
+
             Examples:
               pamphlet show is-ketamine-an-opiate
               pamphlet show ketamine-faq#is-ketamine-addictive --width 60

@@ -52,6 +52,10 @@ import Testing
         #expect(run.stdout.contains("wrote \(out.path)/content/faq/tms-therapy-faq.md (faq, 5 sections)"), "\(run.stdout)")
         let check = try CheckCLITests.pamphlet(["check", out.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(!check.stdout.contains("warning") && !check.stderr.contains("warning"), "\(check.stdout)\(check.stderr)")
+        // The one warning: the page has no review dates yet, as the importer's header comment says (review G 12).
+        #expect(check.stdout == "\(out.path)/content/faq/tms-therapy-faq.md:1:1: warning: 'tms-therapy-faq' has no review dates: "
+                + "once the page has been checked, add review: {last_reviewed: YYYY-MM-DD, next_review: YYYY-MM-DD}\n",
+                "\(check.stdout)")
+        #expect(check.stderr == "0 errors, 1 warning in 2 files\n", "\(check.stderr)")
     }
 }

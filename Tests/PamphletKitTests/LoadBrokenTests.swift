@@ -29,7 +29,7 @@ import Testing
         Expected("content/empty.md", 1, .error, "empty file"),
         Expected("content/invalid-utf8.md", 5, .error, "invalid UTF-8 (byte 0xE9)"),
         Expected("content/level-one.md", 7, .warning, "level-1 heading"),
-        Expected("content/malformed-yaml.md", 5, .error, "malformed front matter YAML"),
+        Expected("content/malformed-yaml.md", 4, .error, "a '[' opened on line 4 is never closed"),
         Expected("content/missing-kind.md", 2, .error, "missing required key 'kind'"),
         Expected("content/no-conditions.md", 1, .warning, "no 'conditions'"),
         Expected("content/no-front-matter.md", 1, .error, "missing front matter"),

@@ -23,8 +23,9 @@ import TestSupport
     func oneLineSumsTheProblemsUp(_ command: [String]) throws {
         let c = try Broken()
         let check = try CheckCLITests.pamphlet(["check", c.dir])
-        let total = check.stdout.split(separator: "\n").count
-        #expect(check.stderr == "21 errors, 4 warnings in 20 files\n" && total == 25)
+        // Pages without review dates are `check`'s own warnings (as overdue reviews are), not the loader's.
+        let total = CheckCLITests.withoutMissingReviewDates(check.stdout).split(separator: "\n").count
+        #expect(check.stderr == "21 errors, 13 warnings in 20 files\n" && total == 25)
         let run = try CheckCLITests.pamphlet(command + ["--content", c.dir])
         #expect(run.stderr == "pamphlet: \(total) problems in the content (run `pamphlet check '\(c.dir)'` for details)\n",
                 "\(command): \(run.stderr)")

@@ -110,8 +110,7 @@ public enum PlainTextImporter {
         let imported = documents.map { doc in
             var doc = doc
             doc.sourcePath = "content/\(doc.kind.folderName)/\(doc.id).md"
-            let note = doc.checklist == nil ? comment
-                : comment + "\nThe outcome texts and disclaimer are neutral placeholders: replace them with the clinic's own."
+            let note = doc.checklist == nil ? comment : comment + "\n" + placeholderNote
             return ImportedDocument(document: doc, markdown: MarkdownWriter.write(doc, comment: note),
                              relativePath: doc.sourcePath)
         }
@@ -176,6 +175,12 @@ public enum PlainTextImporter {
             checklist: Checklist(question: found.question, items: items, outcomes: neutralOutcomes,
                                  disclaimer: "This self-check is not a diagnosis."))
     }
+
+    /// The header comment of a self-check made from a page's text. `check` warns while a front
+    /// matter comment still holds `placeholderMarker` (review G 12): the note is the importer's own
+    /// mark, which staff delete once the texts are theirs.
+    public static let placeholderNote = "The outcome texts and disclaimer are \(placeholderMarker): replace them with the clinic's own."
+    public static let placeholderMarker = "neutral placeholders"
 
     /// The page gives no outcome texts, and the loader needs some: these say nothing medical,
     /// only where to ask. The file's header comment asks the clinic to replace them.

@@ -9,6 +9,9 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The files that were read, as shown in diagnostics (`site.yaml` and every `.md`).
     public var files: [String]
+    /// For a single `.md` file loaded without its folder: how many of its links and `related:`
+    /// entries name another page, and so could not be checked.
+    public var uncheckedReferences = 0
 
     public init(library: Library, diagnostics: [Diagnostic], files: [String] = []) {
         self.library = library
@@ -96,7 +99,9 @@ public enum ContentLoader {
         diagnostics += duplicateProblems
         let library = Library(site: site ?? Site(name: "Pamphlet"), documents: documents.map(\.document))
         var knockOns: [(Diagnostic, cause: String)] = []
-        diagnostics += checkReferences(parsed, in: library, display: display, unloaded: unloaded, knockOns: &knockOns)
+        // A file skipped as a duplicate is not checked further: its links are reported with the kept
+        // file's, and a copied file would otherwise read as twice the problems (review G 6).
+        diagnostics += checkReferences(documents, in: library, display: display, unloaded: unloaded, knockOns: &knockOns)
         return LoadResult(library: library, diagnostics: ordered(diagnostics, knockOns: knockOns), files: files)
     }
 
@@ -204,16 +209,65 @@ public enum ContentLoader {
         diagnostics += problems
         let documents = parsed.map { [$0] } ?? []
         let library = Library(site: Site(name: "Pamphlet"), documents: documents.map(\.document))
-        // Only references within the file can be checked without its folder.
+        // Only references within the file can be checked without its folder, and the malformed
+        // `pamphlet:#section` (no document id), which is wrong whatever the folder holds.
+        func checkable(_ link: LocatedLink, in doc: ParsedDocument) -> Bool {
+            let id = ContentReference(link.target).documentID
+            return id.isEmpty || id == doc.document.id
+        }
         let local = documents.map { doc in
             var d = doc
-            d.links = d.links.filter { ContentReference($0.target).documentID == doc.document.id }
-            d.related = d.related.filter { ContentReference($0.target).documentID == doc.document.id }
+            d.links = d.links.filter { checkable($0, in: doc) }
+            d.related = d.related.filter { checkable($0, in: doc) }
             return d
         }
         var none: [(Diagnostic, cause: String)] = []   // one file: nothing else failed to load
         diagnostics += checkReferences(local, in: library, display: { $0 }, unloaded: [:], knockOns: &none)
-        return LoadResult(library: library, diagnostics: diagnostics.sorted(), files: [path])
+        var result = LoadResult(library: library, diagnostics: diagnostics.sorted(), files: [path])
+        result.uncheckedReferences = zip(documents, local).reduce(0) { total, pair in
+            total + pair.0.links.count + pair.0.related.count - pair.1.links.count - pair.1.related.count
+        }
+        return result
+    }
+
+    /// The content folder a `.md` file belongs to, as `load(directory:)` reads it: the nearest
+    /// folder above the file that holds a `site.yaml`, with the file under its `content/` (or
+    /// anywhere below it when it has no `content/`). `directory` keeps the spelling of `file`
+    /// where it can (`r2/content/faq.md` -> `r2`); `shownPath` is the file's path as the folder's
+    /// diagnostics show it. Nil when the file sits in no such folder.
+    public struct EnclosingFolder: Sendable, Equatable {
+        public var directory: String
+        public var shownPath: String
+    }
+
+    public static func enclosingFolder(of file: String) -> EnclosingFolder? {
+        let fm = FileManager.default
+        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+        let parts = absolute.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard parts.count >= 2 else { return nil }
+        for cut in stride(from: parts.count - 1, through: 0, by: -1) {
+            let folder = "/" + parts[..<cut].joined(separator: "/")
+            guard fm.fileExists(atPath: (folder as NSString).appendingPathComponent("site.yaml")) else { continue }
+            let relative = Array(parts[cut...])
+            var isDirectory: ObjCBool = false
+            let contentPath = (folder as NSString).appendingPathComponent("content")
+            if fm.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue,
+               relative.first != "content" {
+                return nil // beside the content folder, not in it: the loader never reads this file
+            }
+            // The folder as `file` names it, when `file` ends with the relative path.
+            let given = file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            var directory = folder
+            if given.count >= relative.count, Array(given.suffix(relative.count)) == relative {
+                let head = given.dropLast(relative.count)
+                if head.isEmpty { directory = "." }
+                else if head.allSatisfy(\.isEmpty) { directory = "/" }
+                else { directory = head.joined(separator: "/") }
+            }
+            return EnclosingFolder(directory: directory,
+                                   shownPath: displayPrefix(directory) + relative.joined(separator: "/"))
+        }
+        return nil
     }
 
     /// Keeps one document of each id: the one whose file is named after the id, else the first;

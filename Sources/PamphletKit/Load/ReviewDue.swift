@@ -16,6 +16,44 @@ public enum ReviewDue {
         }
     }
 
+    /// Warnings for pages not ready to publish as `pamphlet import` left them (review G 12): a page
+    /// with no review dates at all (nothing ever says it is due), and a self-check whose front
+    /// matter still has the importer's placeholder note. Paths are shown as the loader shows them.
+    /// The contact page is left out of the first: its facts (phone, address, hours) live in
+    /// site.yaml, not in the page, and no date is invented for it.
+    public static func unfinished(in library: Library, directory: String) -> [Diagnostic] {
+        let prefix = ContentLoader.displayPrefix(directory)
+        var warnings: [Diagnostic] = []
+        for document in library.documents {
+            let path = prefix + document.sourcePath
+            if document.kind != .contact, document.review.lastReviewed == nil, document.review.nextReview == nil {
+                warnings.append(.warning(path, line: line(ofKey: "review", in: path) ?? 1,
+                    "'\(document.id)' has no review dates: once the page has been checked, add "
+                    + "review: {last_reviewed: YYYY-MM-DD, next_review: YYYY-MM-DD}"))
+            }
+            if document.checklist != nil, let note = placeholderNoteLine(in: path) {
+                warnings.append(.warning(path, line: note,
+                    "'\(document.id)': the outcome texts and disclaimer are still the importer's placeholders "
+                    + "(this comment says so): write the clinic's own, then delete the comment"))
+            }
+        }
+        return warnings
+    }
+
+    /// The 1-based line of a front matter comment holding the importer's placeholder marker.
+    static func placeholderNoteLine(in path: String) -> Int? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if number == 1 { if trimmed == "---" { continue } else { return nil } }
+            if trimmed == "---" || trimmed == "..." { return nil }
+            if trimmed.hasPrefix("#"), trimmed.lowercased().contains(PlainTextImporter.placeholderMarker) { return number }
+        }
+        return nil
+    }
+
     /// The 1-based line of `key:` in the front matter of the file at `path`.
     static func line(ofKey key: String, in path: String) -> Int? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }

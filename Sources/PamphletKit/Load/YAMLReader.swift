@@ -104,7 +104,13 @@ struct YAMLReader {
             (line, column) = (mark.line, mark.column)
             message += ": \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            if let hint = Self.hint(for: problem, atLine: mark.line, in: yaml) { message += "; \(hint)" }
+            if let context, let bracket = Self.unclosedBracket(problem: problem, opened: context.mark, stopped: mark, in: yaml) {
+                // libyaml stops at the closing `---`; the mistake is where the list was opened (review G 7).
+                (line, column) = (context.mark.line, context.mark.column)
+                message += "; a '\(bracket.open)' opened on line \(line + lineOffset) is never closed with '\(bracket.close)'"
+            } else if let hint = Self.hint(for: problem, atLine: mark.line, in: yaml) {
+                message += "; \(hint)"
+            }
         case let .reader(problem, offset, _, yaml):
             if let offset {
                 let prefix = yaml.prefix(offset)
@@ -128,6 +134,43 @@ struct YAMLReader {
             message += ": \(error)"
         }
         diagnostics.append(.error(path, line: line + lineOffset, column: max(1, column), message))
+    }
+
+    /// For libyaml's "did not find expected ',' or ']'" (or '}'): the bracket, when the flow list or
+    /// mapping opened at `opened` is still open where libyaml stopped (brackets counted outside
+    /// quotes). Nil when it was closed: then the mistake is inside it (a missing comma), not the end.
+    static func unclosedBracket(problem: String, opened: Mark, stopped: Mark, in yaml: String) -> (open: Character, close: Character)? {
+        let pair: (open: Character, close: Character)
+        switch problem {
+        case "did not find expected ',' or ']'": pair = ("[", "]")
+        case "did not find expected ',' or '}'": pair = ("{", "}")
+        default: return nil
+        }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard opened.line >= 1, opened.line <= lines.count, stopped.line >= opened.line else { return nil }
+        var depth = 0
+        var quote: Character?
+        var previous: Character = ","
+        for index in (opened.line - 1)..<min(stopped.line, lines.count) {
+            var text = lines[index]
+            if index == opened.line - 1 { text = text.dropFirst(max(0, opened.column - 1)) }
+            if index == stopped.line - 1 && index != opened.line - 1 { text = text.prefix(max(0, stopped.column - 1)) }
+            for ch in text {
+                defer { if !ch.isWhitespace { previous = ch } }
+                if let q = quote {
+                    if ch == q { quote = nil }
+                } else if ch == "\"" || ch == "'", "[{,:".contains(previous) {
+                    quote = ch // a quote starts a value only at its start (not the "'" in "it's")
+                } else if ch == "[" || ch == "{" {
+                    depth += 1
+                } else if ch == "]" || ch == "}" {
+                    depth -= 1
+                    if depth == 0 { return nil }
+                }
+            }
+        }
+        guard depth > 0, lines[opened.line - 1].dropFirst(max(0, opened.column - 1)).first == pair.open else { return nil }
+        return pair
     }
 
     /// Plain words after the three libyaml messages staff meet most (review D 7); libyaml points
