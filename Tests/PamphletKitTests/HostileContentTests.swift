@@ -67,6 +67,13 @@ import TestSupport
             #expect(renderSeconds < hostile.seconds, "\(hostile.name): render took \(renderSeconds) s")
             #expect(!text.isEmpty)
         }
+        // 5. `pamphlet index` and `pamphlet search` (the snapshot's fingerprint walks the folder
+        // itself, not through the loader: two links to one folder had hung it, review H 1).
+        for command in [["index", "--content", folder.path], ["search", hostile.query, "--content", folder.path, "--limit", "3"]] {
+            let run = try BoundedRun.run(binary, command, timeout: hostile.seconds)
+            #expect(run.end == .exited(0) || run.end == .exited(1),
+                    "\(hostile.name): pamphlet \(command[0]) \(run.end) after \(f(run.seconds)) s\n\(run.stderr.suffix(1000))")
+        }
         print("\(hostile.name): load \(f(loadSeconds)) s, index \(f(buildSeconds)) s, query \(f(querySeconds)) s, "
             + "\(loaded.diagnostics.count) diagnostics, \(results.hits.count) hits")
     }

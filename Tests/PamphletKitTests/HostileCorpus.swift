@@ -142,6 +142,15 @@ enum HostileCorpus {
             try fm.createSymbolicLink(atPath: c.appendingPathComponent("b.md").path, withDestinationPath: "a.md")
             try file(c, "symlink-loops", header("symlink-loops") + "A folder full of loops.\n")
         },
+        HostileCase(name: "symlink-twins", seconds: 20, checkMemoryMB: 400, outcome: .either, query: "ketamine") { c in
+            // Two links to this folder and three to the one above: each level of a walk that does
+            // not remember the folders it has seen doubles (review H 1: `search` hung).
+            let fm = FileManager.default
+            for (name, target) in [("same1", "."), ("same2", "."), ("up1", ".."), ("up2", ".."), ("up3", "..")] {
+                try fm.createSymbolicLink(atPath: c.appendingPathComponent(name).path, withDestinationPath: target)
+            }
+            try file(c, "symlink-twins", header("symlink-twins") + "Reached by many paths.\n")
+        },
         HostileCase(name: "symlink-fan-out", seconds: 20, checkMemoryMB: 800, outcome: .either, query: "ketamine") { c in
             // No loop, but two links to the next level at each of 10 levels: 1,024 paths to one file
             // (and 2,046 finds of it in all, as every level is also reachable directly).

@@ -18,7 +18,12 @@ public enum SnapshotFingerprint {
     public static func of(contentDirectory: String) -> UInt64 {
         var files = FileSum()
         let fd = open(contentDirectory, O_RDONLY | O_DIRECTORY)
-        if fd >= 0 { walk(fd, pathSeed: Checksum.fnvOffset, isRoot: true, into: &files, depth: 0) }
+        var visited = Set<FolderID>()
+        if fd >= 0 {
+            var st = stat()
+            if fstat(fd, &st) == 0 { visited.insert(FolderID(st)) }
+            walk(fd, pathSeed: Checksum.fnvOffset, isRoot: true, into: &files, visited: &visited, depth: 0)
+        }
         var h = Checksum.fnv1a(Array("pamphlet-index v\(SnapshotFormat.version)".utf8))
         withUnsafeBytes(of: files.sum.littleEndian) { h = Checksum.fnv1a($0, seed: h) }
         withUnsafeBytes(of: files.count.littleEndian) { h = Checksum.fnv1a($0, seed: h) }
@@ -43,9 +48,19 @@ public enum SnapshotFingerprint {
         }
     }
 
+    /// A folder by device and inode: a folder reached again through a symbolic link is walked once,
+    /// as the loader reads it once (`ContentWalker`). Two links to one folder had doubled the walk at
+    /// every level, down to the depth limit: 2^31 folders, a hang (review H 1).
+    private struct FolderID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+        init(_ st: stat) { (device, inode) = (UInt64(st.st_dev), UInt64(st.st_ino)) }
+    }
+
     /// Walks the folder open as `fd` (and closes it). `pathSeed` is FNV-1a of the folder's path
     /// relative to the content folder, continued with "/" and each name below it.
-    private static func walk(_ fd: Int32, pathSeed: UInt64, isRoot: Bool, into files: inout FileSum, depth: Int) {
+    private static func walk(_ fd: Int32, pathSeed: UInt64, isRoot: Bool, into files: inout FileSum,
+                             visited: inout Set<FolderID>, depth: Int) {
         guard depth < 32, let d = fdopendir(fd) else { close(fd); return }
         defer { closedir(d) }
         let prefix = isRoot ? pathSeed : Checksum.fnv1a(CollectionOfOne(UInt8(ascii: "/")), seed: pathSeed)
@@ -60,8 +75,9 @@ public enum SnapshotFingerprint {
             var st = stat()
             guard fstatat(fd, cName, &st, 0) == 0 else { continue }
             if (st.st_mode & S_IFMT) == S_IFDIR {
+                guard visited.insert(FolderID(st)).inserted else { continue }
                 let sub = openat(fd, cName, O_RDONLY | O_DIRECTORY)
-                if sub >= 0 { walk(sub, pathSeed: pathHash, isRoot: false, into: &files, depth: depth + 1) }
+                if sub >= 0 { walk(sub, pathSeed: pathHash, isRoot: false, into: &files, visited: &visited, depth: depth + 1) }
             } else if (st.st_mode & S_IFMT) == S_IFREG {
                 let mt = FileTime(modifiedOf: st)
                 files.add(pathHash: pathHash, size: Int64(st.st_size), sec: mt.seconds, nsec: mt.nanoseconds)
