@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PamphletKit
 
 /// Snapshot files: round trip, damage and staleness are detected and rebuilt, never a crash.
@@ -184,6 +185,21 @@ import Testing
             _ = engine.related(to: ContentReference("tms-therapy#what-is-tms"), limit: 3)
         }
         #expect(opened > 0)
+    }
+
+    /// A FIFO by the snapshot's name (or its stamp's) is no snapshot: opening it for reading had
+    /// waited for a writer, so `search` and the browser hung on a blank screen (review H 5).
+    @Test(arguments: [".pamphlet-index", ".pamphlet-index.verified"])
+    func aFIFOWhereTheSnapshotGoesDoesNotBlock(_ name: String) throws {
+        let c = try TempContent()
+        if name.hasSuffix(".verified") {
+            _ = SearchEngine.loadOrBuild(contentDirectory: c.dir) { c.library() }   // a real snapshot beside it
+        }
+        try? FileManager.default.removeItem(atPath: c.dir + "/" + name)
+        #expect(mkfifo(c.dir + "/" + name, 0o644) == 0)
+        let run = try BoundedRun.run(RepoPaths.binary.path, ["search", "naltrexone", "--content", c.dir, "--limit", "1"], timeout: 30)
+        #expect(run.end == .exited(0), "\(run.end)\n\(run.stderr)")
+        #expect(run.stdout.contains("Ketamine Drug Trials"), "\(run.stdout)")
     }
 
     @Test func atomicWriteReplacesAndLeavesNoTemporaryFile() throws {

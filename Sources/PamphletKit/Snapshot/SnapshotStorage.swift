@@ -176,11 +176,13 @@ final class SnapshotStorage: @unchecked Sendable {
 
     /// Opens the file (the descriptor is the caller's to close, or `mapOpened`'s to keep).
     private static func openFile(path: String) throws -> OpenedFile {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a FIFO by that name for reading waits for a writer, forever (review H 5).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
         do {
             var st = stat()
             guard fstat(fd, &st) == 0 else { throw SnapshotError.unreadable(path, String(cString: strerror(errno))) }
+            guard st.st_mode & S_IFMT == S_IFREG else { throw SnapshotError.unreadable(path, "it is not a regular file") }
             let size = Int(st.st_size)
             guard size >= SnapshotFormat.headerSize else { throw SnapshotError.corrupt(path, "file is too short (\(size) bytes)") }
             let stored = try storedChecksum(fd: fd, path: path)

@@ -50,11 +50,11 @@ struct VerifiedStamp: Equatable {
 
     /// Whether the stamp at `path` vouches for `live` (the snapshot's metadata now).
     static func vouches(for live: VerifiedStamp, at path: String, racyMargin: Int) -> Bool {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)   // a FIFO there must not block
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return false }
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
         var buffer = [UInt8](repeating: 0, count: 256)
         let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         guard n > 0, let stamp = parse(buffer[0..<n]), stamp == live else { return false }
