@@ -199,6 +199,35 @@ import Testing
         #expect(!result.diagnostics.hasErrors)
     }
 
+    /// Special files and links that reach no file are named for what they are (review H 6: a FIFO
+    /// and a device read "cannot read file (permissions?)", link loops "broken symbolic link").
+    @Test func specialFilesAndDeadLinksSayWhatTheyAre() throws {
+        let folder = try LoadFixtures.temporaryFolder([
+            "site.yaml": LoadFixtures.minimalSite,
+            "content/faq/a.md": Data("---\nkind: faq\ntitle: A\n---\n## Q?\nA.\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fm = FileManager.default
+        let dir = folder + "/content/faq/"
+        #expect(mkfifo(dir + "fifo.md", 0o644) == 0)
+        try fm.createSymbolicLink(atPath: dir + "zero.md", withDestinationPath: "/dev/zero")
+        try fm.createSymbolicLink(atPath: dir + "self.md", withDestinationPath: "self.md")
+        try fm.createSymbolicLink(atPath: dir + "x.md", withDestinationPath: "y.md")
+        try fm.createSymbolicLink(atPath: dir + "y.md", withDestinationPath: "x.md")
+        try fm.createSymbolicLink(atPath: dir + "gone.md", withDestinationPath: "nowhere.md")
+        let result = ContentLoader.load(directory: folder)
+        #expect(result.library.documents.map(\.id) == ["a"])
+        let messages = Dictionary(result.diagnostics.map { (($0.path as NSString).lastPathComponent, $0.message) },
+                                  uniquingKeysWith: { a, _ in a })
+        #expect(messages["fifo.md"] == "not a regular file (a FIFO); skipped")
+        #expect(messages["zero.md"] == "not a regular file (a device); skipped")
+        for loop in ["self.md", "x.md", "y.md"] {
+            #expect(messages[loop] == "symbolic link loop (it leads back to itself, never to a file); skipped", "\(loop)")
+        }
+        #expect(messages["gone.md"] == "broken symbolic link (what it points to does not exist); skipped")
+        #expect(!result.diagnostics.hasErrors)
+    }
+
     @Test func foldersReachedByManyLinksAreReadOnce() throws {
         let folder = try LoadFixtures.temporaryFolder([
             "site.yaml": LoadFixtures.minimalSite,

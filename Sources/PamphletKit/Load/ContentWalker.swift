@@ -73,7 +73,12 @@ enum ContentWalker {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 var isDirectory: ObjCBool = false
                 guard fm.fileExists(atPath: childAbsolute, isDirectory: &isDirectory) else {
-                    diagnostics.append(.warning(display(childRelative), "broken symbolic link; skipped"))
+                    // A link that never reaches a file: a loop (a -> b -> a) or a missing target.
+                    var st = stat()
+                    let loops = stat(childAbsolute, &st) != 0 && errno == ELOOP
+                    diagnostics.append(.warning(display(childRelative), loops
+                        ? "symbolic link loop (it leads back to itself, never to a file); skipped"
+                        : "broken symbolic link (what it points to does not exist); skipped"))
                     continue
                 }
                 if isDirectory.boolValue || name.lowercased().hasSuffix(".md"),
@@ -89,6 +94,12 @@ enum ContentWalker {
                 if isDirectory.boolValue {
                     folder(childAbsolute, childRelative)
                 } else if name.lowercased().hasSuffix(".md") {
+                    if let kind = Self.specialFileKind(childAbsolute) {
+                        // Reading a FIFO waits for a writer; a device never ends (review H 6 had read
+                        // "cannot read file (permissions?)").
+                        diagnostics.append(.warning(display(childRelative), "not a regular file (\(kind)); skipped"))
+                        continue
+                    }
                     let real = ContentWalker.realPath(childAbsolute) ?? childAbsolute
                     if let first = seenFiles[real] {
                         diagnostics.append(.warning(display(childRelative),
@@ -98,6 +109,20 @@ enum ContentWalker {
                     seenFiles[real] = childRelative
                     files.append(File(relativePath: childRelative, absolutePath: childAbsolute))
                 }
+            }
+        }
+
+        /// What the file at `path` (links followed) is when it is not a regular file: "a FIFO", "a
+        /// device", "a socket"; nil for a regular file or one that cannot be examined.
+        static func specialFileKind(_ path: String) -> String? {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            switch st.st_mode & S_IFMT {
+            case S_IFREG: return nil
+            case S_IFIFO: return "a FIFO"
+            case S_IFCHR, S_IFBLK: return "a device"
+            case S_IFSOCK: return "a socket"
+            default: return "a special file"
             }
         }
 
