@@ -88,3 +88,19 @@ import Testing
         #expect(rebuilt == 0)
     }
 }
+
+extension LayoutCacheBoundTests {
+    /// A layout over the budget (kept only while on screen) is let go before the next one is
+    /// built, so two layouts of a huge page are never held at once.
+    @Test func anOverBudgetLayoutGoesBeforeTheNextIsBuilt() {
+        let cache = LayoutCache(budget: 1 * Self.mb)
+        _ = cache.layout(Self.key(query: "one")) { Self.fake(lines: 2000) }
+        var heldWhileBuilding = -1
+        _ = cache.layout(Self.key(query: "two")) {
+            heldWhileBuilding = cache.usage.layouts
+            return Self.fake(lines: 2000)
+        }
+        #expect(heldWhileBuilding == 0)
+        #expect(cache.usage.layouts == 1)
+    }
+}

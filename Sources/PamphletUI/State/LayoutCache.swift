@@ -74,10 +74,24 @@ final class LayoutCache: @unchecked Sendable {
             lock.unlock()
             return hit.layout
         }
+        // A layout kept over the budget (the page that was on screen, alone) goes before the new
+        // one is built, not after: two layouts of a 20 MB page at once had doubled the peak.
+        trim(keeping: key)
         lock.unlock()
         let built = build()
         store(key, built, cost: built.cost)
         return built
+    }
+
+    /// Forgets the least recently used layouts while over the budget, except `key`'s variants
+    /// with other answers open (drawn in the same frame). Call with the lock held.
+    private func trim(keeping key: LayoutKey) {
+        guard totalCost > budget else { return }
+        for (k, v) in pages.sorted(by: { $0.value.used < $1.value.used }) where !k.samePage(as: key) {
+            guard totalCost > budget else { break }
+            pages[k] = nil
+            totalCost -= v.cost
+        }
     }
 
     /// Keeps `layout` as the most recently used, then forgets the least recently used others
