@@ -104,3 +104,21 @@ extension LayoutCacheBoundTests {
         #expect(cache.usage.layouts == 1)
     }
 }
+
+extension LayoutCacheBoundTests {
+    /// A laid-out line holds no more room than its cells need (review H 2: the width reserved for
+    /// every line's cells, and the offsets' doubling growth, held about a sixth of a big page's layout).
+    @Test func laidOutLinesHoldNoSpareRoom() {
+        let app = Fixtures.app()
+        let doc = Fixtures.bundled.library.documents.first { $0.id == "is-ketamine-an-opiate" }!
+        let layout = app.layout(of: Page(route: .document(doc.id)), textWidth: 76)
+        #expect(layout.lines.count > 50)
+        for line in layout.lines {
+            // Up to 32 spare bytes: malloc rounds sizes up, and arrays use what it gives.
+            #expect((line.cells.capacity - line.cells.count) * MemoryLayout<Cell>.stride <= 32,
+                    "\(line.cells.count) cells, room for \(line.cells.capacity)")
+            #expect((line.offsets.capacity - line.offsets.count) * MemoryLayout<Int32>.stride <= 32,
+                    "\(line.offsets.count) offsets, room for \(line.offsets.capacity)")
+        }
+    }
+}
