@@ -164,6 +164,16 @@ import Testing
         #expect(ContentLoader.parseDocument(text: shallow, path: "nested.md").1.isEmpty, "nothing flattened, no warning")
     }
 
+    @Test func veryLargePageIsWarnedAbout() {
+        // Review H 2: a page is laid out whole, per width and per search highlight.
+        let paragraph = String(repeating: "word ", count: 20) + "\n\n"
+        let body = String(repeating: paragraph, count: (4 << 20) / paragraph.utf8.count + 1)
+        let (doc, diagnostics) = ContentLoader.parseDocument(text: "---\nkind: article\ntitle: Big\n---\n" + body, path: "big.md")
+        #expect(doc != nil)
+        #expect(diagnostics.map(\.message) == ["very large page (4.0 MB): the browser lays it out slowly; split it into smaller pages"])
+        #expect(diagnostics.first?.severity == .warning)
+    }
+
     @Test func siteProblems() {
         let (site, diagnostics) = ContentLoader.parseSite(text: "name: [x]\ntagline: ok\n", path: "site.yaml")
         #expect(site == nil)
