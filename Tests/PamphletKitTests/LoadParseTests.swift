@@ -151,6 +151,29 @@ import Testing
         #expect(emphasized?.intro.plainText.contains("x") == true)
     }
 
+    @Test func deepNestingWarningNamesTheFirstFlattenedLine() {
+        // Review H 7: level31 (line 36) is still drawn with its bullet; level32 (line 37) is the
+        // first item shown flattened.
+        let list = (0..<50).map { String(repeating: "  ", count: $0) + "- level\($0)" }.joined(separator: "\n")
+        let text = "---\nkind: article\ntitle: Deep\n---\n" + list + "\n"
+        let (_, diagnostics) = ContentLoader.parseDocument(text: text, path: "nested.md")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.line == 5 + 32)
+        #expect(diagnostics.first?.column == 1 + 2 * 32)
+        let shallow = "---\nkind: article\ntitle: Deep\n---\n" + list.split(separator: "\n").prefix(32).joined(separator: "\n") + "\n"
+        #expect(ContentLoader.parseDocument(text: shallow, path: "nested.md").1.isEmpty, "nothing flattened, no warning")
+    }
+
+    @Test func veryLargePageIsWarnedAbout() {
+        // Review H 2: a page is laid out whole, per width and per search highlight.
+        let paragraph = String(repeating: "word ", count: 20) + "\n\n"
+        let body = String(repeating: paragraph, count: (4 << 20) / paragraph.utf8.count + 1)
+        let (doc, diagnostics) = ContentLoader.parseDocument(text: "---\nkind: article\ntitle: Big\n---\n" + body, path: "big.md")
+        #expect(doc != nil)
+        #expect(diagnostics.map(\.message) == ["very large page (4.0 MB): the browser lays it out slowly; split it into smaller pages"])
+        #expect(diagnostics.first?.severity == .warning)
+    }
+
     @Test func siteProblems() {
         let (site, diagnostics) = ContentLoader.parseSite(text: "name: [x]\ntagline: ok\n", path: "site.yaml")
         #expect(site == nil)

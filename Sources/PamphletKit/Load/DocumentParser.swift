@@ -20,6 +20,8 @@ enum DocumentParser {
         "question", "items", "outcomes", "disclaimer",
     ]
     static let checklistKeys = ["question", "items", "outcomes", "disclaimer"]
+    /// A content file larger than this gets a warning: pages are laid out whole.
+    static let largePageBytes = 4 << 20
 
     /// Parses `text`; `path` names the file in diagnostics and gives the default id (file name
     /// without `.md`), or with `idFromTitle` the title's slug (text with no file name: standard input).
@@ -73,6 +75,12 @@ enum DocumentParser {
             intro: intro, sections: sections, conditions: header.conditions,
             related: header.related.map(\.target), checklist: header.checklist, sourcePath: path)
         diagnostics += kindChecks(&document, header: header, path: path)
+        if text.utf8.count > largePageBytes {
+            // Review H 2: each width and each search highlight of a 20 MB page took seconds and
+            // hundreds of megabytes to lay out.
+            let mb = (Double(text.utf8.count) / 1_048_576 * 10).rounded() / 10
+            diagnostics.append(.warning(path, "very large page (\(mb) MB): the browser lays it out slowly; split it into smaller pages"))
+        }
         let parsed = ParsedDocument(document: document, links: markdown.links, related: header.related,
                                     idLine: header.idLine, idColumn: header.idColumn)
         return (parsed, diagnostics)

@@ -140,10 +140,6 @@ struct MarkdownReader {
     /// The leaf blocks (paragraphs, code, tables, ...) anywhere below `node`, in order, without
     /// their quote/list containers. Walks with cmark's iterator, so depth costs no stack.
     private mutating func flattenedBlocks(in node: OpaquePointer) -> [Block] {
-        if !warnedDepth {
-            warnedDepth = true
-            warn(node, "quotes or lists nested more than \(Self.maximumDepth) deep are shown flattened")
-        }
         guard let iterator = cmark_iter_new(node) else { return [] }
         defer { cmark_iter_free(iterator) }
         var out: [Block] = []
@@ -152,7 +148,15 @@ struct MarkdownReader {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else { continue }
             let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE { continue }
+            if type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE {
+                // The first container flattened, not `node` (still drawn as a list item or quote):
+                // the warning names the first line shown flattened (review H 7).
+                if !warnedDepth {
+                    warnedDepth = true
+                    warn(current, "quotes or lists nested more than \(Self.maximumDepth) deep are shown flattened")
+                }
+                continue
+            }
             guard type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) else { continue }
             if let block = block(current, depth: 0) { out.append(block) }
             // Skip this leaf's inside: it has been converted whole.

@@ -13,6 +13,15 @@ struct LayoutKey: Hashable {
     var content: ContentIdentity
 }
 
+extension LayoutKey {
+    /// The same page, width and highlight, whatever answers are open.
+    func samePage(as other: LayoutKey) -> Bool {
+        var a = self
+        a.expanded = other.expanded
+        return a == other
+    }
+}
+
 /// A loaded content compared by identity, kept alive while a cached layout refers to it.
 struct ContentIdentity: Hashable, Sendable {
     let content: LoadedContent
@@ -31,28 +40,86 @@ struct SearchRowsKey: Hashable {
 /// Laid-out pages kept between frames, so a keystroke re-wraps nothing unless the width or the
 /// page's variant (expanded answers, ticks, highlighted words) changed. Shared by copies of the
 /// state; keys carry everything a layout depends on, so sharing is safe.
+///
+/// Bounded by the layouts' memory (`PageLayout.cost`), least recently used out first: a page of
+/// many megabytes costs hundreds of megabytes per width and per highlighted query, so a count
+/// bound alone let a few searches hold gigabytes. The layout asked for last (the page on screen)
+/// is always kept, whatever its cost.
 final class LayoutCache: @unchecked Sendable {
+    /// Estimated bytes of layouts kept: enough for dozens of ordinary pages (tens to hundreds of
+    /// kilobytes each), so Back and Forward re-wrap nothing.
+    static let defaultBudget = 48 << 20
+    /// At most this many layouts, however small.
+    static let maxLayouts = 48
+
     private let lock = NSLock()
-    private var pages: [LayoutKey: PageLayout] = [:]
+    private let budget: Int
+    private var pages: [LayoutKey: (layout: PageLayout, cost: Int, used: UInt64)] = [:]
+    private var totalCost = 0
+    private var clock: UInt64 = 0
+
+    init(budget: Int = LayoutCache.defaultBudget) { self.budget = budget }
+
+    /// Layouts kept and their estimated bytes (for tests and measurements).
+    var usage: (layouts: Int, cost: Int) {
+        lock.lock(); defer { lock.unlock() }
+        return (pages.count, totalCost)
+    }
 
     func layout(_ key: LayoutKey, build: () -> PageLayout) -> PageLayout {
         lock.lock()
         if let hit = pages[key] {
+            clock += 1
+            pages[key]?.used = clock
             lock.unlock()
-            return hit
+            return hit.layout
         }
+        // A layout kept over the budget (the page that was on screen, alone) goes before the new
+        // one is built, not after: two layouts of a 20 MB page at once had doubled the peak.
+        trim(keeping: key)
         lock.unlock()
         let built = build()
-        lock.lock()
-        if pages.count >= 48 { pages.removeAll(keepingCapacity: true) }
-        pages[key] = built
-        lock.unlock()
+        store(key, built, cost: built.cost)
         return built
+    }
+
+    /// Forgets the least recently used layouts while over the budget, except `key`'s variants
+    /// with other answers open (drawn in the same frame). Call with the lock held.
+    private func trim(keeping key: LayoutKey) {
+        guard totalCost > budget else { return }
+        for (k, v) in pages.sorted(by: { $0.value.used < $1.value.used }) where !k.samePage(as: key) {
+            guard totalCost > budget else { break }
+            pages[k] = nil
+            totalCost -= v.cost
+        }
+    }
+
+    /// Keeps `layout` as the most recently used, then forgets the least recently used others
+    /// until the count and the cost fit.
+    func store(_ key: LayoutKey, _ layout: PageLayout, cost: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        clock += 1
+        if let old = pages[key] { totalCost -= old.cost }
+        pages[key] = (layout, cost, clock)
+        totalCost += cost
+        guard pages.count > Self.maxLayouts || totalCost > budget else { return }
+        // Oldest first. Kept whatever their cost: the entry just stored (the page on screen) and
+        // the newest other variant of that page differing only in its open answers (an FAQ's
+        // matches are counted on the page with every answer open, in the same frame).
+        var byAge = pages.filter { $0.key != key }.sorted { $0.value.used < $1.value.used }
+        if let sibling = byAge.lastIndex(where: { $0.key.samePage(as: key) }) { byAge.remove(at: sibling) }
+        for (k, v) in byAge {
+            guard pages.count > Self.maxLayouts || totalCost > budget else { break }
+            pages[k] = nil
+            totalCost -= v.cost
+        }
     }
 
     func removeAll() {
         lock.lock()
         pages.removeAll()
+        totalCost = 0
         ranked.removeAll()
         searchRows.removeAll()
         lock.unlock()

@@ -103,6 +103,8 @@ extension Header {
 
 /// Shown instead of the browser when the terminal is smaller than it can draw into.
 enum TooSmall {
+    static let quitHint = "q quits"
+
     static func draw(_ canvas: inout Canvas, options: AppOptions) {
         // No-break spaces keep "30 x 8" on one line (review G 8); drawn as spaces.
         let lines = ["Please enlarge the window.",
@@ -115,10 +117,18 @@ enum TooSmall {
                 rows.append(String(row.map(\.ch)).replacingNoBreakSpaces)
             }
         }
+        // How to leave (review H 8), when quitting is allowed and a row is free: after a blank
+        // row when there is room for one.
+        var hintRow: Int?
+        if options.allowQuit, rows.count < canvas.height, TextMetrics.width(quitHint) <= canvas.width {
+            if rows.count + 2 <= canvas.height { rows.append("") }
+            hintRow = rows.count
+            rows.append(quitHint)
+        }
         let top = max(0, (canvas.height - rows.count) / 2)
         for (i, row) in rows.enumerated() {
             let x = max(0, (canvas.width - TextMetrics.width(row)) / 2)
-            canvas.write(row, x: x, y: top + i, role: i == 0 ? .warning : .normal)
+            canvas.write(row, x: x, y: top + i, role: i == 0 ? .warning : i == hintRow ? .hint : .normal)
         }
     }
 }
