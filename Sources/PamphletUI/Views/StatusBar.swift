@@ -15,8 +15,9 @@ enum StatusBar {
         var position = ""
         if let search = state.search {
             let n = search.results.hits.count
-            // No "0 results" under a "Help right now" row.
-            position = search.query.isEmpty || (n == 0 && search.crisisRow) ? "" : n == 1 ? "1 result" : "\(n) results"
+            // No "0 results" under a "Help right now" row. "50 of 2,872 results" when the list
+            // stops at its limit (review H 3: "50 results" had read as the whole answer).
+            position = search.query.isEmpty || (n == 0 && search.crisisRow) ? "" : search.results.total.summary(shown: n)
         } else {
             let all = state.allMatches(of: state.current, textWidth: geo.textWidth)
             if let m = state.current.matchIndex, all.indices.contains(m) {
