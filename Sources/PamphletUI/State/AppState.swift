@@ -21,6 +21,9 @@ public struct AppState: Program {
     public internal(set) var answers: [String: ChecklistAnswers] = [:]
     /// The reader hid the contents beside the text (`t` on a wide screen); kept from page to page.
     public internal(set) var contentsHidden = false
+    /// The errors of the last content edit that could not be loaded (`Msg.contentReloadRefused`),
+    /// until a later edit loads: the status line says the screen shows the content as it was.
+    public internal(set) var reloadRefusedErrors: Int?
 
     let cache = LayoutCache()
     static let historyLimit = 200
@@ -58,6 +61,7 @@ public struct AppState: Program {
 
     mutating func replaceContent(_ new: LoadedContent) {
         content = new  // cached layouts are keyed by content, so switching back and forth stays cheap
+        reloadRefusedErrors = nil
         func valid(_ p: Page) -> Bool {
             if case .document(let id) = p.route { return document(id) != nil }
             return true

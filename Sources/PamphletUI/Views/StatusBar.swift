@@ -31,7 +31,14 @@ enum StatusBar {
         }
         let posWidth = TextMetrics.width(position)
         let room = geo.width - 2 - (posWidth > 0 ? posWidth + 2 : 0)
-        canvas.write(fit(breadcrumbs(state, layout: layout, geo: geo, top: top), to: room, glyphs: glyphs), x: 1, y: y, role: .statusBar)
+        if let errors = state.reloadRefusedErrors, state.options.showContentProblems {
+            // In place of the breadcrumbs, until an edit loads: staff previewing an edit must not
+            // read the old page as the new one (review H 4).
+            let notice = "\(glyphs.warning) Edit not loaded: \(errors) error\(errors == 1 ? "" : "s"); run pamphlet check"
+            canvas.write(fit([notice], to: room, glyphs: glyphs), x: 1, y: y, role: .warning)
+        } else {
+            canvas.write(fit(breadcrumbs(state, layout: layout, geo: geo, top: top), to: room, glyphs: glyphs), x: 1, y: y, role: .statusBar)
+        }
         if posWidth > 0 { canvas.write(position, x: geo.width - posWidth - 1, y: y, role: .statusBar) }
 
         for item in hintItems(state, width: geo.width) {
