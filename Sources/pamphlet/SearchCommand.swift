@@ -37,6 +37,10 @@ struct SearchCommand: ParsableCommand {
             Hits are ordered by how many of the query's words they have, then
             by score: a hit with more of them ranks first even with a lower
             score (plain output says "Missing: word" under such a hit).
+            When more sections match than --limit shows, plain output says so
+            on standard error: "10 of 2,872 results (--limit N for more)" ("51+"
+            when a query that is one "phrase" stopped counting early). --json
+            prints the array alone.
 
             Exit status: 0 when something matched; 1 when nothing did (with a
             "Did you mean" line when there is a close word; --json prints []);
