@@ -60,7 +60,11 @@ public struct AppState: Program {
     }
 
     mutating func replaceContent(_ new: LoadedContent) {
-        content = new  // cached layouts are keyed by content, so switching back and forth stays cheap
+        // A reload never brings an old content back, and every cached layout and ranking holds
+        // its content (library and index, tens of MB for a large folder) alive: with the browser
+        // reloading on every save, 8 edits had kept 300 MB more (review H 4). Start afresh.
+        if new !== content { cache.removeAll() }
+        content = new
         reloadRefusedErrors = nil
         func valid(_ p: Page) -> Bool {
             if case .document(let id) = p.route { return document(id) != nil }
