@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import PamphletKit
 import PamphletTerminal
 import PamphletUI
@@ -14,6 +15,11 @@ struct BrowseCommand: ParsableCommand {
 
             Themes: default, high-contrast, monochrome (or `theme:` in site.yaml).
             NO_COLOR=1 turns colour off. The terminal must be at least 30x8.
+
+            Content edits are picked up within about a second (as the kiosk does): the page on \
+            screen stays where it was, with the new text, and search finds it. An edit with errors \
+            is not shown: the old content stays and the status line says "Edit not loaded"; \
+            `pamphlet check` names the errors.
 
             Examples:
               pamphlet
@@ -49,6 +55,11 @@ struct BrowseCommand: ParsableCommand {
         let content = try RuntimeSupport.loadContent(contentOptions)
         let theme = try RuntimeSupport.theme(flag: theme, site: content.library.site.theme)
         var state = AppState(content: content, options: AppOptions(today: RuntimeSupport.today(), asciiOnly: ascii || !unicode))
-        try RuntimeSupport.run(&state, options: RuntimeOptions(theme: theme, useColor: !RuntimeSupport.noColor))
+        // Hot reload, as the kiosk has it (review H 4). Nothing may write to the terminal under the
+        // screen, so the reloader's log goes nowhere: a refused edit is said on the status line.
+        let mailbox = Mailbox()
+        ContentReloader.start(directory: try contentOptions.directory(), mailbox: mailbox,
+                              logger: Logger(label: "pamphlet.browse", factory: { _ in SwiftLogNoOpLogHandler() }))
+        try RuntimeSupport.run(&state, options: RuntimeOptions(theme: theme, useColor: !RuntimeSupport.noColor), mailbox: mailbox)
     }
 }

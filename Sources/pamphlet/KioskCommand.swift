@@ -98,7 +98,7 @@ struct KioskCommand: ParsableCommand {
                 fail(logger, "\(error.description)", code: 2)
             }
         }
-        guard let content = KioskReloader.load(directory: directory, logger: logger, purpose: "startup") else {
+        guard let content = ContentReloader.load(directory: directory, logger: logger, purpose: "startup").content else {
             fail(logger, "content in \(directory) failed to load; not starting", code: 1)
         }
         let settings: ResolvedKioskSettings
@@ -123,7 +123,7 @@ struct KioskCommand: ParsableCommand {
                                    browser: .kiosk(today: RuntimeSupport.today(), asciiOnly: ascii || !unicode))
         var kiosk = KioskState<AppState>(content: content, options: options)
         let mailbox = Mailbox()
-        KioskReloader.start(directory: directory, mailbox: mailbox, logger: logger)
+        ContentReloader.start(directory: directory, mailbox: mailbox, logger: logger)
         logger.info("kiosk started: \(content.library.documents.count) documents, idle timeout \(Int(settings.idleTimeout)) s, staff exit \(settings.exitAllowed ? "by PIN (\(KioskKeys.staffChordLabel))" : "disabled")")
 
         let pinHash = settings.pinHash

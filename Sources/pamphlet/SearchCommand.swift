@@ -37,6 +37,10 @@ struct SearchCommand: ParsableCommand {
             Hits are ordered by how many of the query's words they have, then
             by score: a hit with more of them ranks first even with a lower
             score (plain output says "Missing: word" under such a hit).
+            When more sections match than --limit shows, plain output says so
+            on standard error: "10 of 2,872 results (--limit N for more)" ("51+"
+            when a query that is one "phrase" stopped counting early). --json
+            prints the array alone.
 
             Exit status: 0 when something matched; 1 when nothing did (with a
             "Did you mean" line when there is a close word; --json prints []);
@@ -152,9 +156,12 @@ struct SearchCommand: ParsableCommand {
         }, answering: { engine in
             let results = engine.search(text, limit: limit.value ?? 10)
             let output = json ? SearchOutput.json(results.hits) + "\n" : SearchOutput.plain(results, query: text, color: color)
-            return (output: output, empty: results.hits.isEmpty)
+            // Plain output only: --json stays exactly the documented array (review H 3).
+            let more = json ? nil : SearchOutput.moreNote(results)
+            return (output: output, empty: results.hits.isEmpty, more: more)
         })
         StandardOutput.write(found.output)
+        if let more = found.more { CLIOutput.printError(more) }
         if found.empty { throw ExitCode(1) }
     }
 }
@@ -179,6 +186,14 @@ enum SearchOutput {
             if !hit.missingWords.isEmpty { out += "   Missing: " + clean(hit.missingWords.joined(separator: ", ")) + "\n" }
         }
         return out
+    }
+
+    /// "10 of 2,872 results (--limit N for more)" when more sections match than were printed,
+    /// for standard error (review H 3: ten hits had read as the whole answer); nil otherwise.
+    static func moreNote(_ results: SearchResults) -> String? {
+        let n = results.hits.count
+        guard n > 0, results.total.exceeds(n) else { return nil }
+        return results.total.summary(shown: n) + " (--limit N for more)"
     }
 
     /// The snippet with its highlighted ranges marked: reverse video on a terminal, else [brackets].

@@ -87,6 +87,90 @@ struct BrowserEndToEndTests {
         }
     }
 
+    /// Review H 4: staff previewing an edit over SSH see it within a second or two, at the place
+    /// they were reading, and search finds its words; an edit with errors keeps the page as it was
+    /// and the status line says so.
+    @Test func contentEditsAreShownWhereTheReaderIsAndErrorsAreSaid() throws {
+        let content = scratch.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: RepoPaths.assets, to: content)
+        let article = content.appendingPathComponent("content/articles/is-ketamine-an-opiate.md")
+        let tmux = try start(content: content)
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.send("Enter")
+        try tmux.wait(for: "Is Ketamine an Opiate?")
+        try tmux.send("Enter")
+        try tmux.wait(for: "With the dangers of ketamine")
+        try tmux.send("]")
+        func statusRow(_ screen: String) -> String {
+            screen.split(separator: "\n", omittingEmptySubsequences: false).suffix(3).joined(separator: "\n")
+        }
+        let before = try tmux.wait(for: "the second section") { statusRow($0).contains("Ketamine Effects") }
+        let original = try String(contentsOf: article, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "Scientists at Stanford University", with: "ZEBRAWORD scientists at Stanford")
+        try edited.write(to: article, atomically: true, encoding: .utf8)
+        let started = Date()
+        let after = try tmux.wait(for: "the edit on screen", timeout: 8) { $0.contains("ZEBRAWORD scientists") }
+        #expect(Date().timeIntervalSince(started) < 5)
+        // The same place: the section and the rows above the edit are as they were.
+        #expect(statusRow(after).contains("Ketamine Effects"), "\(after)")
+        let beforeLines = before.split(separator: "\n", omittingEmptySubsequences: false)
+        let afterLines = after.split(separator: "\n", omittingEmptySubsequences: false)
+        let editedRow = try #require(afterLines.firstIndex { $0.contains("ZEBRAWORD") })
+        #expect(beforeLines[editedRow].contains("Scientists at Stanford"), "\(before)\n---\n\(after)")
+        // Search finds the new word (it said "No results" before).
+        try tmux.send("/")
+        try tmux.type("zebraword")
+        let found = try tmux.wait(for: "the search's hit") { $0.contains("result") || $0.contains("No results") }
+        #expect(!found.contains("No results"), "\(found)")
+        try tmux.send("Escape")
+        // An edit with errors (the kind is required): the page stays, the status line says why.
+        let broken = edited.replacingOccurrences(of: "\nkind: article\n", with: "\nkind: bogus-kind\n")
+            .replacingOccurrences(of: "ZEBRAWORD scientists", with: "Broken scientists")
+        try broken.write(to: article, atomically: true, encoding: .utf8)
+        let refused = try tmux.wait(for: "the refusal", timeout: 8) { statusRow($0).contains("Edit not loaded") }
+        #expect(refused.contains("ZEBRAWORD scientists"))
+        #expect(!refused.contains("Broken scientists"))
+        // Fixed again: the notice goes, the fix shows.
+        try edited.replacingOccurrences(of: "ZEBRAWORD", with: "Fixed").write(to: article, atomically: true, encoding: .utf8)
+        let fixed = try tmux.wait(for: "the fix", timeout: 8) { $0.contains("Fixed scientists") }
+        #expect(!statusRow(fixed).contains("Edit not loaded"))
+        #expect(try tmux.isRunning())
+    }
+
+    /// Review H 4: watching the content folder costs nothing while nothing changes.
+    @Test func idleCPUStaysNearZeroWhileWatchingTheContent() throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        let pid = try browserPID(tmux)
+        usleep(1_000_000)
+        let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let start = try #require(cpuTicks(of: pid))
+        let seconds = 6.0
+        usleep(UInt32(seconds * 1_000_000))
+        let end = try #require(cpuTicks(of: pid))
+        let percent = Double(end - start) / ticksPerSecond / seconds * 100
+        print("browser idle CPU over \(seconds) s: \(percent)% (\(end - start) ticks)")
+        #expect(percent < 2, "idle CPU \(percent)%")
+    }
+
+    /// The browser's process: the pane runs `sh`, whose child it is.
+    func browserPID(_ tmux: TmuxSession) throws -> Int32 {
+        let shell = try tmux.panePID()
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        return try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
+    }
+
+    /// User + system CPU ticks (fields 14 and 15 of /proc/PID/stat).
+    func cpuTicks(of pid: Int32) -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return user + system
+    }
+
     @Test("reaches a section by mouse clicks", arguments: ["tmux-256color", "xterm-256color", "screen"])
     func mouse(term: String) throws {
         let tmux = try start(term: term)

@@ -167,6 +167,26 @@ import TestSupport
         #expect(text.contains("[Stanford]") == !escapes, "\(text)")
     }
 
+    /// Review H 3: ten hits printed, and stderr says how many match in all; --json stays the array.
+    @Test func moreHitsThanShownAreCountedOnStandardError() throws {
+        let c = try Content()
+        let all = try search("ketamine", in: c)
+        #expect(all.hits.count == 10)
+        let every = try CheckCLITests.pamphlet(["search", "ketamine", "--json", "--limit", "100000", "--content", c.dir])
+        let total = try JSONDecoder().decode([Hit].self, from: Data(every.stdout.utf8)).count
+        #expect(total > 10)
+        let plain = try CheckCLITests.pamphlet(["search", "ketamine", "--content", c.dir])
+        #expect(plain.status == 0)
+        #expect(plain.stderr == "10 of \(total) results (--limit N for more)\n", "\(plain.stderr)")
+        #expect(!plain.stdout.contains("results (--limit"))
+        // All shown: nothing said. --json: nothing said, stdout is the array alone.
+        let whole = try CheckCLITests.pamphlet(["search", "ketamine", "--limit", "\(total)", "--content", c.dir])
+        #expect(whole.status == 0 && whole.stderr.isEmpty, "\(whole.stderr)")
+        let json = try CheckCLITests.pamphlet(["search", "ketamine", "--json", "--content", c.dir])
+        #expect(json.stderr.isEmpty, "\(json.stderr)")
+        #expect(try JSONDecoder().decode([Hit].self, from: Data(json.stdout.utf8)).count == 10)
+    }
+
     @Test func nothingFoundSaysSoAndSuggests() throws {
         let c = try Content()
         let none = try search("zzqqxv", in: c, json: false)

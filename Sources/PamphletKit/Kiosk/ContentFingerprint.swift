@@ -1,58 +1,28 @@
 import Foundation
 
-/// What a content folder looks like on disk: every file's relative path, size and modification time.
-/// Two scans differ when a file was added, removed, resized or rewritten. No clock is read: the caller
-/// decides when to scan (the kiosk polls about once a second).
-public struct ContentFingerprint: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var path: String
-        public var size: Int
-        /// Modification time as seconds since 1970, as the file system reports it.
-        public var modified: Double
-    }
-
-    public let entries: [Entry]
-
-    public init(entries: [Entry]) {
-        self.entries = entries.sorted { $0.path < $1.path }
-    }
-
-    /// Scans `directory` recursively. Hidden files and editor backups (`.x.swp`, `x~`) are left out,
-    /// so an editor's scratch files do not trigger reloads. A missing folder gives an empty fingerprint.
-    public static func scan(_ directory: URL) -> ContentFingerprint {
-        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
-        guard let walker = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]
-        ) else { return ContentFingerprint(entries: []) }
-        let base = directory.standardizedFileURL.path
-        var entries: [Entry] = []
-        for case let url as URL in walker {
-            guard !url.lastPathComponent.hasSuffix("~"),
-                  let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true
-            else { continue }
-            var path = url.standardizedFileURL.path
-            if path.hasPrefix(base) { path = String(path.dropFirst(base.count)) }
-            entries.append(Entry(path: path, size: values.fileSize ?? 0,
-                                 modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0))
-        }
-        return ContentFingerprint(entries: entries)
-    }
-}
-
-/// Polls a content folder and says when it changed since the last poll (hot reload).
+/// Polls a content folder and says when it changed since the last poll (hot reload, in the kiosk
+/// and the browser). A change is what the search snapshot's fingerprint sees (`SnapshotFingerprint`:
+/// every file's relative path, size and modification time in nanoseconds; hidden files and editor
+/// backups such as `.x.swp` and `x~` left out, so an editor's scratch files do not trigger reloads),
+/// one walk with `openat`/`fstatat` and no allocation per file. No clock is read: the caller decides
+/// when to poll (about once a second).
+///
+/// It had its own scan through `FileManager`'s enumerator and URL resource values: 28 ms of CPU a
+/// second on the 515-file benchmark corpus (2.8% of a core while idle; review H 4, once the browser
+/// polled too).
 public struct ContentWatcher: Sendable {
     public let directory: URL
-    public private(set) var last: ContentFingerprint
+    public private(set) var last: UInt64
 
     /// Takes the first fingerprint now, so only later changes are reported.
     public init(directory: URL) {
         self.directory = directory
-        last = ContentFingerprint.scan(directory)
+        last = SnapshotFingerprint.of(contentDirectory: directory.path)
     }
 
     /// Scans again; true when anything differs from the previous scan.
     public mutating func poll() -> Bool {
-        let now = ContentFingerprint.scan(directory)
+        let now = SnapshotFingerprint.of(contentDirectory: directory.path)
         defer { last = now }
         return now != last
     }

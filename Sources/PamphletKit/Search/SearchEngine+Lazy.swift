@@ -13,13 +13,25 @@ public struct RankedResults: Sendable, Equatable {
     public let suggestion: String?
     let sections: [Int]
     let matcher: HighlightMatcher?
+    /// How many sections match in all; `hits` stops at the limit.
+    public let total: MatchTotal
+
+    init(query: String, hits: [SearchHit], suggestion: String?, sections: [Int], matcher: HighlightMatcher?,
+         total: MatchTotal? = nil) {
+        self.query = query
+        self.hits = hits
+        self.suggestion = suggestion
+        self.sections = sections
+        self.matcher = matcher
+        self.total = total ?? MatchTotal(count: hits.count, isExact: true)
+    }
 
     /// No results (an empty query).
     public static let empty = RankedResults(query: "", hits: [], suggestion: nil, sections: [], matcher: nil)
 
     /// The matcher follows from the query and the engine, so the query stands for it.
     public static func == (a: RankedResults, b: RankedResults) -> Bool {
-        a.query == b.query && a.hits == b.hits && a.suggestion == b.suggestion && a.sections == b.sections
+        a.query == b.query && a.hits == b.hits && a.suggestion == b.suggestion && a.sections == b.sections && a.total == b.total
     }
 }
 
@@ -33,19 +45,20 @@ extension SearchEngine {
         }
         let plan = QueryPlan(parsed, expander: expander)
         var scorer = Scorer(sectionCount: index.sectionCount)
-        plan.score(into: &scorer, index: index, limit: limit)
-        let top = scorer.top(limit)
+        let phraseTotal = plan.score(into: &scorer, index: index, limit: limit)
+        let (top, matching) = scorer.ranked(limit)
         if top.isEmpty {
             return RankedResults(query: query, hits: [], suggestion: DidYouMean.suggest(for: parsed, expander: expander),
                                  sections: [], matcher: nil)
         }
+        let total = phraseTotal ?? MatchTotal(count: matching, isExact: true)
         let hits = top.map { ranked in
             var hit = header(section: ranked.section, score: ranked.score)
             hit.missingWords = plan.missing(in: ranked.section, scorer)
             return hit
         }
         return RankedResults(query: query, hits: hits, suggestion: nil, sections: top.map(\.section),
-                             matcher: plan.matcher)
+                             matcher: plan.matcher, total: total)
     }
 
     /// Every match of the ranked query's words in `text` (a hit's title, say), as Unicode scalar

@@ -55,7 +55,8 @@ public final class SearchEngine: Sendable {
     /// `suggestion` may hold a corrected query ("did you mean").
     public func search(_ query: String, limit: Int = 10) -> SearchResults {
         let ranked = rankedSearch(query, limit: limit)
-        return SearchResults(hits: ranked.hits.indices.map { hit(ranked, at: $0) }, suggestion: ranked.suggestion)
+        return SearchResults(hits: ranked.hits.indices.map { hit(ranked, at: $0) }, suggestion: ranked.suggestion,
+                             total: ranked.total)
     }
 
     /// Every match of the query's words in `text` (exact, stem, synonym, typo and prefix matches),

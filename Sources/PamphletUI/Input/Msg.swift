@@ -10,8 +10,11 @@ public enum Msg: Sendable, Equatable {
     case paste(String)
     /// The runtime's answer to `Effect.verifyPIN`.
     case pinChecked(valid: Bool)
-    /// New content was loaded in the background (kiosk hot reload); swap it in without disturbing the screen.
+    /// New content was loaded in the background (hot reload); swap it in without disturbing the screen.
     case contentReloaded(LoadedContent)
+    /// The content folder changed but its content has `errors` errors: the old content stays on
+    /// screen. The browser says so on its status line (staff), the kiosk shows nothing (patients).
+    case contentReloadRefused(errors: Int)
 }
 
 /// A decoded key press. Terminal backends map their codes to these.

@@ -19,6 +19,9 @@ extension KioskState {
         case .contentReloaded(let loaded):
             content = loaded
             return forward(msg)
+        case .contentReloadRefused:
+            // Patients are not told; the log has the errors (ContentReloader).
+            return []
         }
     }
 

@@ -21,6 +21,9 @@ public struct AppState: Program {
     public internal(set) var answers: [String: ChecklistAnswers] = [:]
     /// The reader hid the contents beside the text (`t` on a wide screen); kept from page to page.
     public internal(set) var contentsHidden = false
+    /// The errors of the last content edit that could not be loaded (`Msg.contentReloadRefused`),
+    /// until a later edit loads: the status line says the screen shows the content as it was.
+    public internal(set) var reloadRefusedErrors: Int?
 
     let cache = LayoutCache()
     static let historyLimit = 200
@@ -57,7 +60,12 @@ public struct AppState: Program {
     }
 
     mutating func replaceContent(_ new: LoadedContent) {
-        content = new  // cached layouts are keyed by content, so switching back and forth stays cheap
+        // A reload never brings an old content back, and every cached layout and ranking holds
+        // its content (library and index, tens of MB for a large folder) alive: with the browser
+        // reloading on every save, 8 edits had kept 300 MB more (review H 4). Start afresh.
+        if new !== content { cache.removeAll() }
+        content = new
+        reloadRefusedErrors = nil
         func valid(_ p: Page) -> Bool {
             if case .document(let id) = p.route { return document(id) != nil }
             return true

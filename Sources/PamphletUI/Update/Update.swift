@@ -17,6 +17,9 @@ extension AppState {
         case .contentReloaded(let new):
             replaceContent(new)
             return []
+        case .contentReloadRefused(let errors):
+            reloadRefusedErrors = errors
+            return []
         case .tick, .pinChecked:
             return []
         }

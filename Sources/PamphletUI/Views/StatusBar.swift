@@ -15,8 +15,9 @@ enum StatusBar {
         var position = ""
         if let search = state.search {
             let n = search.results.hits.count
-            // No "0 results" under a "Help right now" row.
-            position = search.query.isEmpty || (n == 0 && search.crisisRow) ? "" : n == 1 ? "1 result" : "\(n) results"
+            // No "0 results" under a "Help right now" row. "50 of 2,872 results" when the list
+            // stops at its limit (review H 3: "50 results" had read as the whole answer).
+            position = search.query.isEmpty || (n == 0 && search.crisisRow) ? "" : search.results.total.summary(shown: n)
         } else {
             let all = state.allMatches(of: state.current, textWidth: geo.textWidth)
             if let m = state.current.matchIndex, all.indices.contains(m) {
@@ -30,7 +31,14 @@ enum StatusBar {
         }
         let posWidth = TextMetrics.width(position)
         let room = geo.width - 2 - (posWidth > 0 ? posWidth + 2 : 0)
-        canvas.write(fit(breadcrumbs(state, layout: layout, geo: geo, top: top), to: room, glyphs: glyphs), x: 1, y: y, role: .statusBar)
+        if let errors = state.reloadRefusedErrors, state.options.showContentProblems {
+            // In place of the breadcrumbs, until an edit loads: staff previewing an edit must not
+            // read the old page as the new one (review H 4).
+            let notice = "\(glyphs.warning) Edit not loaded: \(errors) error\(errors == 1 ? "" : "s"); run pamphlet check"
+            canvas.write(fit([notice], to: room, glyphs: glyphs), x: 1, y: y, role: .warning)
+        } else {
+            canvas.write(fit(breadcrumbs(state, layout: layout, geo: geo, top: top), to: room, glyphs: glyphs), x: 1, y: y, role: .statusBar)
+        }
         if posWidth > 0 { canvas.write(position, x: geo.width - posWidth - 1, y: y, role: .statusBar) }
 
         for item in hintItems(state, width: geo.width) {

@@ -53,18 +53,32 @@ extension IndexData {
     /// positions: a phrase of common words ("the value") reads the positions of a few dozen
     /// sections instead of every section holding both words.
     func topPhraseMatches(_ terms: [Int], limit: Int, isExcluded: (UInt32) -> Bool) -> [(section: UInt32, score: Float)] {
-        guard limit > 0 else { return [] }
+        topPhraseMatchesCounted(terms, limit: limit, isExcluded: isExcluded).top
+    }
+
+    /// `topPhraseMatches`, and how many sections match: exact when no candidate was passed over
+    /// unread, else the matches confirmed (a lower bound). Counting costs nothing more.
+    func topPhraseMatchesCounted(_ terms: [Int], limit: Int, isExcluded: (UInt32) -> Bool)
+        -> (top: [(section: UInt32, score: Float)], total: MatchTotal) {
+        guard limit > 0 else { return ([], MatchTotal(count: 0, isExact: true)) }
         var best = TopK<RankedSection>(capacity: limit)
         var matcher = PhraseMatcher(terms: terms, index: self)
+        var confirmed = 0
+        var passedOver = false
         matcher.forEachCandidate { section, score, occurs in
             // Ranked as the scorer ranks one slot, on its clamped score; candidates come in section
             // order, so one scoring the same as the worst held loses the tie and is passed over.
             let ranked = max(score, 0.001)
-            if best.isFull, let worst = best.worst, ranked <= worst.score { return }
+            if best.isFull, let worst = best.worst, ranked <= worst.score {
+                // Unread: it may match or not, so the count becomes "at least" (unless excluded anyway).
+                if !passedOver, !isExcluded(section) { passedOver = true }
+                return
+            }
             if isExcluded(section) || !occurs() { return }
+            confirmed += 1
             best.offer(RankedSection(matchedSlots: 1, score: ranked, section: Int(section)))
         }
-        return best.bestFirst().map { (UInt32($0.section), $0.score) }
+        return (best.bestFirst().map { (UInt32($0.section), $0.score) }, MatchTotal(count: confirmed, isExact: !passedOver))
     }
 }
 

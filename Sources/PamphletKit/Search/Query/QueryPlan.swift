@@ -74,17 +74,19 @@ struct QueryPlan {
     }
 
     /// Scores every slot into `scorer`, for the best `limit` sections to be taken from it.
-    func score(into scorer: inout Scorer, index: IndexData, limit: Int) {
+    /// Returns the total when the scorer alone cannot count it (a query that is one phrase
+    /// stops early); nil when `scorer.ranked` counts it.
+    @discardableResult
+    func score(into scorer: inout Scorer, index: IndexData, limit: Int) -> MatchTotal? {
         // Exclusions first, so a query that is one phrase can stop at `limit` phrase matches.
         for t in excludedTerms {
             for j in index.postingStart.int(t)..<index.postingStart.int(t + 1) { scorer.exclude(index.postSections[j]) }
         }
         if slots.count == 1, case .phrase(let ids?) = slots[0] {
-            for (s, v) in index.topPhraseMatches(ids, limit: limit, isExcluded: { scorer.isExcluded($0) }) {
-                scorer.offer(s, v)
-            }
+            let found = index.topPhraseMatchesCounted(ids, limit: limit, isExcluded: { scorer.isExcluded($0) })
+            for (s, v) in found.top { scorer.offer(s, v) }
             scorer.endSlot(0)
-            return
+            return found.total
         }
         for (k, slot) in slots.enumerated() {
             switch slot {
@@ -108,6 +110,7 @@ struct QueryPlan {
             }
             scorer.endSlot(k)
         }
+        return nil
     }
 }
 

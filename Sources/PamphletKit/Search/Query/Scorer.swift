@@ -106,16 +106,22 @@ struct Scorer {
     func matchedSlotMask(_ section: Int) -> UInt32 { mask[section] & ~Self.excludedBit }
 
     /// The best `k` sections, best first: more matched slots first, then higher score, then earlier.
-    func top(_ k: Int) -> [(section: Int, score: Float)] {
-        guard k > 0 else { return [] }
+    func top(_ k: Int) -> [(section: Int, score: Float)] { ranked(k).top }
+
+    /// The best `k` sections, best first, and how many sections match in all (what `top` would
+    /// return without a limit), counted in the same pass.
+    func ranked(_ k: Int) -> (top: [(section: Int, score: Float)], matching: Int) {
+        guard k > 0 else { return ([], 0) }
         var best = TopK<RankedSection>(capacity: k)
+        var matching = 0
         for s in touched {
             let i = Int(s)
             let m = mask[i]
             if m & Self.excludedBit != 0 || total[i] <= 0 { continue }
+            matching += 1
             best.offer(RankedSection(matchedSlots: m.nonzeroBitCount, score: total[i], section: i))
         }
-        return best.bestFirst().map { ($0.section, $0.score) }
+        return (best.bestFirst().map { ($0.section, $0.score) }, matching)
     }
 }
 
