@@ -37,6 +37,32 @@ import Testing
         #expect(k.browser?.route == .crisis, "from the search too")
     }
 
+    /// F2 is never spent on closing a box over the page (review I 2): the "Still there?" countdown
+    /// leaves "Help now: F2" in view, and the first F2 had only closed it; the staff PIN box and the
+    /// take-home panel close and the crisis page opens too.
+    @Test(arguments: ["countdown", "pin", "take home"])
+    func f2OverABoxOpensTheCrisisPage(_ box: String) {
+        var k = KioskState<AppState>(content: Fixtures.bundled,
+                                     options: KioskOptions(idleTimeout: 30, countdown: 10,
+                                                           browser: .kiosk(today: Fixtures.today).with(crisisLine: "988")))
+        _ = k.update(.resize(width: 80, height: 24))
+        _ = k.update(.tick(now: 1000))
+        k.press(.enter)
+        switch box {
+        case "countdown":
+            k.send(.tick(now: 1001), .tick(now: 1033))
+            #expect(k.countdownRemaining != nil)
+        case "pin":
+            k.press(.ctrl("a"), .ctrl("x"))
+            #expect(k.pinPrompt != nil)
+        default:
+            k.takeHome = TakeHomePanel(title: "A page", url: "https://clinic.example/a")
+        }
+        k.press(.function(2))
+        #expect(k.browser?.route == .crisis, "\(box)")
+        #expect(k.countdownRemaining == nil && k.pinPrompt == nil && k.takeHome == nil)
+    }
+
     @Test(arguments: [false, true])
     func aClickOnTheHintOpensTheCrisisPage(searching: Bool) {
         var app = Fixtures.app(crisis: true)

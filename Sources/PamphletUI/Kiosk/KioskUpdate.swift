@@ -9,7 +9,9 @@ extension KioskState {
             height = h
             return forward(.resize(width: w, height: browserHeight))
         case .key(let key):
-            return input { $0.key(key) }
+            // F2 is never spent on closing the countdown: "Help now: F2" stays on screen above it
+            // (review I 2: the first F2 only closed the box).
+            return input(evenOverCountdown: Keymap.action(for: key, in: .global) == .crisis) { $0.key(key) }
         case .mouse(let event):
             return input { $0.mouse(event) }
         case .paste(let text):
@@ -45,12 +47,13 @@ extension KioskState {
 
     // MARK: Input
 
-    /// Every key, click and paste restarts the idle timer; a showing countdown just goes away.
-    private mutating func input(_ handle: (inout Self) -> [Effect]) -> [Effect] {
+    /// Every key, click and paste restarts the idle timer; a showing countdown just goes away
+    /// (and the input with it, unless `evenOverCountdown`).
+    private mutating func input(evenOverCountdown: Bool = false, _ handle: (inout Self) -> [Effect]) -> [Effect] {
         let countdownShowing = countdownRemaining != nil
         lastInput = clock
         inputSinceTick = true
-        if countdownShowing { return [] }
+        if countdownShowing && !evenOverCountdown { return [] }
         return handle(&self)
     }
 
@@ -60,10 +63,14 @@ extension KioskState {
             chordArmed = false
             return [.redraw]
         }
-        if pinPrompt != nil { return pinKey(key) }
+        if pinPrompt != nil {
+            guard Keymap.action(for: key, in: .global) == .crisis else { return pinKey(key) }
+            // Help comes before the staff's prompt (review I 2): it closes, unanswered.
+            pinPrompt = nil
+        }
         if takeHome != nil {
             takeHome = nil
-            return []
+            if Keymap.action(for: key, in: .global) != .crisis { return [] }
         }
         // Staff chord: the first key arms it, the second (right after) opens the prompt.
         if chordArmed, key == KioskKeys.staffChordSecond {
