@@ -24,6 +24,9 @@ import Testing
         "quiero matarme", "hacerme daño", "hacerme dano", "ayuda", "Ayuda!", "necesito ayuda", "ayúdame", "AYÚDAME",
         "ayudame", "ayu\u{301}dame", "ayuda por favor",
         "help", "Help!", "need help", "i need help", "please help", "help please", "HELP PLEASE",
+        // review I 1 and 6: fullwidth forms from a CJK input method, and more Spanish
+        "ｓｕｉｃｉｄｅ", "ＨＥＬＰ", "ｋｉｌｌ ｍｙｓｅｌｆ", "９１１", "９８８",
+        "quiero desaparecer", "me hago daño", "me corto",
     ]
 
     @Test(arguments: crisisQueries, [false, true])

@@ -41,6 +41,7 @@ enum CrisisWords {
         ["quiero", "morir"], ["me", "quiero", "matar"], ["quiero", "matarme"], ["no", "quiero", "vivir"],
         ["hacerme", "dano"], ["quitarme", "la", "vida"], ["acabar", "con", "mi", "vida"],
         ["me", "quiero", "suicidar"], ["no", "quiero", "seguir", "viviendo"],
+        ["quiero", "desaparecer"], ["me", "hago", "dano"], ["me", "corto"],
     ]
 
     /// Whole queries that ask for help but, as a run inside a longer query, ask for something else
@@ -154,9 +155,10 @@ enum CrisisWords {
         return out
     }
 
-    /// Lower-case, accent-free words of letters and digits ("Self-Harm" -> "self", "harm").
+    /// Lower-case, accent-free words of letters and digits ("Self-Harm" -> "self", "harm"), fullwidth
+    /// forms as ASCII ("ｓｕｉｃｉｄｅ", "９１１" from a CJK input method, as search folds them; review I 1).
     static func words(of text: String) -> [String] {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
             .map(String.init)
     }

@@ -30,7 +30,7 @@ enum BuiltInPages {
                              [.text("Take this page home (QR code), on pages with a web address")]])
             }
             if map.context == .search {
-                rows.insert([[.code("letters")], [.text("Type the words to find; results update as you type")]], at: 0)
+                rows.insert([[.code("letters, digits")], [.text("Type the words to find; results update as you type")]], at: 0)
             }
             let table = Table(alignments: [.left, .left], header: [[.text("Keys")], [.text("What it does")]], rows: rows)
             sections.append(Section(id: map.context.rawValue, heading: map.context.title, blocks: [.table(table)]))
