@@ -31,7 +31,9 @@ struct CheckCommand: ParsableCommand {
             DIR may also be a single .md file, a site.yaml or a synonyms.txt. For a .md file \
             inside a content folder (the nearest folder above it with a site.yaml), that folder is \
             loaded and only this file's problems are reported, its cross-references checked \
-            against the other pages. A .md file outside any content folder is checked alone: \
+            against the other pages; when the file has none but other files have errors, the \
+            summary says so (the browser and the kiosk load no edit until they are fixed; with \
+            --json, "errorsInOtherFiles" counts them). A .md file outside any content folder is checked alone: \
             links to other pages are then not checked, and the summary says so (with --json, \
             "uncheckedLinks" counts them).
 
@@ -68,6 +70,9 @@ struct CheckCommand: ParsableCommand {
         var problems: [Problem]
         /// Only for a single .md file outside any content folder: its links to other pages, not checked.
         var uncheckedLinks: Int?
+        /// Only for a single .md file without errors of its own in a content folder whose other files
+        /// have errors: how many (the browser and the kiosk load no edit of the folder until they are fixed).
+        var errorsInOtherFiles: Int?
     }
 
     func run() throws {
@@ -85,6 +90,8 @@ struct CheckCommand: ParsableCommand {
         var result: LoadResult
         // Links to other pages that were not checked (a .md file with no content folder around it).
         var uncheckedLinks: Int?
+        // A .md file checked in its folder: errors in the folder's other files, and the folder.
+        var elsewhere: (errors: Int, folder: String)?
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
             result = ContentLoader.load(directory: target)
@@ -92,7 +99,9 @@ struct CheckCommand: ParsableCommand {
             result.diagnostics += SynonymTable.problems(inFileAt: (target as NSString).appendingPathComponent("synonyms.txt"),
                                                         shownAs: ContentLoader.displayPrefix(target) + "synonyms.txt")
         } else if let folder = Self.enclosingFolderLoad(of: target) {
-            result = folder
+            result = folder.result
+            let own = folder.result.diagnostics.contains { $0.severity == .error }
+            if folder.errorsElsewhere > 0, !own { elsewhere = (folder.errorsElsewhere, folder.directory) }
         } else {
             result = ContentLoader.load(directory: target)
             if target.lowercased().hasSuffix(".md") { uncheckedLinks = result.uncheckedReferences }
@@ -109,7 +118,8 @@ struct CheckCommand: ParsableCommand {
             }
             StandardOutput.line(try CLIOutput.json(Report(files: result.files.count, errors: errors,
                                                           warnings: warnings, problems: problems,
-                                                          uncheckedLinks: uncheckedLinks)))
+                                                          uncheckedLinks: uncheckedLinks,
+                                                          errorsInOtherFiles: elsewhere?.errors)))
             if errors > 0 { throw ExitCode.failure }
             return
         }
@@ -118,7 +128,12 @@ struct CheckCommand: ParsableCommand {
         let counts = result.diagnostics.isEmpty ? "no problems"
             : "\(CLIOutput.count(errors, "error")), \(CLIOutput.count(warnings, "warning"))"
         // "no problems" must not read as "the kiosk will take it" when links were not followed (review G 3).
-        let note = (uncheckedLinks ?? 0) > 0 ? " (links to other pages not checked: run `pamphlet check DIR`)" : ""
+        var note = (uncheckedLinks ?? 0) > 0 ? " (links to other pages not checked: run `pamphlet check DIR`)" : ""
+        if let elsewhere {
+            // The file is fine, but the folder will not load, so the edit would not show (review I 3).
+            note += "; the folder has \(CLIOutput.count(elsewhere.errors, "error")) in other files, so the browser "
+                + "and the kiosk will not load it: run `pamphlet check \(elsewhere.folder)`"
+        }
         // "in 0 files" (an empty folder without a site.yaml) read like a miscount.
         CLIOutput.printError(result.files.isEmpty ? counts + "; no files to read"
                              : counts + " in " + CLIOutput.count(result.files.count, "file") + note)
@@ -134,7 +149,9 @@ struct CheckCommand: ParsableCommand {
     /// A .md file inside a content folder: the folder loaded, with only this file's problems, shown
     /// under the path as given. Nil when the file is in no content folder, or the folder's walk does
     /// not read it (a hidden file): it is then checked alone.
-    static func enclosingFolderLoad(of file: String) -> LoadResult? {
+    /// `errorsElsewhere`: the errors in the folder's other files (site.yaml included), which stop
+    /// the folder loading whatever this file holds.
+    static func enclosingFolderLoad(of file: String) -> (result: LoadResult, errorsElsewhere: Int, directory: String)? {
         guard file.lowercased().hasSuffix(".md"), let folder = ContentLoader.enclosingFolder(of: file) else { return nil }
         var loaded = ContentLoader.load(directory: folder.directory)
         guard loaded.files.contains(folder.shownPath) else { return nil }
@@ -144,6 +161,7 @@ struct CheckCommand: ParsableCommand {
             diagnostic.path = file
             return diagnostic
         }
-        return LoadResult(library: loaded.library, diagnostics: mine.sorted(), files: [file])
+        let elsewhere = loaded.diagnostics.filter { $0.path != folder.shownPath && $0.severity == .error }.count
+        return (LoadResult(library: loaded.library, diagnostics: mine.sorted(), files: [file]), elsewhere, folder.directory)
     }
 }

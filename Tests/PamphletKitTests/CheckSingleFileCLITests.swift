@@ -39,6 +39,27 @@ import TestSupport
         #expect(paths == [file, file])
     }
 
+    /// The file is fine, but another file's error stops the folder loading, so the edit would not
+    /// show in the browser or the kiosk: the summary says so (review I 3; exit 0, the file is fine).
+    @Test func errorsInTheFoldersOtherFilesAreNamedInTheSummary() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/content/faq.md"
+        try Data(("---\nkind: faq\ntitle: FAQ\n" + Self.review + "---\n\n## Cost?\n\nAsk.\n").utf8).write(to: URL(fileURLWithPath: file))
+        let run = try CheckCLITests.pamphlet(["check", file])
+        #expect(run.status == 0)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "no problems in 1 file; the folder has 2 errors in other files, so the browser and the kiosk "
+            + "will not load it: run `pamphlet check \(folder)`\n", "\(run.stderr)")
+        let json = try CheckCLITests.pamphlet(["check", file, "--json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["errors"] as? Int == 0 && report["errorsInOtherFiles"] as? Int == 2, "\(report)")
+        // With the other file fixed, nothing more is said.
+        try Data(("---\nkind: article\ntitle: TMS\n" + Self.review + "---\n\nFine.\n").utf8)
+            .write(to: URL(fileURLWithPath: folder + "/content/treatments/tms.md"))
+        #expect(try CheckCLITests.pamphlet(["check", file]).stderr == "no problems in 1 file\n")
+    }
+
     @Test func aRelativePathKeepsItsSpelling() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
