@@ -22,6 +22,22 @@ import Testing
         #expect(statusRow(app) == before)
     }
 
+    /// An edit that removes the page being read takes the reader Home and says why, until the next
+    /// key (review I 9: the screen had dropped to Home without a word).
+    @Test func aPageRemovedByAnEditIsSaid() throws {
+        var app = Fixtures.app(width: 80, height: 24)
+        app.press(.char("1"), .enter)
+        guard case .document(let id) = app.current.route else { Issue.record("no page open"); return }
+        let title = try #require(app.content.library.document(id)?.title)
+        var library = app.content.library
+        library.documents.removeAll { $0.id == id }
+        _ = app.update(.contentReloaded(LoadedContent(library: library, engine: SearchEngine(library: library))))
+        #expect(app.current.route == .home)
+        #expect(statusRow(app).contains("\u{201C}\(title)\u{201D} was removed from the content"), "\(statusRow(app))")
+        app.press(.down)
+        #expect(!statusRow(app).contains("removed"), "\(statusRow(app))")
+    }
+
     @Test func theKioskDoesNotShowPatientsARefusedEdit() {
         var kiosk = KioskFixtures.kiosk()
         _ = kiosk.update(.resize(width: 80, height: 24))

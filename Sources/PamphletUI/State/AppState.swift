@@ -24,6 +24,9 @@ public struct AppState: Program {
     /// The errors of the last content edit that could not be loaded (`Msg.contentReloadRefused`),
     /// until a later edit loads: the status line says the screen shows the content as it was.
     public internal(set) var reloadRefusedErrors: Int?
+    /// The title of the page that was on screen when an edit removed it (the reader was taken
+    /// Home): the status line says so until the next key, click or paste (review I 9).
+    public internal(set) var removedPageTitle: String?
 
     let cache = LayoutCache()
     static let historyLimit = 200
@@ -60,6 +63,7 @@ public struct AppState: Program {
     }
 
     mutating func replaceContent(_ new: LoadedContent) {
+        let onScreen: String? = if case .document(let id) = current.route { document(id)?.title ?? id } else { nil }
         // A reload never brings an old content back, and every cached layout and ranking holds
         // its content (library and index, tens of MB for a large folder) alive: with the browser
         // reloading on every save, 8 edits had kept 300 MB more (review H 4). Start afresh.
@@ -72,7 +76,10 @@ public struct AppState: Program {
         }
         backStack = backStack.filter(valid)
         forwardStack = forwardStack.filter(valid)
-        if !valid(current) { current = Page(route: .home) }
+        if !valid(current) {
+            current = Page(route: .home)
+            removedPageTitle = onScreen
+        }
         if search != nil { runSearch() }
     }
 

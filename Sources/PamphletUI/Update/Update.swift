@@ -4,6 +4,10 @@ extension AppState {
     /// Handles one message. Keys become actions through the current screen's keymap.
     public mutating func update(_ msg: Msg) -> [Effect] {
         switch msg {
+        case .key, .mouse, .paste: removedPageTitle = nil   // said once, until the reader acts
+        default: break
+        }
+        switch msg {
         case .key(let key):
             return handle(key)
         case .mouse(let event):

@@ -36,6 +36,10 @@ enum StatusBar {
             // read the old page as the new one (review H 4).
             let notice = "\(glyphs.warning) Edit not loaded: \(errors) error\(errors == 1 ? "" : "s"); run pamphlet check"
             canvas.write(fit([notice], to: room, glyphs: glyphs), x: 1, y: y, role: .warning)
+        } else if let title = state.removedPageTitle, state.options.showContentProblems {
+            // Taken Home because an edit removed the page being read (review I 9).
+            let notice = "\(glyphs.warning) \u{201C}\(title)\u{201D} was removed from the content"
+            canvas.write(fit([notice], to: room, glyphs: glyphs), x: 1, y: y, role: .warning)
         } else {
             canvas.write(fit(breadcrumbs(state, layout: layout, geo: geo, top: top), to: room, glyphs: glyphs), x: 1, y: y, role: .statusBar)
         }
