@@ -63,6 +63,26 @@ import Testing
         #expect(k.countdownRemaining == nil && k.pinPrompt == nil && k.takeHome == nil)
     }
 
+    /// Only F2 goes through those boxes: in the kiosk `c` is a letter (a PIN may hold it, and over
+    /// the countdown a letter only keeps the session), though the browser's keymap also binds it
+    /// to the crisis page.
+    @Test func aLetterCIsNotTheCrisisKeyOverABox() {
+        var k = KioskState<AppState>(content: Fixtures.bundled,
+                                     options: KioskOptions(idleTimeout: 30, countdown: 10,
+                                                           browser: .kiosk(today: Fixtures.today).with(crisisLine: "988")))
+        _ = k.update(.resize(width: 80, height: 24))
+        _ = k.update(.tick(now: 1000))
+        k.press(.enter, .ctrl("a"), .ctrl("x"))
+        k.type("4c2")
+        #expect(k.pinPrompt?.typed == Array("4c2"))
+        k.press(.escape)
+        k.send(.tick(now: 1001), .tick(now: 1033))
+        #expect(k.countdownRemaining != nil)
+        k.press(.char("c"))
+        #expect(k.countdownRemaining == nil)
+        #expect(k.browser?.route != .crisis && k.browser?.search == nil)
+    }
+
     @Test(arguments: [false, true])
     func aClickOnTheHintOpensTheCrisisPage(searching: Bool) {
         var app = Fixtures.app(crisis: true)

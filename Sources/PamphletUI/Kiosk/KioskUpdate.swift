@@ -11,7 +11,7 @@ extension KioskState {
         case .key(let key):
             // F2 is never spent on closing the countdown: "Help now: F2" stays on screen above it
             // (review I 2: the first F2 only closed the box).
-            return input(evenOverCountdown: Keymap.action(for: key, in: .global) == .crisis) { $0.key(key) }
+            return input(evenOverCountdown: key.opensCrisisInKiosk) { $0.key(key) }
         case .mouse(let event):
             return input { $0.mouse(event) }
         case .paste(let text):
@@ -64,13 +64,13 @@ extension KioskState {
             return [.redraw]
         }
         if pinPrompt != nil {
-            guard Keymap.action(for: key, in: .global) == .crisis else { return pinKey(key) }
+            guard key.opensCrisisInKiosk else { return pinKey(key) }
             // Help comes before the staff's prompt (review I 2): it closes, unanswered.
             pinPrompt = nil
         }
         if takeHome != nil {
             takeHome = nil
-            if Keymap.action(for: key, in: .global) != .crisis { return [] }
+            if !key.opensCrisisInKiosk { return [] }
         }
         // Staff chord: the first key arms it, the second (right after) opens the prompt.
         if chordArmed, key == KioskKeys.staffChordSecond {
@@ -88,7 +88,7 @@ extension KioskState {
             // it ("suicide" had searched "uicide" and found nothing), and a number's first digit
             // ("911", review G 1); F2 opens the crisis page, as the header says. Other keys only
             // wake it.
-            return key.startsSearch || Keymap.action(for: key, in: .global) == .crisis ? forward(.key(key)) : []
+            return key.startsSearch || key.opensCrisisInKiosk ? forward(.key(key)) : []
         case .browsing:
             if key == KioskKeys.startOver { return startOver() }
             if key == KioskKeys.takeHome {
@@ -223,4 +223,11 @@ extension KioskState {
             }
         }
     }
+}
+
+extension Key {
+    /// The kiosk's crisis key: F2. The keymap binds `c` to the crisis page too, but in the kiosk a
+    /// letter is a letter (it searches, and a staff PIN may hold it), so it never goes through a
+    /// box over the page as F2 does.
+    var opensCrisisInKiosk: Bool { !startsSearch && Keymap.action(for: self, in: .global) == .crisis }
 }
