@@ -100,13 +100,14 @@ struct CheckCommand: ParsableCommand {
                                                         shownAs: ContentLoader.displayPrefix(target) + "synonyms.txt")
         } else if let folder = Self.enclosingFolderLoad(of: target) {
             result = folder.result
-            let own = folder.result.diagnostics.contains { $0.severity == .error }
-            if folder.errorsElsewhere > 0, !own { elsewhere = (folder.errorsElsewhere, folder.directory) }
+            if folder.errorsElsewhere > 0 { elsewhere = (folder.errorsElsewhere, folder.directory) }
         } else {
             result = ContentLoader.load(directory: target)
             if target.lowercased().hasSuffix(".md") { uncheckedLinks = result.uncheckedReferences }
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
+        // Said only when this file is fine: its own errors come first.
+        if errors > 0 { elsewhere = nil }
         let warnings = result.diagnostics.count - errors
         if json {
             // JSON escapes control characters itself; line 0 (the file as a whole) prints as 1, as in

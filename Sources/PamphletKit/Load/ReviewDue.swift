@@ -40,16 +40,16 @@ public enum ReviewDue {
         return warnings
     }
 
-    /// The 1-based line of a front matter comment holding the importer's placeholder marker.
+    /// The 1-based line of a front matter comment holding the importer's placeholder marker. The
+    /// front matter is cut where the loader cuts it (`FrontMatter.split`: its fences, not a copy).
     static func placeholderNoteLine(in path: String) -> Int? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              case .success(let front) = FrontMatter.split(text) else { return nil }
+        for (offset, line) in front.yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if number == 1 { if trimmed == "---" { continue } else { return nil } }
-            if trimmed == "---" || trimmed == "..." { return nil }
-            if trimmed.hasPrefix("#"), trimmed.lowercased().contains(PlainTextImporter.placeholderMarker) { return number }
+            if trimmed.hasPrefix("#"), trimmed.lowercased().contains(PlainTextImporter.placeholderMarker) {
+                return front.yamlFirstLine + offset
+            }
         }
         return nil
     }
