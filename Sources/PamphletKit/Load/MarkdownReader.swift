@@ -168,16 +168,28 @@ struct MarkdownReader {
     private mutating func inlines(of node: OpaquePointer, depth: Int = 0) -> [Inline] {
         if depth >= Self.maximumDepth { return [.text(flattenedText(of: node))] }
         var out: [Inline] = []
+        // Neighbouring text runs are merged (cmark splits text at entities, brackets and line
+        // ends): appended to one string, then copied once at its exact size. Joining them pairwise
+        // left each paragraph's string with up to twice the room it needs, a quarter of a loaded
+        // library's memory.
+        var merged = "", runs = 0
+        func flush() {
+            guard runs > 0 else { return }
+            out.append(.text(runs == 1 ? merged : merged.withUTF8 { String(decoding: $0, as: UTF8.self) }))
+            (merged, runs) = ("", 0)
+        }
         for child in Self.children(of: node) {
             for inline in inline(child, depth: depth + 1) {
-                // Merge neighbouring text runs (cmark splits text at entities and brackets).
-                if case .text(let next) = inline, case .text(let previous)? = out.last {
-                    out[out.count - 1] = .text(previous + next)
+                if case .text(let next) = inline {
+                    if runs == 0 { merged = next } else { merged += next }
+                    runs += 1
                 } else {
+                    flush()
                     out.append(inline)
                 }
             }
         }
+        flush()
         return out
     }
 
