@@ -68,6 +68,8 @@ extension IndexData {
         var out: [Snippeter.Match] = []
         let perTerm = max(8, limit / max(1, terms.count))
         let section = UInt32(s)
+        // Matches of one term come in token order: only two or more need the sort.
+        var termsFound = 0
         for (k, t32) in terms.enumerated() where out.count < limit {
             let t = Int(t32)
             guard t >= 0 && t < termCount else { continue }
@@ -78,6 +80,8 @@ extension IndexData {
             let j = postSections.lowerBound(of: section, in: postings)
             guard j < postings.upperBound, postSections[j] == section,
                   var reader = positionReader(term: t, posting: j) else { continue }
+            termsFound += 1
+            if out.isEmpty { out.reserveCapacity(min(limit, 64)) }
             var kept = 0
             while out.count < limit && kept < perTerm, let next = reader.next() {
                 let p = Int(next)
@@ -87,7 +91,7 @@ extension IndexData {
                 }
             }
         }
-        out.sort { $0.token < $1.token }
+        if termsFound > 1 { out.sort { $0.token < $1.token } }
         return out
     }
 }
