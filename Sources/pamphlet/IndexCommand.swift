@@ -61,8 +61,9 @@ struct IndexCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let start = Date()
-        let library = CLIOutput.loadReportingErrors(directory).library
-        let engine = SearchEngine(library: library, contentDirectory: directory, fingerprint: fingerprint)
+        // The library goes straight to the builder, its only holder: it is freed once its text is copied out.
+        let engine = SearchEngine(library: CLIOutput.loadReportingErrors(directory).library, contentDirectory: directory,
+                                  fingerprint: fingerprint)
         let built = Date().timeIntervalSince(start)
         var failures: [String] = []
         for path in paths {

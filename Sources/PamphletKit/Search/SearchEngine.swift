@@ -25,13 +25,16 @@ public final class SearchEngine: Sendable {
     }
 
     /// Builds the index in memory, reading `synonyms.txt` from `contentDirectory` when given.
-    public convenience init(library: Library, contentDirectory: String?, fingerprint: UInt64 = 0) {
+    /// Pass a library nothing else holds (`SearchEngine(library: load().library)`) and its
+    /// documents are freed as soon as their text is copied out, before the index's peak.
+    public convenience init(library: consuming Library, contentDirectory: String?, fingerprint: UInt64 = 0) {
+        let site = library.site
         let image = IndexBuilder.buildStorage(library: library, synonyms: SynonymTable.load(contentDirectory: contentDirectory),
                                               fingerprint: fingerprint)
         // A freshly built image always validates; fall back to an empty library rather than trap.
         let data = (try? IndexData(storage: image))
             ?? (try! IndexData(storage: IndexBuilder.buildStorage(
-                library: Library(site: library.site, documents: []), synonyms: SynonymTable())))
+                library: Library(site: site, documents: []), synonyms: SynonymTable())))
         self.init(index: data)
     }
 

@@ -35,35 +35,64 @@ enum CompressedText {
     /// The same for texts given as ranges of one UTF-8 buffer (the builder's section bodies).
     static func compress(_ all: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> (dictionary: [UInt8], chunkStart: [UInt32], offsets: [UInt32], frames: [UInt8]) {
         let texts = ranges.map { UnsafeBufferPointer(rebasing: all[$0]) }
-        let dictionary = finishDictionary(sampleDictionary(texts), texts)
-        var chunkStart: [UInt32] = [0]
-        var offsets: [UInt32] = [0]
-        chunkStart.reserveCapacity(texts.count + 1)
-        offsets.reserveCapacity(texts.count + 1)
-        // Frames come out a little smaller than the text; reserving that avoids regrowing.
-        var frames: [UInt8] = []
-        frames.reserveCapacity(all.count / 2 + 4096)
-        guard let cctx = ZSTD_createCCtx() else { return (dictionary, [UInt32](repeating: 0, count: texts.count + 1), [0], []) }
-        defer { ZSTD_freeCCtx(cctx) }
-        let cdict = dictionary.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, level) }
-        defer { ZSTD_freeCDict(cdict) }
-        var scratch = [UInt8](repeating: 0, count: ZSTD_compressBound(chunkBytes))
-        for whole in texts {
-            var start = 0
-            while start < whole.count {
-                let src = UnsafeBufferPointer(rebasing: whole[start..<min(whole.count, start + chunkBytes)])
-                start += src.count
-                let n = scratch.withUnsafeMutableBytes { dst in
-                    cdict == nil
-                        ? ZSTD_compressCCtx(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, level)
-                        : ZSTD_compress_usingCDict(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, cdict)
+        let writer = Writer(samples: texts, totalBytes: all.count)
+        for text in texts { writer.add(text) }
+        return writer.finish()
+    }
+
+    /// Compresses texts one at a time, in order, against a dictionary sampled beforehand from all
+    /// of them: the builder compresses each section's body as soon as it is indexed, so the text
+    /// never has to stay whole beside the postings.
+    final class Writer {
+        let dictionary: [UInt8]
+        private var chunkStart: [UInt32] = [0]
+        private var offsets: [UInt32] = [0]
+        private var frames: [UInt8] = []
+        private let cctx: OpaquePointer?
+        private let cdict: OpaquePointer?
+        private var scratch: [UInt8]
+
+        /// `samples` are every text to come (the dictionary is taken from them); `totalBytes` their size.
+        init(samples texts: [UnsafeBufferPointer<UInt8>], totalBytes: Int) {
+            dictionary = CompressedText.finishDictionary(CompressedText.sampleDictionary(texts), texts)
+            chunkStart.reserveCapacity(texts.count + 1)
+            offsets.reserveCapacity(texts.count + 1)
+            // Frames come out a little smaller than the text; reserving that avoids regrowing.
+            frames.reserveCapacity(totalBytes / 2 + 4096)
+            cctx = ZSTD_createCCtx()
+            cdict = dictionary.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, CompressedText.level) }
+            scratch = [UInt8](repeating: 0, count: ZSTD_compressBound(CompressedText.chunkBytes))
+        }
+
+        deinit {
+            ZSTD_freeCDict(cdict)
+            ZSTD_freeCCtx(cctx)
+        }
+
+        /// Appends the next text's frames (none for an empty text).
+        func add(_ whole: UnsafeBufferPointer<UInt8>) {
+            if let cctx {
+                var start = 0
+                while start < whole.count {
+                    let src = UnsafeBufferPointer(rebasing: whole[start..<min(whole.count, start + CompressedText.chunkBytes)])
+                    start += src.count
+                    let n = scratch.withUnsafeMutableBytes { dst in
+                        cdict == nil
+                            ? ZSTD_compressCCtx(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, CompressedText.level)
+                            : ZSTD_compress_usingCDict(cctx, dst.baseAddress, dst.count, src.baseAddress, src.count, cdict)
+                    }
+                    if ZSTD_isError(n) == 0 { frames.append(contentsOf: scratch[0..<n]) }
+                    offsets.append(UInt32(frames.count))
                 }
-                if ZSTD_isError(n) == 0 { frames.append(contentsOf: scratch[0..<n]) }
-                offsets.append(UInt32(frames.count))
             }
             chunkStart.append(UInt32(offsets.count - 1))
         }
-        return (dictionary, chunkStart, offsets, frames)
+
+        /// The dictionary, per text the index of its first frame (`count + 1` entries), and
+        /// `frames + 1` offsets into the concatenated frames.
+        func finish() -> (dictionary: [UInt8], chunkStart: [UInt32], offsets: [UInt32], frames: [UInt8]) {
+            (dictionary, chunkStart, offsets, frames)
+        }
     }
 
     /// The sampled content plus entropy tables (zstd's `ZDICT_finalizeDictionary`, from samples of

@@ -56,7 +56,10 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
         set { base[i] = newValue }
     }
 
-    func removeAll() { count = 0 }
+    func removeAll() {
+        count = 0
+        discardedBytes = 0
+    }
 
     /// Drops the last `n` values (room `extend` made and the caller did not fill).
     @inline(__always)
@@ -68,9 +71,26 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
         capacity = 16
         base = Self.reallocate(nil, capacity)
         count = 0
+        discardedBytes = 0
     }
 
     func reserve(_ n: Int) { if n > capacity { grow(to: n) } }
+
+    /// Gives the memory pages lying wholly below value `index` back to the system, for a buffer
+    /// read once from front to back (the builder's body text, dropped section by section as each
+    /// is indexed and compressed). Values there read as zero afterwards: callers never read them
+    /// again. Only pages inside this buffer's own allocation are touched.
+    func discard(below index: Int) {
+        let page = Self.pageSize
+        let from = (Int(bitPattern: base) + discardedBytes + page - 1) / page * page
+        let to = (Int(bitPattern: base) + min(index, count) * MemoryLayout<Element>.stride) / page * page
+        guard to > from, let start = UnsafeMutableRawPointer(bitPattern: from) else { return }
+        _ = madvise(start, to - from, Int32(MADV_DONTNEED))
+        discardedBytes = to - Int(bitPattern: base)
+    }
+
+    private var discardedBytes = 0
+    private static var pageSize: Int { Int(sysconf(Int32(_SC_PAGESIZE))) }
 
     /// The values so far, as a buffer valid until the next append.
     var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
@@ -80,5 +100,6 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
         while size < needed { size *= 2 }
         base = Self.reallocate(base, size)
         capacity = size
+        discardedBytes = 0
     }
 }

@@ -67,12 +67,39 @@ struct IndexBuilder {
     }
 
     /// The image for `library`, built in the storage an engine reads (`SearchEngine(library:)`).
-    static func buildStorage(library: Library, synonyms: SynonymTable, fingerprint: UInt64 = 0) -> SnapshotStorage {
+    ///
+    /// The library is consumed: once its text is copied out (`SectionSource.all`) the builder keeps
+    /// only each document's id, title and kind. A caller that hands over its only copy (as `pamphlet
+    /// index` does) frees the documents before the postings grow.
+    static func buildStorage(library: consuming Library, synonyms: SynonymTable, fingerprint: UInt64 = 0) -> SnapshotStorage {
         var b = IndexBuilder()
-        var corpus = SectionSource.all(in: library)
+        let corpus = SectionSource.all(in: library)
+        let documents = DocumentRows(library.documents)
+        _ = consume library
+        FreedMemory.returnToSystem()
         b.reserve(textBytes: corpus.bodyText.count)
-        for i in corpus.sections.indices { b.add(section: i, corpus) }
-        return b.finish(library: library, corpus: &corpus, synonyms: synonyms, fingerprint: fingerprint)
+        // Each body is compressed once indexed, and its pages go: the text is never whole beside
+        // the postings (compressing it all at the end had been the build's peak).
+        let bodies = corpus.sections.map { UnsafeBufferPointer(rebasing: corpus.bodyText.buffer[$0.body]) }
+        let text = CompressedText.Writer(samples: bodies, totalBytes: corpus.bodyText.count)
+        for i in corpus.sections.indices {
+            b.add(section: i, corpus)
+            text.add(bodies[i])
+            corpus.bodyText.discard(below: corpus.sections[i].body.upperBound)
+        }
+        corpus.bodyText.release()
+        return b.finish(documents: documents, sources: corpus.sections, text: text.finish(), synonyms: synonyms,
+                        fingerprint: fingerprint)
+    }
+
+    /// What the image keeps of each document.
+    struct DocumentRows {
+        var ids: [String], titles: [String], kinds: [UInt8]
+        init(_ documents: [Document]) {
+            ids = documents.map(\.id)
+            titles = documents.map(\.title)
+            kinds = documents.map { UInt8(DocumentKind.allCases.firstIndex(of: $0.kind) ?? 0) }
+        }
     }
 
     /// Room for the postings of `textBytes` of text (the benchmark corpus: a posting per 16 bytes,
@@ -239,12 +266,10 @@ struct IndexBuilder {
     }
 
     /// Lays the image out. What is done with goes as soon as it is: the postings in section order
-    /// once bucketed, the body text once compressed (a build's peak is here, beside the library).
-    private mutating func finish(library: Library, corpus: inout SectionSource.Corpus, synonyms: SynonymTable,
-                                 fingerprint: UInt64) -> SnapshotStorage {
-        let sources = corpus.sections
-        let text = CompressedText.compress(corpus.bodyText.buffer, sources.map(\.body))
-        corpus.bodyText.release()
+    /// once bucketed (a build's peak is while both are held).
+    private mutating func finish(documents: DocumentRows, sources: [SectionSource],
+                                 text: (dictionary: [UInt8], chunkStart: [UInt32], offsets: [UInt32], frames: [UInt8]),
+                                 synonyms: SynonymTable, fingerprint: UInt64) -> SnapshotStorage {
         let termCount = table.count
         let sectionCount = sources.count
         // Sort terms by bytes and renumber.
@@ -309,13 +334,13 @@ struct IndexBuilder {
         packer.put(.checkpoints, checkpoints.bytes)
         packer.put(.pairFilterStart, pairFilters.starts)
         packer.put(.pairFilters, pairFilters.words)
-        packer.put(.documentIDOffsets, .documentIDBytes, strings: library.documents.map(\.id))
-        packer.put(.titleOffsets, .titleBytes, strings: library.documents.map(\.title))
-        packer.put(.documentKinds, library.documents.map { d in UInt8(DocumentKind.allCases.firstIndex(of: d.kind) ?? 0) })
+        packer.put(.documentIDOffsets, .documentIDBytes, strings: documents.ids)
+        packer.put(.titleOffsets, .titleBytes, strings: documents.titles)
+        packer.put(.documentKinds, documents.kinds)
         packer.put(.languages, text: languages.joined(separator: "\n"))
         let merged = synonyms.adding(acronyms.groups())
         packer.put(.synonyms, text: merged.serialized())
-        return packer.finish(fingerprint: fingerprint, sections: sectionCount, documents: library.documents.count,
+        return packer.finish(fingerprint: fingerprint, sections: sectionCount, documents: documents.ids.count,
                              terms: termCount, postings: postingCount)
     }
 }
