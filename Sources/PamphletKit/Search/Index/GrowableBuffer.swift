@@ -95,6 +95,9 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
     /// The values so far, as a buffer valid until the next append.
     var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
+    /// The values so far, writable in place, valid until the next append.
+    var mutableBuffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
+
     private func grow(to needed: Int) {
         var size = capacity * 2
         while size < needed { size *= 2 }

@@ -23,7 +23,8 @@ struct IndexBuilder {
     // Postings in section order, before bucketing by term.
     // (GrowableBuffer: appended per token or posting without Array's uniqueness checks.)
     private let pTerm = GrowableBuffer<UInt32>()
-    private let pSection = GrowableBuffer<UInt32>()
+    /// Per section, its first posting (postings come section by section; `sectionCount + 1` entries).
+    private var sectionPostingStart: [UInt32] = []
     private let pTf = GrowableBuffer<UInt64>()          // four 16-bit field frequencies
     /// Each posting's positions, varint-coded (byte length, then deltas), in posting order.
     private let pBlob = GrowableBuffer<UInt8>()
@@ -107,7 +108,6 @@ struct IndexBuilder {
     private mutating func reserve(textBytes: Int) {
         let postings = textBytes / 12 + 1024
         pTerm.reserve(postings)
-        pSection.reserve(postings)
         pTf.reserve(postings)
         pBlobStart.reserve(postings + 1)
         pBlob.reserve(textBytes / 3 + 4096)
@@ -203,7 +203,8 @@ struct IndexBuilder {
         scratchPositions.removeAll()
         let scratch = scratchPositions.extend(by: entries.count)
         let entries = self.entries.base, previous = entryPrevious.base, slotHead = self.slotHead.base
-        let slotTerm = self.slotTerm, pTerm = self.pTerm, pSection = self.pSection, pTf = self.pTf
+        sectionPostingStart.append(UInt32(pTerm.count))
+        let slotTerm = self.slotTerm, pTerm = self.pTerm, pTf = self.pTf
         let pBlob = self.pBlob, pBlobStart = self.pBlobStart
         for slot in 0..<slotTerm.count {
             // The chain runs backwards: positions descend. Field counts are added without a branch
@@ -223,7 +224,6 @@ struct IndexBuilder {
                 e = Int(previous[e])
             }
             pTerm.append(UInt32(slotTerm[slot]))
-            pSection.append(UInt32(section))
             pBlobStart.append(UInt32(pBlob.count))
             // Room for the longest coding (5 bytes a position), given back once the length is known.
             let out = pBlob.extend(by: 5 * n)
@@ -280,9 +280,10 @@ struct IndexBuilder {
         // Bucket postings by new term id (BM25F impacts computed on the way).
         let postingCount = pTerm.count
         pBlobStart.append(UInt32(pBlob.count))
-        let buckets = PostingBuckets(termCount: termCount, newID: newID, term: pTerm.buffer, section: pSection.buffer,
+        sectionPostingStart.append(UInt32(postingCount))
+        let buckets = PostingBuckets(termCount: termCount, newID: newID, term: pTerm.mutableBuffer, sectionPostingStart: sectionPostingStart,
                                      tf: pTf.buffer, blob: pBlob.buffer, blobStart: pBlobStart.buffer, fieldLengths: fieldLengths)
-        pTerm.release(); pSection.release(); pTf.release(); pBlob.release(); pBlobStart.release()
+        pTerm.release(); pTf.release(); pBlob.release(); pBlobStart.release()
 
         // Term dictionary in sorted order; flags.
         var termOffsets: [UInt32] = [0]
@@ -310,10 +311,10 @@ struct IndexBuilder {
         packer.put(.termFlags, flags)
         packer.put(.termSharedPrefix, Self.sharedPrefixLengths(termOffsets, termBytes))
         packer.put(.postingStart, buckets.postingStart)
-        if sectionCount <= 0xFFFF {
-            packer.put(.postSections, buckets.postSections.map { UInt16(truncatingIfNeeded: $0) })
+        if let narrow = buckets.postSections16 {
+            packer.put(.postSections, narrow)
         } else {
-            packer.put(.postSections, buckets.postSections)
+            packer.put(.postSections, buckets.postSections32)
         }
         packer.put(.postImpacts, buckets.postImpacts)
         packer.put(.skipStart, buckets.skipStart)

@@ -10,7 +10,10 @@ struct PostingBuckets {
     static let impactScale: Float = 255
     /// Per term (`termCount + 1` entries): index of its first posting.
     var postingStart: [UInt32]
-    var postSections: [UInt32]
+    /// Each posting's section: two bytes when there are at most 65,535 sections (as the snapshot
+    /// stores them), else four; the other array is empty.
+    var postSections16: [UInt16]?
+    var postSections32: [UInt32]
     var postImpacts: [UInt8]
     /// Per term: index of its first skip entry; a skip per 16 postings holds the byte offset of that
     /// posting's positions.
@@ -18,19 +21,21 @@ struct PostingBuckets {
     var skips: [UInt32]
     var positions: [UInt8]
 
-    /// The builder's postings: `term[p]` (an id before renumbering: `newID` maps it), `section[p]`,
-    /// `tf[p]` (four 16-bit field frequencies), positions `blob[blobStart[p]..<blobStart[p + 1]]`;
-    /// `fieldLengths` holds four per section.
-    init(termCount: Int, newID: [UInt32], term: UnsafeBufferPointer<UInt32>, section: UnsafeBufferPointer<UInt32>,
+    /// The builder's postings, section by section (section `s` has postings
+    /// `sectionPostingStart[s]..<sectionPostingStart[s + 1]`): `term[p]` (an id before renumbering:
+    /// `newID` maps it, and the new id is written over it), `tf[p]` (four 16-bit field frequencies),
+    /// positions `blob[blobStart[p]..<blobStart[p + 1]]`; `fieldLengths` holds four per section.
+    /// Nothing per posting is allocated beside the builder's own arrays but the output: this is a
+    /// build's peak.
+    init(termCount: Int, newID: [UInt32], term termOf: UnsafeMutableBufferPointer<UInt32>, sectionPostingStart: [UInt32],
          tf tfs: UnsafeBufferPointer<UInt64>, blob: UnsafeBufferPointer<UInt8>, blobStart: UnsafeBufferPointer<UInt32>,
          fieldLengths: [UInt32]) {
-        let postingCount = term.count
+        let postingCount = termOf.count
         let sectionCount = fieldLengths.count / 4
         var postingStart = [UInt32](repeating: 0, count: termCount + 1)
         var blobSize = [Int](repeating: 0, count: termCount + 1)
-        var termOf = [UInt32](repeating: 0, count: postingCount)
         for p in 0..<postingCount {
-            let t = Int(newID[Int(term[p])])
+            let t = Int(newID[Int(termOf[p])])
             termOf[p] = UInt32(t)
             postingStart[t + 1] += 1
             blobSize[t + 1] += Int(blobStart[p + 1] - blobStart[p])
@@ -42,7 +47,9 @@ struct PostingBuckets {
             skipStart[t + 1] = skipStart[t] + (postingStart[t + 1] - postingStart[t] + 15) / 16
         }
         let denominators = Self.lengthNormalisation(fieldLengths, sectionCount: sectionCount)
-        var postSections = [UInt32](repeating: 0, count: postingCount)
+        let narrow = sectionCount <= 0xFFFF
+        var postSections16 = [UInt16](repeating: 0, count: narrow ? postingCount : 0)
+        var postSections32 = [UInt32](repeating: 0, count: narrow ? 0 : postingCount)
         var postImpacts = [UInt8](repeating: 0, count: postingCount)
         var positions = [UInt8](repeating: 0, count: blob.count)
         var skips = [UInt32](repeating: 0, count: Int(skipStart[termCount]))
@@ -51,22 +58,22 @@ struct PostingBuckets {
         let w = IndexBuilder.fieldWeights, k1 = IndexBuilder.k1
         let w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3]
         // Unchecked views: this loop scatters every posting and every position byte.
-        termOf.withUnsafeBufferPointer { termOf in
         denominators.withUnsafeBufferPointer { denom in
         positions.withUnsafeMutableBufferPointer { out in
-        postSections.withUnsafeMutableBufferPointer { postSections in
+        postSections16.withUnsafeMutableBufferPointer { postSections16 in
+        postSections32.withUnsafeMutableBufferPointer { postSections32 in
         postImpacts.withUnsafeMutableBufferPointer { postImpacts in
         skips.withUnsafeMutableBufferPointer { skips in
         slotCursor.withUnsafeMutableBufferPointer { slotCursor in
         blobCursor.withUnsafeMutableBufferPointer { blobCursor in
         postingStart.withUnsafeBufferPointer { postingStart in
         skipStart.withUnsafeBufferPointer { skipStart in
-            for p in 0..<postingCount {
+            for s in 0..<min(sectionCount, sectionPostingStart.count - 1) {
+            for p in Int(sectionPostingStart[s])..<Int(sectionPostingStart[s + 1]) {
                 let t = Int(termOf[p])
                 let slot = Int(slotCursor[t])
                 slotCursor[t] += 1
-                let s = Int(section[p])
-                postSections[slot] = UInt32(s)
+                if narrow { postSections16[slot] = UInt16(truncatingIfNeeded: s) } else { postSections32[slot] = UInt32(s) }
                 let counts = tfs[p]
                 // The same operations, in the same order, as one loop over the fields: the impacts
                 // (and so the snapshot) stay bit-identical.
@@ -85,9 +92,11 @@ struct PostingBuckets {
                 for k in b0..<b1 { out[at + k - b0] = blob[k] }
                 blobCursor[t] = at + b1 - b0
             }
+            }
         }}}}}}}}}}
         self.postingStart = postingStart
-        self.postSections = postSections
+        self.postSections16 = narrow ? postSections16 : nil
+        self.postSections32 = postSections32
         self.postImpacts = postImpacts
         self.skipStart = skipStart
         self.skips = skips
