@@ -42,7 +42,8 @@ struct SearchCommand: ParsableCommand {
             when a query that is one "phrase" stopped counting early). --json
             prints the array alone.
 
-            Exit status: 0 when something matched; 1 when nothing did (with a
+            Exit status: 0 when something matched; 1 when nothing did (standard
+            output is then empty and standard error says "No results", with a
             "Did you mean" line when there is a close word; --json prints []);
             2 when the content folder does not exist or --index names a file
             that is not a search index (it is never replaced); 64 on bad
@@ -145,6 +146,9 @@ struct SearchCommand: ParsableCommand {
             }
         }
         let text = words.joined(separator: " ")
+        // On a terminal the output is wrapped to its width (as `show` is); through a pipe a hit's
+        // snippet stays one line, for scripts.
+        let wrapWidth = isatty(STDOUT_FILENO) == 1 ? CLIOutput.terminalWidth() : nil
         // A dumb terminal (Emacs' shell, some serial consoles) prints escape codes as text.
         let environment = ProcessInfo.processInfo.environment
         let color = !json && isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
@@ -155,12 +159,19 @@ struct SearchCommand: ParsableCommand {
             CLIOutput.loadReportingErrors(directory).library
         }, answering: { engine in
             let results = engine.search(text, limit: limit.value ?? 10)
-            let output = json ? SearchOutput.json(results.hits) + "\n" : SearchOutput.plain(results, query: text, color: color)
+            let output = json ? SearchOutput.json(results.hits) + "\n"
+                : SearchOutput.plain(results, query: text, color: color, width: wrapWidth)
             // Plain output only: --json stays exactly the documented array (review H 3).
             let more = json ? nil : SearchOutput.moreNote(results)
             return (output: output, empty: results.hits.isEmpty, more: more)
         })
-        StandardOutput.write(found.output)
+        // Nothing found: standard output stays empty (as grep's does), so `hits=$(pamphlet search …)`
+        // is empty; the "No results" and "Did you mean" lines go to standard error. --json prints [].
+        if found.empty && !json {
+            CLIOutput.writeError(found.output)
+        } else {
+            StandardOutput.write(found.output)
+        }
         if let more = found.more { CLIOutput.printError(more) }
         if found.empty { throw ExitCode(1) }
     }
@@ -169,7 +180,8 @@ struct SearchCommand: ParsableCommand {
 /// Formatting of search results for the terminal and for scripts.
 enum SearchOutput {
     /// Content (titles, snippets) is cleaned of control characters before the markup is added.
-    static func plain(_ results: SearchResults, query: String, color: Bool) -> String {
+    /// `width`: wrap to that many columns (a terminal's), nil for one line per snippet.
+    static func plain(_ results: SearchResults, query: String, color: Bool, width: Int? = nil) -> String {
         let clean = { TerminalSafeText.clean($0, expandTabs: false) }
         guard !results.hits.isEmpty else {
             var out = "No results for \u{201C}\(clean(query))\u{201D}.\n"
@@ -180,10 +192,29 @@ enum SearchOutput {
         for (i, hit) in results.hits.enumerated() {
             let title = hit.reference.sectionID == nil ? hit.documentTitle : "\(hit.documentTitle) \u{203A} \(hit.sectionTitle)"
             let place = clean(title)
-            out += "\(i + 1). \(color ? "\u{1B}[1m\(place)\u{1B}[22m" : place)  (\(hit.kind.rawValue), \(clean(hit.reference.description)))\n"
-            // One scalar for one: the highlights' offsets still fit.
-            if !hit.snippet.isEmpty { out += "   " + mark(clean(hit.snippet), hit.highlights, color: color) + "\n" }
-            if !hit.missingWords.isEmpty { out += "   Missing: " + clean(hit.missingWords.joined(separator: ", ")) + "\n" }
+            let number = "\(i + 1). "
+            let heading = "\(place)  (\(hit.kind.rawValue), \(clean(hit.reference.description)))"
+            let bold = [TextRange(start: 0, length: place.unicodeScalars.count)]
+            let missing = hit.missingWords.isEmpty ? nil : "Missing: " + clean(hit.missingWords.joined(separator: ", "))
+            // One scalar for one: the highlights' offsets still fit the cleaned snippet.
+            let snippet = hit.snippet.isEmpty ? nil : clean(hit.snippet)
+            if let width {
+                let (open, close) = color ? ("\u{1B}[1;7m", "\u{1B}[22;27m") : ("[", "]")
+                out += SearchOutputWrap.wrap(heading, marks: color ? bold : [], open: "\u{1B}[1m", close: "\u{1B}[22m",
+                                             width: width, firstPrefix: number, indent: "   ") + "\n"
+                if let snippet {
+                    out += SearchOutputWrap.wrap(snippet, marks: hit.highlights, open: open, close: close,
+                                                 width: width, firstPrefix: "   ", indent: "   ") + "\n"
+                }
+                if let missing {
+                    out += SearchOutputWrap.wrap(missing, marks: [], open: "", close: "", width: width,
+                                                 firstPrefix: "   ", indent: "   ") + "\n"
+                }
+                continue
+            }
+            out += number + (color ? "\u{1B}[1m\(place)\u{1B}[22m" + heading.dropFirst(place.count) : heading) + "\n"
+            if let snippet { out += "   " + mark(snippet, hit.highlights, color: color) + "\n" }
+            if let missing { out += "   " + missing + "\n" }
         }
         return out
     }

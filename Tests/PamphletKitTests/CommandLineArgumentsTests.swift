@@ -19,12 +19,12 @@ import TestSupport
     @Test func doubleDashEndsTheOptionsAndIsNotAWord() throws {
         let c = try Content()
         let exclusion = try CheckCLITests.pamphlet(["search", "--content", c.dir, "--", "-ketamine"])
-        #expect(exclusion.status == 1, "\(exclusion.stdout)")
-        #expect(exclusion.stdout == "No results for \u{201C}-ketamine\u{201D}.\n")
+        #expect(exclusion.status == 1, "\(exclusion.stderr)")
+        #expect(exclusion.stderr == "No results for \u{201C}-ketamine\u{201D}.\n")
 
         // After `--`, an option is a word too.
         let words = try CheckCLITests.pamphlet(["search", "--content", c.dir, "--", "-ketamine", "--json"])
-        #expect(words.stdout.hasPrefix("No results for \u{201C}-ketamine --json\u{201D}."), "\(words.stdout)")
+        #expect(words.stderr.hasPrefix("No results for \u{201C}-ketamine --json\u{201D}."), "\(words.stderr)")
 
         let plain = try CheckCLITests.pamphlet(["search", "ketamine", "--json", "--content", c.dir])
         let dashed = try CheckCLITests.pamphlet(["search", "--json", "--content", c.dir, "--", "ketamine"])

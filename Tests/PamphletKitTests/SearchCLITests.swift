@@ -189,9 +189,11 @@ import TestSupport
 
     @Test func nothingFoundSaysSoAndSuggests() throws {
         let c = try Content()
-        let none = try search("zzqqxv", in: c, json: false)
+        // Standard output stays empty, as grep's does (review J 14): the message is on standard error.
+        let none = try CheckCLITests.pamphlet(["search", "zzqqxv", "--content", c.dir])
         #expect(none.status == 1)
-        #expect(none.text.hasPrefix("No results for \u{201C}zzqqxv\u{201D}."))
+        #expect(none.stdout.isEmpty, "\(none.stdout)")
+        #expect(none.stderr.hasPrefix("No results for \u{201C}zzqqxv\u{201D}."), "\(none.stderr)")
         let json = try CheckCLITests.pamphlet(["search", "zzqqxv", "--json", "--content", c.dir])
         #expect(json.status == 1)
         #expect(json.stdout == "[]\n")
