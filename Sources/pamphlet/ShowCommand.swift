@@ -37,6 +37,9 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
 
     func validate() throws {
+        if id.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("Give the id of a page, e.g. pamphlet show ketamine-faq (pamphlet list shows the ids).")
+        }
         if let width, let problem = width.problem(option: "--width", minimum: PlainTextRenderer.minimumWidth) {
             let why = width.value == nil ? "" : "; narrower, list markers, table columns and most words no longer fit"
             throw ValidationError(problem + why + ".")
@@ -55,7 +58,10 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let library = CLIOutput.loadReportingErrors(try contentOptions.directory()).library
         let reference = ContentReference(id.trimmingCharacters(in: .whitespaces))
-        guard let document = library.document(reference.documentID) else {
+        // Ids are lower case; one typed in another case (KETAMINE-FAQ) names the same page.
+        let lowered = reference.documentID.lowercased()
+        guard let document = library.document(reference.documentID)
+                ?? library.documents.first(where: { $0.id.lowercased() == lowered }) else {
             let all = library.documents.flatMap { doc in [doc.id] + doc.sections.map { "\(doc.id)#\($0.id)" } }
             var message = "error: no document '\(reference.documentID)'"
             let close = Suggestions.closest(to: id, in: all, limit: 5)
@@ -69,7 +75,7 @@ struct ShowCommand: ParsableCommand {
         }
         var section: Section?
         if let slug = reference.sectionID {
-            section = document.section(slug)
+            section = document.section(slug) ?? document.sections.first { $0.id.lowercased() == slug.lowercased() }
             if section == nil {
                 let slugs = document.sections.map(\.id)
                 var message = "error: '\(document.id)' has no section '\(slug)'"

@@ -162,6 +162,18 @@ import TestSupport
         #expect((object["sections"] as? [[String: String]])?.map { $0["id"] ?? "" } == ["iv-ketamine#what-to-expect"])
     }
 
+    /// An id typed in another case names the same page and section; an empty id is a usage error
+    /// (review J 14d: it had said "no document" with five guesses, and exited 1).
+    @Test func showTakesIdsInAnyCaseAndRefusesAnEmptyOne() throws {
+        let upper = try Self.pamphlet(["show", "IV-KETAMINE#What-To-Expect", "--json", "--content", LoadFixtures.valid])
+        #expect(upper.status == 0, "\(upper.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(upper.stdout.utf8)) as? [String: Any])
+        #expect(object["id"] as? String == "iv-ketamine#what-to-expect")
+        let empty = try Self.pamphlet(["show", " ", "--content", LoadFixtures.valid])
+        #expect(empty.status == 64)
+        #expect(empty.stderr.contains("Give the id of a page"), "\(empty.stderr)")
+    }
+
     @Test func showWithoutTerminalWrapsAt80() throws {
         let run = try Self.pamphlet(["show", "ketamine-basics", "--content", LoadFixtures.valid])
         #expect(run.status == 0)
