@@ -51,10 +51,12 @@ public enum TerminalRuntime {
     ///     deliver now (or posts them to the mailbox later).
     public static func run<P: Program>(
         _ program: inout P, options: RuntimeOptions = RuntimeOptions(), mailbox: Mailbox? = nil,
-        perform: ((Effect) -> [Msg])? = nil
+        started: (() -> Void)? = nil, perform: ((Effect) -> [Msg])? = nil
     ) throws -> RunOutcome {
         let session = try TerminalSession(mode: options.inputMode, useColor: options.useColor, mouse: options.mouse)
         defer { session.end() }
+        // The terminal is up: the kiosk logs its start only now, not before a TERM it cannot use.
+        started?()
         let painter = Painter(theme: options.theme, support: session.colorSupport, defaultColors: session.defaultColors,
                               asciiPunctuation: options.asciiPunctuation)
         let input = InputReader()

@@ -124,7 +124,8 @@ struct KioskCommand: ParsableCommand {
         var kiosk = KioskState<AppState>(content: content, options: options)
         let mailbox = Mailbox()
         ContentReloader.start(directory: directory, mailbox: mailbox, logger: logger)
-        logger.info("kiosk started: \(content.library.documents.count) documents, idle timeout \(Int(settings.idleTimeout)) s, staff exit \(settings.exitAllowed ? "by PIN (\(KioskKeys.staffChordLabel))" : "disabled")")
+        let startedNote = "kiosk started: \(content.library.documents.count) documents, idle timeout \(Int(settings.idleTimeout)) s, "
+            + "staff exit \(settings.exitAllowed ? "by PIN (\(KioskKeys.staffChordLabel))" : "disabled")"
 
         let pinHash = settings.pinHash
         if sink.writesToTerminal { sink.hold() }
@@ -135,6 +136,7 @@ struct KioskCommand: ParsableCommand {
                 options: RuntimeOptions(inputMode: .raw, theme: chosenTheme, useColor: !RuntimeSupport.noColor,
                                         mouse: true, tickInterval: 1),
                 mailbox: mailbox,
+                started: { logger.info("\(startedNote)") },
                 perform: { effect in
                     guard case .verifyPIN(let pin) = effect else { return [] }
                     // argon2 takes a quarter second and 64 MiB: never on the UI loop.
@@ -151,7 +153,9 @@ struct KioskCommand: ParsableCommand {
                 })
         } catch {
             sink.release()
-            fail(logger, "cannot use the terminal: \(error)", code: 2)
+            // The terminal's own advice names the browser; here the command to retry is the kiosk.
+            let why = "\(error)".replacingOccurrences(of: "TERM=xterm-256color pamphlet", with: "TERM=xterm-256color pamphlet kiosk")
+            fail(logger, "cannot use the terminal: \(why)", code: 2)
         }
         switch outcome {
         case .quit:

@@ -241,6 +241,18 @@ struct KioskEndToEndTests {
         #expect(percent < 2, "idle CPU \(percent)%")
     }
 
+    /// On a terminal it cannot draw on, the kiosk exits 2 without logging that it started, and its
+    /// advice names the kiosk command (review J 15: "kiosk started" came first, and the hint said
+    /// `TERM=xterm-256color pamphlet`, which opens the browser).
+    @Test func aTerminalItCannotUseIsLoggedAsTheOnlyOutcome() throws {
+        let kiosk = try KioskRun(term: "dumb")
+        defer { kiosk.stop() }
+        #expect(try kiosk.exitCode() == 2)
+        let log = kiosk.logText()
+        #expect(!log.contains("kiosk started"), "\(log)")
+        #expect(log.contains("cannot use the terminal") && log.contains("TERM=xterm-256color pamphlet kiosk"), "\(log)")
+    }
+
     @Test func refusesToStartWithoutAPIN() throws {
         let out = try KioskSpawn.run([PamphletBinary.url.path, "kiosk", "--content", RepoPaths.assets.path])
         let message = out.stderr

@@ -18,7 +18,7 @@ final class KioskRun: @unchecked Sendable {
     var log: URL { root.appendingPathComponent("kiosk.log") }
 
     /// Starts the kiosk; `config` lines go under `kiosk:` in the --config file (after the PIN hash).
-    init(arguments: String = "", config: [String] = [], width: Int = 80, height: Int = 24) throws {
+    init(arguments: String = "", config: [String] = [], width: Int = 80, height: Int = 24, term: String = "tmux-256color") throws {
         let fm = FileManager.default
         root = fm.temporaryDirectory.appendingPathComponent("pamphlet-kiosk-\(UUID().uuidString.prefix(8))")
         for dir in ["home", "xdg/config", "xdg/data", "xdg/cache", "xdg/state", "tmp"] {
@@ -43,7 +43,7 @@ final class KioskRun: @unchecked Sendable {
             cd '\(r)'; stty -g > '\(r)/stty.before'; \
             env -u NO_COLOR HOME='\(r)/home' XDG_CONFIG_HOME='\(r)/xdg/config' XDG_DATA_HOME='\(r)/xdg/data' \
             XDG_CACHE_HOME='\(r)/xdg/cache' XDG_STATE_HOME='\(r)/xdg/state' TMPDIR='\(r)/tmp' \
-            LANG=C.UTF-8 LC_ALL= TERM=tmux-256color sh -c 'echo $$ > "\(r)/pid"; exec \(kiosk.replacingOccurrences(of: "'", with: "\"")) 2> "\(r)/stderr"'; \
+            LANG=C.UTF-8 LC_ALL= TERM=\(term) sh -c 'echo $$ > "\(r)/pid"; exec \(kiosk.replacingOccurrences(of: "'", with: "\"")) 2> "\(r)/stderr"'; \
             echo $? > '\(r)/exit.tmp'; stty -g > '\(r)/stty.after'; mv '\(r)/exit.tmp' '\(r)/exit'; echo "[kiosk ended]"; sleep 300
             """
         tmux = try KioskTmux(command, width: width, height: height)
