@@ -43,6 +43,32 @@ struct ContentOptions: ParsableArguments {
             return "\(name) \(reason)"
         }
         if (info.st_mode & S_IFMT) != S_IFDIR && !fileAllowed { return "\(name) is not a folder" }
+        if (info.st_mode & S_IFMT) == S_IFDIR, let root = enclosingContentFolder(of: path) {
+            // Loaded as it is, every link to a page outside it was an error and the browser wrote
+            // its snapshot into the content tree (review J 18).
+            return "\(path) is a folder inside the content folder \(root) (the folder that holds site.yaml "
+                + "and content/): give that folder instead, e.g. --content \(CLIOutput.shellQuoted(root))"
+        }
+        return nil
+    }
+
+    /// The content folder `path` lies inside when it is `content/` or a folder below it, and has
+    /// no site.yaml of its own: the nearest folder above it holding site.yaml and that content/.
+    static func enclosingContentFolder(of path: String) -> String? {
+        let fm = FileManager.default
+        let start = URL(fileURLWithPath: path).standardized
+        if fm.fileExists(atPath: start.appendingPathComponent("site.yaml").path) { return nil }
+        var below = [start.lastPathComponent]
+        var folder = start.deletingLastPathComponent()
+        for _ in 0..<32 {
+            // `below` runs from the folder just under `folder` down to `path`.
+            if below.first == "content", fm.fileExists(atPath: folder.appendingPathComponent("site.yaml").path) {
+                return folder.path
+            }
+            if folder.path == "/" { return nil }
+            below.insert(folder.lastPathComponent, at: 0)
+            folder = folder.deletingLastPathComponent()
+        }
         return nil
     }
 }

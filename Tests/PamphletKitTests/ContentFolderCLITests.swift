@@ -35,6 +35,27 @@ import TestSupport
         #expect(run.stderr == "pamphlet: /nonexistent-pamphlet-folder/content does not exist\n")
     }
 
+    /// `content/` or a folder below it, given instead of the folder holding site.yaml, names that
+    /// folder (exit 2) and writes nothing there (review J 18: 20 broken-link errors, and the browser
+    /// opened it and wrote a snapshot into the content tree).
+    @Test(arguments: [["search", "tms"], ["list"], ["index"], ["check"], ["kiosk", "--no-exit"]])
+    func aFolderInsideTheContentNamesTheContentFolder(_ command: [String]) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pamphlet-inside-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: RepoPaths.assets, to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for inner in ["content", "content/faq"] {
+            let folder = root.appendingPathComponent(inner).path
+            let run = try CheckCLITests.pamphlet(command + ["--content", folder])
+            #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
+            #expect(run.stderr.contains("is a folder inside the content folder \(root.path)"), "\(run.stderr)")
+            let written = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".pamphlet") }
+            #expect(written.isEmpty, "\(written)")
+        }
+        let whole = try CheckCLITests.pamphlet(["check", root.appendingPathComponent("content/faq").path])
+        #expect(whole.status == 2)
+        #expect(whole.stderr.contains("--content \(root.path)"), "\(whole.stderr)")
+    }
+
     @Test func environmentVariableIsCheckedToo() throws {
         let run = try CheckCLITests.pamphlet(["list"], environment: ["PAMPHLET_CONTENT": "/nonexistent-pamphlet-folder"])
         #expect(run.status == 2)

@@ -19,7 +19,7 @@ import Glibc
 
     /// The commands, run on a temporary copy of the valid fixture (search writes its snapshot there).
     static let commands: [[String]] = [
-        ["search", "ketamine"], ["search", "ketamine", "--json"], ["search", "zzzzqqq"],
+        ["search", "ketamine"], ["search", "ketamine", "--json"], ["search", "zzzzqqq", "--json"],
         ["list"], ["list", "--json"], ["show", "ketamine-basics"], ["show", "ketamine-basics", "--json"],
         ["check", "BROKEN"], ["index"], ["hash-pin"], ["--help"], ["search", "--help"], ["import", "IMPORTED"],
     ]
@@ -80,6 +80,15 @@ import Glibc
         let ended = try Self.run(command, stdout: .closed)
         #expect(!ended.signalled && ended.status == 1, "\(command): \(ended)")
         #expect(ended.stderr.hasSuffix("pamphlet: cannot write to standard output: Bad file descriptor\n"), "\(command): \(ended.stderr)")
+    }
+
+    /// A search that finds nothing writes nothing to standard output ("No results" goes to standard
+    /// error, review J 14): however standard output is broken, it answers 1 with its message.
+    @Test(arguments: [Target.full, .closed, .brokenPipe])
+    func nothingFoundWritesNoOutputToFail(_ target: Target) throws {
+        let ended = try Self.run(["search", "zzzzqqq"], stdout: target)
+        #expect(!ended.signalled && ended.status == 1, "\(ended)")
+        #expect(ended.stderr.hasPrefix("No results for \u{201C}zzzzqqq\u{201D}."), "\(ended.stderr)")
     }
 
     @Test(arguments: commands)
