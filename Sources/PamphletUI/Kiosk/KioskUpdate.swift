@@ -13,7 +13,10 @@ extension KioskState {
             // (review I 2: the first F2 only closed the box).
             return input(evenOverCountdown: key.opensCrisisInKiosk) { $0.key(key) }
         case .mouse(let event):
-            return input { $0.mouse(event) }
+            // A tap on the header's crisis hint is F2 (review J 6): it gets through the countdown,
+            // the staff PIN box and the take-home panel, which close, unanswered.
+            let crisis = opensCrisis(event)
+            return input(evenOverCountdown: crisis) { $0.mouse(event, opensCrisis: crisis) }
         case .paste(let text):
             return input { $0.paste(text) }
         case .pinChecked(let valid):
@@ -99,8 +102,20 @@ extension KioskState {
         }
     }
 
-    private mutating func mouse(_ event: MouseEvent) -> [Effect] {
+    /// A tap (its press) on the crisis hint of the browser's header, whatever box is over it.
+    private func opensCrisis(_ event: MouseEvent) -> Bool {
+        guard screen == .browsing, event.kind == .press || event.kind == .click, event.y < browserHeight,
+              width >= options.minimumWidth, height >= options.minimumHeight else { return false }
+        return browser?.kioskCrisisHintContains(x: event.x, y: event.y) == true
+    }
+
+    private mutating func mouse(_ event: MouseEvent, opensCrisis: Bool) -> [Effect] {
         chordArmed = false
+        if opensCrisis {
+            pinPrompt = nil
+            takeHome = nil
+            return forward(.mouse(event))
+        }
         if pinPrompt != nil { return [] }
         let isTap = event.kind == .press || event.kind == .click
         if takeHome != nil {

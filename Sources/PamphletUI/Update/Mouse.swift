@@ -21,7 +21,7 @@ extension AppState {
         let (x, y) = (event.x, event.y)
         if y == Geometry.headerRow {
             // The crisis hint ("Need help now? Press c") is a button too: on a touch screen it is the only way.
-            if let hint = Header.rightHint(self, width: geo.width), hint.crisis, x >= hint.x - 1 {
+            if crisisHintContains(x: x, y: y) {
                 search = nil
                 return perform(.crisis)
             }
@@ -54,5 +54,11 @@ extension AppState {
         current.focus = .text
         current.focusedTarget = layout.targets[i].key
         return activate(layout.targets[i].action)
+    }
+
+    /// Whether a cell is on the header's crisis hint ("Need help now? Press F2"), a button.
+    func crisisHintContains(x: Int, y: Int) -> Bool {
+        guard y == Geometry.headerRow, let hint = Header.rightHint(self, width: geometry.width) else { return false }
+        return hint.crisis && x >= hint.x - 1
     }
 }
