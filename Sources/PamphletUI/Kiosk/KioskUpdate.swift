@@ -111,12 +111,15 @@ extension KioskState {
 
     private mutating func mouse(_ event: MouseEvent, opensCrisis: Bool) -> [Effect] {
         chordArmed = false
+        if event.kind != .release && event.kind != .drag { barPress = nil }
         if opensCrisis {
             pinPrompt = nil
             takeHome = nil
             return forward(.mouse(event))
         }
         if pinPrompt != nil { return [] }
+        // A finger landing closes the take-home panel and wakes the attract screen ("touch the
+        // screen"); the browser never saw that press, so it ignores the release that follows.
         let isTap = event.kind == .press || event.kind == .click
         if takeHome != nil {
             if isTap { takeHome = nil }
@@ -127,17 +130,34 @@ extension KioskState {
             if isTap { startSession() }
             return []
         case .browsing:
+            // The bar's buttons act at the release of a tap on them, as the browser's do (review J 7):
+            // a swipe that starts on "Start over" does not wipe the session.
+            if let press = barPress, event.kind == .release || event.kind == .drag {
+                guard event.kind == .release else { return [] }
+                barPress = nil
+                let tap = abs(event.x - press.x) <= AppState.tapSlop && abs(event.y - press.y) <= AppState.tapSlop
+                return tap ? tapBar(atColumn: press.x) : []
+            }
             if event.y == height - 1 {
-                guard isTap else { return [] }
-                switch barItem(atColumn: event.x) {
-                case .startOver?: return startOver()
-                case .takeHome?:
-                    if let page = takeHomeURL { takeHome = TakeHomePanel(title: page.title, url: page.url) }
-                    return []
-                case nil: return []
+                switch event.kind {
+                case .press: barPress = (event.x, event.y)
+                case .click: return tapBar(atColumn: event.x)
+                default: break
                 }
+                // A release or drag here may end a drag that began over the page: the browser's.
+                return event.kind == .release || event.kind == .drag ? forward(.mouse(event)) : []
             }
             return forward(.mouse(event))
+        }
+    }
+
+    private mutating func tapBar(atColumn x: Int) -> [Effect] {
+        switch barItem(atColumn: x) {
+        case .startOver?: return startOver()
+        case .takeHome?:
+            if let page = takeHomeURL { takeHome = TakeHomePanel(title: page.title, url: page.url) }
+            return []
+        case nil: return []
         }
     }
 
@@ -221,6 +241,7 @@ extension KioskState {
         pinPrompt = nil
         takeHome = nil
         chordArmed = false
+        barPress = nil
         screen = .attract
         return [.clearScreen, .scheduleTick(after: 1)]
     }
