@@ -189,5 +189,22 @@ import Testing
         app.tapAt(x: 5, y: 3)
         #expect(app.route == .document(hit.reference.documentID))
     }
+
+    /// Review J 10: a tap on "Did you mean “tms clinic”?" did nothing; it runs the suggestion, as Enter does.
+    @Test(arguments: [80, 40])
+    func aTapOnDidYouMeanSearchesForIt(width: Int) throws {
+        var app = Fixtures.app(width: width, height: 24)
+        app.press(.char("/"))
+        app.type("tmss clincq")
+        let suggestion = try #require(app.search?.suggestion)
+        let words = try #require(find(app, "No results"))
+        app.tapAt(x: words.x + 1, y: words.y)
+        #expect(app.search?.query == "tmss clincq", "the rest of the sentence is no button")
+        let first = try #require(suggestion.split(separator: " ").first.map(String.init))
+        let spot = try #require(find(app, "\u{201C}" + first + (first == suggestion ? "\u{201D}" : " ")), "\(app.screenText)")
+        app.tapAt(x: spot.x + 2, y: spot.y)
+        #expect(app.search?.query == suggestion, "\(app.screenText)")
+        #expect(app.search?.results.hits.isEmpty == false)
+    }
 }
 

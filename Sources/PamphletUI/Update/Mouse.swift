@@ -86,6 +86,18 @@ extension AppState {
         if var s = search {
             let perPage = Self.resultsPerPage(bodyHeight: geo.bodyHeight)
             guard row >= 2 else { return [] }
+            if s.rowCount == 0 {
+                // "Did you mean “tms clinic”?" is a button, as Enter is (review J 10).
+                let rows = SearchOverlay.noResultsRows(query: s.query.trimmingSpaces, suggestion: s.suggestion,
+                                                       width: geo.width - 2)
+                guard s.suggestion != nil, rows.indices.contains(row - 2) else { return [] }
+                var column = 1
+                for g in rows[row - 2] {
+                    if x >= column, x < column + g.width { return g.target == 0 ? performSearch(.searchOpen) : [] }
+                    column += g.width
+                }
+                return []
+            }
             let index = SearchOverlay.firstShown(selected: s.selected, perPage: perPage) + (row - 2) / 2
             guard index < s.rowCount else { return [] }
             s.selected = index
