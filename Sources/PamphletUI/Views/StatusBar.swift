@@ -159,7 +159,14 @@ enum StatusBar {
         }
         let local = Keymap.map(for: context).bindings
         if context == .search {
-            local.forEach(add)
+            for binding in local {
+                // Results reopened by Back: Backspace goes on back (closes them) until the query is
+                // edited, though the field shows its cursor; say so (review J 9). A tap performs it.
+                if binding.action == .searchClose, state.search?.reopenedByBack == true {
+                    wanted.append((state.options.asciiOnly ? "Backspace" : "\u{232B}", "back", .searchClose))
+                }
+                add(binding)
+            }
         } else {
             let global = Keymap.map(for: .global).bindings
             let first = local.filter { $0.action == .lineDown || $0.action == .activate || $0.action == .toggle }

@@ -22,6 +22,11 @@ enum BuiltInPages {
                 if map.context != .search { shown.keys = binding.keys(lettersSearch: lettersSearch) }
                 if shown.keys.isEmpty { continue }
                 rows.append([[.code(keysLabel(shown, glyphs))], [.text(binding.action.description(in: map.context))]])
+                if map.context == .search, binding.action == .searchDelete {
+                    // What the hint row's "back" means there (review J 9).
+                    rows.append([[.code(keysLabel(shown, glyphs))],
+                                 [.text("On results you came back to, until you type: go back")]])
+                }
             }
             if map.context == .global, kioskKeys {
                 rows.append([[.code(KioskKeys.startOver.label(glyphs))],
