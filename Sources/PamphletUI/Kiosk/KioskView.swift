@@ -181,7 +181,8 @@ extension KioskState {
         for y in first..<end { canvas.fill(x: 0, y: y, count: canvas.width, role: .normal) }
         let qrWidth = panel.qrRows.first.map { TextMetrics.width($0) } ?? 0
         let qrHeight = panel.qrRows.count
-        let hints = ["Point your phone's camera at the code.", "Press any key to close."]
+        // Worded as the countdown box is: on a touch screen there is no key (review J 19).
+        let hints = ["Point your phone's camera at the code.", "Touch the screen or press any key to close."]
         let sideX = 2 + qrWidth + 3
         func text(_ lines: [(String, Role)], x: Int, top: Int, width: Int) {
             var y = first + top
