@@ -60,11 +60,7 @@ enum StatusBar {
         case .list(let kind): return [kind.menuTitle]
         default:
             if state.current.contentsOpen { return [layout.title, "Contents"] }
-            var s = state.currentSection
-            if let m = state.currentDrawnMatch(layout, textWidth: geo.textWidth) {
-                let line = layout.matches[m].line
-                if line >= top, line < top + geo.bodyHeight { s = layout.matches[m].section }
-            }
+            let s = state.sectionShown(layout, geo: geo)
             if s >= 0, s < layout.sectionTitles.count { return [layout.title, layout.sectionTitles[s]] }
             return [layout.title]
         }
