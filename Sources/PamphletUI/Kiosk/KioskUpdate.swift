@@ -61,6 +61,7 @@ extension KioskState {
     }
 
     private mutating func key(_ key: Key) -> [Effect] {
+        barPress = nil   // a tap half made on the bar opens nothing once a key has acted
         // Ctrl-L repaints whatever is showing (a kernel message on tty1 stays otherwise); it wakes nothing.
         if key == .ctrl("l") {
             chordArmed = false

@@ -44,7 +44,8 @@ enum BuiltInPages {
             .list(ordered: false, start: 1, items: [
                 [.paragraph([.text("Click or tap a menu item, link, question or box to open or tick it.")])],
                 [.paragraph([.text("Click a heading in the contents to jump to it.")])],
-                [.paragraph([.text("Use the wheel to scroll.")])],
+                [.paragraph([.text("Use the wheel to scroll, or drag the page with a finger: it moves with the finger "
+                    + "and opens nothing. A tap opens when the finger lifts.")])],
             ]),
         ]))
         return Document(id: helpID, kind: .article, title: "Help: keys", intro: [
