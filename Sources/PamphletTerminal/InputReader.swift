@@ -13,6 +13,8 @@ final class InputReader {
     /// escape sequence, a mouse report): that reader would have dropped it and the screen stayed
     /// at the old size (seen in CI: a kiosk drawn at 40x12 in an 80x24 terminal after a resize storm).
     private var resizePending = false
+    /// Whether ncurses' motion reports come with the button down (drags).
+    private var mouse = MouseTracker()
 
     /// One `wget_wch` result, or nil on timeout. A resize is noted and read past, never returned.
     private func next(timeoutMilliseconds ms: Int32) -> RawInput? {
@@ -54,7 +56,7 @@ final class InputReader {
         case .mouse:
             var event = MEVENT()
             guard getmouse(&event) == OK else { return [] }
-            return MouseDecoder.events(x: Int(event.x), y: Int(event.y), buttonState: event.bstate).map { .msg(.mouse($0)) }
+            return mouse.events(x: Int(event.x), y: Int(event.y), buttonState: event.bstate).map { .msg(.mouse($0)) }
         case .sgrMousePrefix:
             return sgrMouse(body: "")
         case .pasteStart:

@@ -184,7 +184,8 @@ public struct Theme: Sendable {
         .link: Style([.underline]),
         .linkFocused: Style([.reverse, .underline]),
         .highlight: Style([.reverse]),
-        .selection: Style([.reverse]),
+        // The current match (n / F3) among the others, all reverse (review J 8: they looked the same).
+        .selection: Style([.reverse, .bold, .underline]),
         .menuItem: Style(),
         .menuSelected: Style([.reverse, .bold]),
         .border: Style(),

@@ -191,6 +191,37 @@ struct BrowserEndToEndTests {
         try tmux.wait(for: "scrolled text") { $0 != section }
     }
 
+    /// Review J 7: a swipe over an FAQ question opened it at the press, and a drag never scrolled.
+    /// ncurses decodes the reports itself for xterm-256color; for tmux and screen we read SGR by hand.
+    @Test("a swipe scrolls and opens nothing; a tap opens", arguments: ["tmux-256color", "xterm-256color", "screen"])
+    func swipe(term: String) throws {
+        let tmux = try start(term: term)
+        defer { tmux.kill() }
+        try tmux.wait(for: "Articles")
+        try tmux.type("2")
+        let faq = try tmux.wait(for: "Is ketamine addictive?")
+        let y = try #require(row(of: "Is ketamine addictive?", in: faq))
+        try tmux.drag(from: (9, y), through: [(9, y + 2), (9, y + 5), (9, y + 8)])
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try tmux.capture().contains("\u{25B8} Is ketamine addictive?"), "a swipe opened the question")
+        // Wobbling a cell is still a tap, and it opens at the release.
+        try tmux.drag(from: (9, y), through: [(10, y)])
+        try tmux.wait(for: "the answer open") { $0.contains("\u{25BE} Is ketamine addictive?") }
+        // On an article the text follows the finger: up 9 rows, down 9 lines.
+        try tmux.send("BSpace")
+        try tmux.wait(for: "the FAQ again") { !$0.contains("\u{25BE} Is ketamine addictive?") }
+        try tmux.type("1")
+        let top = try tmux.wait(for: "the article at its top") { $0.contains("Top") && $0.contains("Ketamine Effects") }
+        let lines = top.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let below = try #require(lines.indices.contains(15) ? lines[15] : nil)
+        let text = String(below.split(separator: "\u{2502}").last ?? "").trimmingCharacters(in: .whitespaces)
+        try tmux.drag(from: (50, 15), through: [(50, 12), (50, 9), (50, 6)])
+        try tmux.wait(for: "row 15's text on row 6") { screen in
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return rows.count > 6 && !text.isEmpty && rows[6].contains(text)
+        }
+    }
+
     @Test("a search lands on the section with the match highlighted", arguments: [("", "43"), ("NO_COLOR=1", "7")])
     func search(env: String, highlightSGR: String) throws {
         let tmux = try start(env: env)

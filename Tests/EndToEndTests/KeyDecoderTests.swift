@@ -91,7 +91,10 @@ struct MouseDecoderTests {
         ("64;1;1M", MouseEvent(x: 0, y: 0, kind: .wheelUp)),
         ("65;300;90M", MouseEvent(x: 299, y: 89, kind: .wheelDown)),
         ("16;3;3M", MouseEvent(x: 2, y: 2, kind: .press)),  // ctrl-click is still a click
-        ("35;3;3M", nil),  // motion
+        ("35;3;3M", nil),  // motion, no button held
+        ("32;10;11M", MouseEvent(x: 9, y: 10, kind: .drag)),  // motion with the first button held
+        ("48;10;11M", MouseEvent(x: 9, y: 10, kind: .drag)),  // the same with ctrl
+        ("34;10;11M", nil),  // motion with the right button held
         ("2;3;3M", nil),  // right button
         ("0;0;3M", nil), ("0;3M", nil), ("0;a;3M", nil), ("", nil), ("0;1;1", nil),
     ])
@@ -107,5 +110,17 @@ struct MouseDecoderTests {
         #expect(MouseDecoder.events(x: 0, y: 0, buttonState: pamphlet_button4_pressed()).map(\.kind) == [.wheelUp])
         #expect(MouseDecoder.events(x: 0, y: 0, buttonState: pamphlet_button5_pressed()).map(\.kind) == [.wheelDown])
         #expect(MouseDecoder.events(x: 0, y: 0, buttonState: pamphlet_report_mouse_position()).isEmpty)
+    }
+
+    /// ncurses reports motion the same with and without a button held: a drag is motion between a
+    /// press and its release (review J 7).
+    @Test func ncursesMotionIsADragOnlyWhileTheButtonIsDown() {
+        var tracker = MouseTracker()
+        let motion = pamphlet_report_mouse_position()
+        #expect(tracker.events(x: 1, y: 1, buttonState: motion).isEmpty, "hovering")
+        #expect(tracker.events(x: 1, y: 1, buttonState: pamphlet_button1_pressed()).map(\.kind) == [.press])
+        #expect(tracker.events(x: 2, y: 5, buttonState: motion) == [MouseEvent(x: 2, y: 5, kind: .drag)])
+        #expect(tracker.events(x: 2, y: 6, buttonState: pamphlet_button1_released()).map(\.kind) == [.release])
+        #expect(tracker.events(x: 3, y: 6, buttonState: motion).isEmpty, "hovering again")
     }
 }

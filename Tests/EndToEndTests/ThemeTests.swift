@@ -52,4 +52,15 @@ struct ThemeTests {
             #expect(theme.resolved(.highlight, support: support) != theme.resolved(.normal, support: support))
         }
     }
+
+    /// Review J 8: in monochrome and with NO_COLOR the current match (n / F3, `.selection`) was drawn
+    /// as every other match (`.highlight`), both plain reverse video.
+    @Test("the current match stands out from the other matches", arguments: Theme.all.map(\.name))
+    func currentMatchStandsOut(name: String) throws {
+        let theme = try #require(Theme.named(name))
+        for support in [ColorSupport.none, .basic, .bright] {
+            #expect(theme.resolved(.selection, support: support) != theme.resolved(.highlight, support: support),
+                    "\(support)")
+        }
+    }
 }

@@ -88,12 +88,12 @@ import Testing
         var app = Fixtures.app(crisis: true)
         app.press(.char("1"))
         if searching { app.press(.char("/")); app.type("cost") }
-        _ = app.update(.mouse(MouseEvent(x: 70, y: 0, kind: .press)))
+        app.tapAt(x: 70, y: 0)
         #expect(app.route == .crisis)
         #expect(app.search == nil)
         app.press(.backspace)
         #expect(app.route == .document("is-ketamine-an-opiate"))
-        _ = app.update(.mouse(MouseEvent(x: 3, y: 0, kind: .press)))
+        app.tapAt(x: 3, y: 0)
         #expect(app.route == .home, "the rest of the header still goes home")
     }
 
@@ -105,8 +105,34 @@ import Testing
         k.press(.char("2"))
         let header = k.view(width: 80, height: 24).textRows[0]
         let x = try #require(header.range(of: "Need help now?")).lowerBound.utf16Offset(in: header)
-        _ = k.update(.mouse(MouseEvent(x: x + 2, y: 0, kind: .press)))
+        k.send(.mouse(MouseEvent(x: x + 2, y: 0, kind: .press)), .mouse(MouseEvent(x: x + 2, y: 0, kind: .release)))
         #expect(k.browser?.route == .crisis)
+    }
+
+    /// Review J 6: F2 got through the "Still there?" countdown, the staff PIN box and the take-home
+    /// panel, but a tap on the header's "Need help now? Press F2" (on a touch screen the only way)
+    /// only closed the countdown and did nothing in the PIN box; the take-home panel covered it.
+    @Test(arguments: ["countdown", "pin", "takeHome"])
+    func aTapOnTheHintGetsThroughEveryKioskBox(_ box: String) throws {
+        var k = KioskFixtures.kiosk(idle: 30, countdown: 10)
+        k.press(.char(" "), .enter, .enter)   // the first article: it has a url to take home
+        switch box {
+        case "countdown":
+            k.send(.tick(now: 1001), .tick(now: 1032))
+            #expect(k.countdownRemaining != nil)
+        case "pin":
+            k.press(.ctrl("a"), .ctrl("x"))
+            k.type("12")
+            #expect(k.pinPrompt != nil)
+        default:
+            k.press(KioskKeys.takeHome)
+            #expect(k.takeHome != nil)
+        }
+        let header = k.view(width: 80, height: 24).textRows[0]
+        let x = try #require(header.range(of: "Need help now?"), "\(header)").lowerBound.utf16Offset(in: header)
+        k.send(.mouse(MouseEvent(x: x + 2, y: 0, kind: .press)), .mouse(MouseEvent(x: x + 2, y: 0, kind: .release)))
+        #expect(k.browser?.route == .crisis)
+        #expect(k.countdownRemaining == nil && k.pinPrompt == nil && k.takeHome == nil)
     }
 }
 

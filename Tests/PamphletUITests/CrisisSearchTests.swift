@@ -108,7 +108,7 @@ import Testing
         var app = Fixtures.app()
         app.press(.char("/"))
         app.type("kill myself")
-        _ = app.update(.mouse(MouseEvent(x: 10, y: 4, kind: .press)))
+        app.tapAt(x: 10, y: 4)
         #expect(app.route == .crisis)
     }
 

@@ -21,4 +21,16 @@ import Testing
         #expect(!(Self.rows(.faq) + Self.rows(.checklist)).contains { $0.contains("open or close") && $0.contains("Tick") })
         #expect(Self.rows(.reading).contains { $0.hasSuffix("Scroll down a line") }, "reading still scrolls")
     }
+
+    /// Review J 7: a drag scrolls and a tap acts when the finger lifts; help says so.
+    @Test func helpSaysADragScrolls() throws {
+        let help = BuiltInPages.help(.unicode, allowQuit: true)
+        let section = try #require(help.sections.first { $0.id == "mouse" })
+        guard case .list(_, _, let items)? = section.blocks.first else { Issue.record("no list"); return }
+        let text = items.flatMap { $0 }.compactMap { block -> String? in
+            if case .paragraph(let inlines) = block { return inlines.map(\.plainText).joined() }
+            return nil
+        }.joined(separator: " ")
+        #expect(text.contains("drag the page") && text.contains("when the finger lifts"), "\(text)")
+    }
 }

@@ -60,4 +60,28 @@ import Testing
         let hints = rows[rows.count - 2]
         #expect(hints.contains("Esc close") && !hints.contains("choose") && !hints.contains("open"), "\(hints)")
     }
+
+    /// Review J 9: on results reopened by Back, Backspace goes back (closes them) until the query is
+    /// edited, though the field shows its cursor; the hint row said only "↑↓ choose  Enter open  Esc close".
+    @Test func backspaceOnReopenedResultsIsNamed() throws {
+        var app = Fixtures.app()
+        app.press(.char("/"))
+        app.type("naltrexone")
+        #expect(!hintRow(app).contains("back"), "\(hintRow(app))")
+        app.press(.enter, .backspace)
+        #expect(app.search?.reopenedByBack == true)
+        #expect(hintRow(app).contains("\u{232B} back"), "\(hintRow(app))")
+        // The hint is a button: a tap on it goes back, as Backspace does.
+        let row = hintRow(app)
+        let x = try #require(row.range(of: "\u{232B} back")).lowerBound.utf16Offset(in: row)
+        var tapped = app
+        tapped.tapAt(x: x + 2, y: app.height - 1)
+        #expect(tapped.search == nil && tapped.route == .home)
+        app.type("s")
+        #expect(!hintRow(app).contains("back"), "edited: Backspace deletes again: \(hintRow(app))")
+        // And the help says it where it lists Backspace.
+        #expect(HelpWordingTests.rows(.search).contains("Backspace: On results you came back to, until you type: go back"),
+                "\(HelpWordingTests.rows(.search))")
+    }
 }
+

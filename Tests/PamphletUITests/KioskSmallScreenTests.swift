@@ -62,6 +62,25 @@ struct KioskSmallScreenTests {
         #expect(rows.last?.contains("F5 Start over") == true)
     }
 
+    /// Review J 19: the panel said "Press any key to close." on a touch screen (a tap does close it).
+    @Test(arguments: [(40, 12, false), (80, 24, true), (120, 40, false)])
+    func takeHomeSaysATouchClosesIt(_ width: Int, _ height: Int, _ ascii: Bool) {
+        var k = KioskState<AppState>(content: KioskFixtures.content,
+                                     options: KioskOptions(browser: .kiosk(asciiOnly: ascii)))
+        _ = k.update(.resize(width: width, height: height))
+        k.press(.char(" "), .enter, .enter)
+        k.press(KioskKeys.takeHome)
+        #expect(k.takeHome != nil)
+        // The words beside (or under) the code: each row from its first letter of text.
+        let rows = k.view(width: width, height: height).textRows.dropLast().map { row in
+            row.split(separator: " ").filter { $0.unicodeScalars.allSatisfy { !(0x2580...0x259F).contains($0.value) } }
+                .joined(separator: " ")
+        }
+        #expect(rows.joined(separator: " ").contains("Touch the screen or press any key to close."), "\(rows)")
+        _ = k.update(.mouse(MouseEvent(x: 3, y: height / 2, kind: .press)))
+        #expect(k.takeHome == nil)
+    }
+
     @Test func takeHomeOnANarrowScreenFallsBackToTheAddress() {
         var k = KioskFixtures.kiosk()
         _ = k.update(.resize(width: 40, height: 12))

@@ -101,7 +101,20 @@ struct KioskStateTests {
         #expect(k.press(KioskKeys.startOver).contains(.clearScreen))
         #expect(k.screen == .attract)
         k.press(.char(" "))
-        let effects = k.update(.mouse(MouseEvent(x: 4, y: 23, kind: .press)))
+        let effects = k.send(.mouse(MouseEvent(x: 4, y: 23, kind: .press)), .mouse(MouseEvent(x: 4, y: 23, kind: .release)))
+        #expect(effects.contains(.clearScreen) && k.screen == .attract)
+    }
+
+    /// Review J 7: a swipe that begins on "F5 Start over" does not wipe the session; a tap does, at its release.
+    @Test func theBarActsAtTheReleaseOfATap() {
+        var k = KioskFixtures.kiosk()
+        k.press(.char(" "), .down, .enter)
+        let route = k.browser?.route
+        k.send(.mouse(MouseEvent(x: 4, y: 23, kind: .press)))
+        #expect(k.screen == .browsing, "nothing while the finger is down")
+        k.send(.mouse(MouseEvent(x: 4, y: 18, kind: .drag)), .mouse(MouseEvent(x: 4, y: 12, kind: .release)))
+        #expect(k.screen == .browsing && k.browser?.route == route)
+        let effects = k.send(.mouse(MouseEvent(x: 4, y: 23, kind: .press)), .mouse(MouseEvent(x: 5, y: 23, kind: .release)))
         #expect(effects.contains(.clearScreen) && k.screen == .attract)
     }
 

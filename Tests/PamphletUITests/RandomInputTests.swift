@@ -38,7 +38,7 @@ import Testing
                 if key == .char("q") { continue }
                 msg = .key(key)
             } else if roll < 93 {
-                let kinds: [MouseEvent.Kind] = [.click, .press, .release, .wheelUp, .wheelDown]
+                let kinds: [MouseEvent.Kind] = [.click, .press, .release, .wheelUp, .wheelDown, .drag]
                 msg = .mouse(MouseEvent(x: Int.random(in: -2...size.0 + 2, using: &rng),
                                         y: Int.random(in: -2...size.1 + 2, using: &rng),
                                         kind: kinds.randomElement(using: &rng)!))

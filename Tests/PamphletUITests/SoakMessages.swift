@@ -106,7 +106,7 @@ public struct MessageStream<Source: ByteSource> {
             return .key(.char(Character(Unicode.Scalar(0x20 + b % 0x5F))))
         case 8:
             guard let kind = source.nextByte(), let x = coordinate(), let y = coordinate() else { return nil }
-            let kinds: [MouseEvent.Kind] = [.press, .release, .click, .wheelUp, .wheelDown]
+            let kinds: [MouseEvent.Kind] = [.press, .release, .click, .wheelUp, .wheelDown, .drag]
             return .mouse(MouseEvent(x: x, y: y, kind: kinds[Int(kind) % kinds.count]))
         case 9:
             guard let w = source.int(in: 0...300), let h = source.int(in: 0...120) else { return nil }

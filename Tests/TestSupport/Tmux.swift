@@ -75,6 +75,15 @@ public final class TmuxSession: @unchecked Sendable {
         try type("\u{1B}[<0;\(x + 1);\(y + 1)m")
     }
 
+    /// A finger (the first button) pressed at `from`, moved through `through` and lifted at the
+    /// last point (cells 0-based), as SGR reports: press, motion with the button held, release.
+    public func drag(from: (x: Int, y: Int), through points: [(x: Int, y: Int)]) throws {
+        try type("\u{1B}[<0;\(from.x + 1);\(from.y + 1)M")
+        for p in points { try type("\u{1B}[<32;\(p.x + 1);\(p.y + 1)M") }
+        let end = points.last ?? from
+        try type("\u{1B}[<0;\(end.x + 1);\(end.y + 1)m")
+    }
+
     /// One turn of the wheel at a cell (0-based).
     public func wheel(down: Bool, x: Int = 10, y: Int = 10) throws {
         try type("\u{1B}[<\(down ? 65 : 64);\(x + 1);\(y + 1)M")

@@ -35,7 +35,9 @@ public enum Key: Sendable, Hashable {
 }
 
 public struct MouseEvent: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case press, release, click, wheelUp, wheelDown }
+    /// `press` and `release` of the first button (a finger down and up), `drag` the pointer moved
+    /// while it is down, `click` both at once (a terminal that reports no release), then the wheel.
+    public enum Kind: Sendable, Equatable { case press, release, drag, click, wheelUp, wheelDown }
     public var x: Int
     public var y: Int
     public var kind: Kind

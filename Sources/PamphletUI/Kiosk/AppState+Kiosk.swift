@@ -11,4 +11,8 @@ extension AppState: KioskBrowsable {
         guard case .document(let id) = route else { return nil }
         return content.library.document(id)
     }
+
+    public func kioskCrisisHintContains(x: Int, y: Int) -> Bool {
+        !isTooSmall(width: width, height: height) && crisisHintContains(x: x, y: y)
+    }
 }

@@ -53,6 +53,8 @@ public struct KioskState<Browser: KioskBrowsable>: Program {
     var inputSinceTick = false
     /// The first key of the staff chord was the last key pressed.
     var chordArmed = false
+    /// A press on the bottom bar, not yet released: its button acts at the release (a tap).
+    var barPress: (x: Int, y: Int)?
     var width = 80
     var height = 24
 

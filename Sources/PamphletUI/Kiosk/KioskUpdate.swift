@@ -13,7 +13,10 @@ extension KioskState {
             // (review I 2: the first F2 only closed the box).
             return input(evenOverCountdown: key.opensCrisisInKiosk) { $0.key(key) }
         case .mouse(let event):
-            return input { $0.mouse(event) }
+            // A tap on the header's crisis hint is F2 (review J 6): it gets through the countdown,
+            // the staff PIN box and the take-home panel, which close, unanswered.
+            let crisis = opensCrisis(event)
+            return input(evenOverCountdown: crisis) { $0.mouse(event, opensCrisis: crisis) }
         case .paste(let text):
             return input { $0.paste(text) }
         case .pinChecked(let valid):
@@ -58,6 +61,7 @@ extension KioskState {
     }
 
     private mutating func key(_ key: Key) -> [Effect] {
+        barPress = nil   // a tap half made on the bar opens nothing once a key has acted
         // Ctrl-L repaints whatever is showing (a kernel message on tty1 stays otherwise); it wakes nothing.
         if key == .ctrl("l") {
             chordArmed = false
@@ -99,9 +103,24 @@ extension KioskState {
         }
     }
 
-    private mutating func mouse(_ event: MouseEvent) -> [Effect] {
+    /// A tap (its press) on the crisis hint of the browser's header, whatever box is over it.
+    private func opensCrisis(_ event: MouseEvent) -> Bool {
+        guard screen == .browsing, event.kind == .press || event.kind == .click, event.y < browserHeight,
+              width >= options.minimumWidth, height >= options.minimumHeight else { return false }
+        return browser?.kioskCrisisHintContains(x: event.x, y: event.y) == true
+    }
+
+    private mutating func mouse(_ event: MouseEvent, opensCrisis: Bool) -> [Effect] {
         chordArmed = false
+        if event.kind != .release && event.kind != .drag { barPress = nil }
+        if opensCrisis {
+            pinPrompt = nil
+            takeHome = nil
+            return forward(.mouse(event))
+        }
         if pinPrompt != nil { return [] }
+        // A finger landing closes the take-home panel and wakes the attract screen ("touch the
+        // screen"); the browser never saw that press, so it ignores the release that follows.
         let isTap = event.kind == .press || event.kind == .click
         if takeHome != nil {
             if isTap { takeHome = nil }
@@ -112,17 +131,34 @@ extension KioskState {
             if isTap { startSession() }
             return []
         case .browsing:
+            // The bar's buttons act at the release of a tap on them, as the browser's do (review J 7):
+            // a swipe that starts on "Start over" does not wipe the session.
+            if let press = barPress, event.kind == .release || event.kind == .drag {
+                guard event.kind == .release else { return [] }
+                barPress = nil
+                let tap = abs(event.x - press.x) <= AppState.tapSlop && abs(event.y - press.y) <= AppState.tapSlop
+                return tap ? tapBar(atColumn: press.x) : []
+            }
             if event.y == height - 1 {
-                guard isTap else { return [] }
-                switch barItem(atColumn: event.x) {
-                case .startOver?: return startOver()
-                case .takeHome?:
-                    if let page = takeHomeURL { takeHome = TakeHomePanel(title: page.title, url: page.url) }
-                    return []
-                case nil: return []
+                switch event.kind {
+                case .press: barPress = (event.x, event.y)
+                case .click: return tapBar(atColumn: event.x)
+                default: break
                 }
+                // A release or drag here may end a drag that began over the page: the browser's.
+                return event.kind == .release || event.kind == .drag ? forward(.mouse(event)) : []
             }
             return forward(.mouse(event))
+        }
+    }
+
+    private mutating func tapBar(atColumn x: Int) -> [Effect] {
+        switch barItem(atColumn: x) {
+        case .startOver?: return startOver()
+        case .takeHome?:
+            if let page = takeHomeURL { takeHome = TakeHomePanel(title: page.title, url: page.url) }
+            return []
+        case nil: return []
         }
     }
 
@@ -206,6 +242,7 @@ extension KioskState {
         pinPrompt = nil
         takeHome = nil
         chordArmed = false
+        barPress = nil
         screen = .attract
         return [.clearScreen, .scheduleTick(after: 1)]
     }

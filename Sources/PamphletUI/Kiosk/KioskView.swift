@@ -171,20 +171,24 @@ extension KioskState {
         drawPanel(into: &canvas, lines: lines)
     }
 
-    /// The QR code takes the whole body: code on the left, title and address beside it (or above and
-    /// below on a narrow screen); just the address when the code cannot fit.
+    /// The QR code takes the body under the header (whose "Need help now? Press F2" stays on
+    /// screen and tappable, review J 6): code on the left, title and address beside it (or above
+    /// and below on a narrow screen); just the address when the code cannot fit.
     private func drawTakeHome(_ panel: TakeHomePanel, into canvas: inout Canvas) {
-        let body = max(0, canvas.height - 1)
-        for y in 0..<body { canvas.fill(x: 0, y: y, count: canvas.width, role: .normal) }
+        let first = 1
+        let end = max(first, canvas.height - 1)
+        let body = end - first
+        for y in first..<end { canvas.fill(x: 0, y: y, count: canvas.width, role: .normal) }
         let qrWidth = panel.qrRows.first.map { TextMetrics.width($0) } ?? 0
         let qrHeight = panel.qrRows.count
-        let hints = ["Point your phone's camera at the code.", "Press any key to close."]
+        // Worded as the countdown box is: on a touch screen there is no key (review J 19).
+        let hints = ["Point your phone's camera at the code.", "Touch the screen or press any key to close."]
         let sideX = 2 + qrWidth + 3
         func text(_ lines: [(String, Role)], x: Int, top: Int, width: Int) {
-            var y = top
+            var y = first + top
             for (line, role) in lines {
                 let wrapped = role == .link ? KioskText.chop(line, width: width) : KioskText.wrap(line, width: width)
-                for part in wrapped.isEmpty ? [""] : wrapped where y < body {
+                for part in wrapped.isEmpty ? [""] : wrapped where y < end {
                     canvas.write(part, x: x, y: y, role: role)
                     y += 1
                 }
@@ -196,13 +200,13 @@ extension KioskState {
         let codeRows = options.browser.asciiOnly ? [] : panel.qrRows
         if !codeRows.isEmpty, qrHeight <= body, canvas.width - sideX >= 24 {
             let top = (body - qrHeight) / 2
-            for (i, row) in panel.qrRows.enumerated() { canvas.write(row, x: 2, y: top + i, role: .highlight) }
+            for (i, row) in panel.qrRows.enumerated() { canvas.write(row, x: 2, y: first + top + i, role: .highlight) }
             text(about, x: sideX, top: max(0, (body - 8) / 2), width: canvas.width - sideX - 1)
         } else if !codeRows.isEmpty, qrWidth + 2 <= canvas.width, qrHeight + 3 <= body {
             let top = max(0, (body - qrHeight - 3) / 2)
             let left = (canvas.width - qrWidth) / 2
             text([(panel.title, .title)], x: left, top: top, width: canvas.width - left)
-            for (i, row) in panel.qrRows.enumerated() { canvas.write(row, x: left, y: top + 1 + i, role: .highlight) }
+            for (i, row) in panel.qrRows.enumerated() { canvas.write(row, x: left, y: first + top + 1 + i, role: .highlight) }
             text([(panel.url, .link), (hints[1], .hint)], x: 1, top: top + 1 + qrHeight, width: canvas.width - 2)
         } else {
             // A URL too long for any QR version has no code to enlarge.
@@ -210,7 +214,7 @@ extension KioskState {
                 ? "Type the address into your phone's browser."
                 : "Enlarge the window to show a QR code."
             text(about.filter { $0.0 != hints[0] } + [(why, .hint)],
-                 x: 1, top: 1, width: canvas.width - 2)
+                 x: 1, top: 0, width: canvas.width - 2)
         }
     }
 

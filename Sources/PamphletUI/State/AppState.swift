@@ -27,6 +27,8 @@ public struct AppState: Program {
     /// The title of the page that was on screen when an edit removed it (the reader was taken
     /// Home): the status line says so until the next key, click or paste (review I 9).
     public internal(set) var removedPageTitle: String?
+    /// The mouse button (a finger) is down: a tap acts at its release, a drag scrolls (Mouse.swift).
+    var pointer: PointerDown?
 
     let cache = LayoutCache()
     static let historyLimit = 200
@@ -49,6 +51,7 @@ public struct AppState: Program {
         expanded = [:]
         answers = [:]
         contentsHidden = false
+        pointer = nil
     }
 
     public var route: Route { current.route }

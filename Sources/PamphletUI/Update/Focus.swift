@@ -84,7 +84,7 @@ extension AppState {
         } else if hasContents {
             current.focus = .contents
             current.focusedTarget = nil
-            current.contentsIndex = contentsEntry(for: currentSection, layout)
+            current.contentsIndex = contentsEntry(for: sectionShown(layout, geo: geometry), layout)
         } else if let wrap = d > 0 ? layout.targets.indices.first : layout.targets.indices.last {
             current.focusedTarget = layout.targets[wrap].key
             revealCentred(layout.targets[wrap].firstLine)
@@ -121,6 +121,6 @@ extension AppState {
             current.contentsOpen.toggle()
             current.focus = current.contentsOpen ? .contents : .text
         }
-        if current.focus == .contents { current.contentsIndex = contentsEntry(for: currentSection, layout) }
+        if current.focus == .contents { current.contentsIndex = contentsEntry(for: sectionShown(layout, geo: geometry), layout) }
     }
 }

@@ -58,6 +58,18 @@ extension AppState {
         if line < top || line >= top + bodyHeight { scroll(to: line - bodyHeight / 3) }
     }
 
+    /// The section the screen shows, as the status line and the contents' ▶ name it: with the
+    /// current search match (n / F3) on screen, the match's section; else `currentSection` (review
+    /// J 17: the ▶ followed the screen's top line while the status line followed the match).
+    func sectionShown(_ layout: PageLayout, geo: Geometry) -> Int {
+        let top = topLine(of: current, in: layout, bodyHeight: geo.bodyHeight)
+        if let m = currentDrawnMatch(layout, textWidth: geo.textWidth) {
+            let line = layout.matches[m].line
+            if line >= top, line < top + geo.bodyHeight { return layout.matches[m].section }
+        }
+        return currentSection
+    }
+
     /// The section the reader is in: the anchored one, or at the end of the page (where short last
     /// sections can never reach the top) the last one whose heading is on screen.
     var currentSection: Int {

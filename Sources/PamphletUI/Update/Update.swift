@@ -8,6 +8,11 @@ extension AppState {
         default: break
         }
         switch msg {
+        // A tap half made (finger down) when a key or new content changed the screen opens nothing.
+        case .key, .paste, .contentReloaded: pointer = nil
+        default: break
+        }
+        switch msg {
         case .key(let key):
             return handle(key)
         case .mouse(let event):

@@ -22,9 +22,10 @@ enum ContentsColumn {
     }
 
     /// The first row shown: scrolled so the selected (or current) entry is in view.
-    static func firstShown(_ state: AppState, _ layout: PageLayout, rows: [Row], height: Int) -> Int {
+    static func firstShown(_ state: AppState, _ layout: PageLayout, rows: [Row], geo: Geometry) -> Int {
+        let height = geo.bodyHeight
         let entry = state.current.focus == .contents
-            ? state.current.contentsIndex : state.contentsEntry(for: state.currentSection, layout)
+            ? state.current.contentsIndex : state.contentsEntry(for: state.sectionShown(layout, geo: geo), layout)
         guard rows.count > height, let row = rows.firstIndex(where: { $0.entry == entry }) else { return 0 }
         return max(0, min(row - height / 2, rows.count - height))
     }
@@ -32,16 +33,16 @@ enum ContentsColumn {
     /// The contents entry drawn at a body row, for clicks.
     static func entry(atRow row: Int, _ state: AppState, _ layout: PageLayout, geo: Geometry) -> Int? {
         let all = rows(layout, width: geo.contentsWidth)
-        let index = firstShown(state, layout, rows: all, height: geo.bodyHeight) + row
+        let index = firstShown(state, layout, rows: all, geo: geo) + row
         return all.indices.contains(index) ? all[index].entry : nil
     }
 
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ layout: PageLayout, geo: Geometry) {
         let glyphs = state.options.glyphs
-        let current = state.contentsEntry(for: state.currentSection, layout)
+        let current = state.contentsEntry(for: state.sectionShown(layout, geo: geo), layout)
         let focused = state.current.focus == .contents
         let all = rows(layout, width: geo.contentsWidth)
-        let first = firstShown(state, layout, rows: all, height: geo.bodyHeight)
+        let first = firstShown(state, layout, rows: all, geo: geo)
         let x = geo.contentsX
         let w = geo.contentsWidth
         for row in 0..<geo.bodyHeight {

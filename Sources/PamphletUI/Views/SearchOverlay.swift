@@ -54,14 +54,13 @@ enum SearchOverlay {
                 return
             }
             let y = info + 1
-            var text = "No results for \u{201C}\(query)\u{201D}."
-            if let suggestion = search.suggestion {
-                text += " Did you mean \u{201C}\(suggestion)\u{201D}? Press Enter to search for it."
-            } else {
-                text += " Try another word, or fewer words."
-            }
             let end = geo.bodyTop + geo.bodyHeight
-            let used = write(wrapped: text, &canvas, x: 1, y: y, width: w - 2, rows: end - y, role: .normal)
+            let rows = noResultsRows(query: query, suggestion: search.suggestion, width: w - 2).prefix(max(0, end - y))
+            for (i, row) in rows.enumerated() {
+                var x = 1
+                for g in row { x = canvas.write(String(g.ch), x: x, y: y + i, role: g.role) }
+            }
+            let used = rows.count
             // People can help where the words did not (review A finding 5).
             write(wrapped: askPeople(phone: content.library.site.contact.phone), &canvas, x: 1, y: y + used + 1,
                   width: w - 2, rows: end - (y + used + 1), role: .hint)
@@ -174,6 +173,24 @@ enum SearchOverlay {
         }
         snippet(hit, &scratch, x: 4, y: 1, width: w - 5 - noteWidth, glyphs: glyphs)
         return [Array(scratch.cells[0..<scratch.width]), Array(scratch.cells[scratch.width..<2 * scratch.width])]
+    }
+
+    /// "No results for “q”." and "Did you mean “…”? Press Enter to search for it." (or "Try another
+    /// word"), wrapped to `width` from the body's second column. The "did you mean" sentence is a
+    /// button (`target` 0 on its glyphs, the suggestion drawn as a link): a tap on it runs the
+    /// suggestion, as Enter does (review J 10). Drawn and hit-tested from these same rows.
+    static func noResultsRows(query: String, suggestion: String?, width: Int) -> [[Glyph]] {
+        func glyphs(_ text: String, _ role: Role = .normal, button: Bool = false) -> [Glyph] {
+            text.map { Glyph(ch: $0, width: TextMetrics.width($0), role: role, offset: -1, target: button ? 0 : -1) }
+        }
+        var text = glyphs("No results for \u{201C}\(query)\u{201D}. ")
+        if let suggestion {
+            text += glyphs("Did you mean \u{201C}", button: true) + glyphs(suggestion, .link, button: true)
+                + glyphs("\u{201D}? Press Enter to search for it.", button: true)
+        } else {
+            text += glyphs("Try another word, or fewer words.")
+        }
+        return PageBuilder.wrapRows(text, firstWidth: width, restWidth: width)
     }
 
     /// Under "No results": who to ask, with the clinic's phone number when site.yaml has one.

@@ -60,11 +60,7 @@ enum StatusBar {
         case .list(let kind): return [kind.menuTitle]
         default:
             if state.current.contentsOpen { return [layout.title, "Contents"] }
-            var s = state.currentSection
-            if let m = state.currentDrawnMatch(layout, textWidth: geo.textWidth) {
-                let line = layout.matches[m].line
-                if line >= top, line < top + geo.bodyHeight { s = layout.matches[m].section }
-            }
+            let s = state.sectionShown(layout, geo: geo)
             if s >= 0, s < layout.sectionTitles.count { return [layout.title, layout.sectionTitles[s]] }
             return [layout.title]
         }
@@ -159,7 +155,14 @@ enum StatusBar {
         }
         let local = Keymap.map(for: context).bindings
         if context == .search {
-            local.forEach(add)
+            for binding in local {
+                // Results reopened by Back: Backspace goes on back (closes them) until the query is
+                // edited, though the field shows its cursor; say so (review J 9). A tap performs it.
+                if binding.action == .searchClose, state.search?.reopenedByBack == true {
+                    wanted.append((state.options.asciiOnly ? "Backspace" : "\u{232B}", "back", .searchClose))
+                }
+                add(binding)
+            }
         } else {
             let global = Keymap.map(for: .global).bindings
             let first = local.filter { $0.action == .lineDown || $0.action == .activate || $0.action == .toggle }

@@ -81,5 +81,11 @@ extension AppState {
         for ch in text { _ = update(.key(.char(ch))) }
     }
 
+    /// A tap (or a click) at a cell: press, then release there.
+    mutating func tapAt(x: Int, y: Int) {
+        _ = update(.mouse(MouseEvent(x: x, y: y, kind: .press)))
+        _ = update(.mouse(MouseEvent(x: x, y: y, kind: .release)))
+    }
+
     var screenText: String { view(width: width, height: height).textRows.joined(separator: "\n") }
 }

@@ -22,6 +22,11 @@ enum BuiltInPages {
                 if map.context != .search { shown.keys = binding.keys(lettersSearch: lettersSearch) }
                 if shown.keys.isEmpty { continue }
                 rows.append([[.code(keysLabel(shown, glyphs))], [.text(binding.action.description(in: map.context))]])
+                if map.context == .search, binding.action == .searchDelete {
+                    // What the hint row's "back" means there (review J 9).
+                    rows.append([[.code(keysLabel(shown, glyphs))],
+                                 [.text("On results you came back to, until you type: go back")]])
+                }
             }
             if map.context == .global, kioskKeys {
                 rows.append([[.code(KioskKeys.startOver.label(glyphs))],
@@ -39,7 +44,8 @@ enum BuiltInPages {
             .list(ordered: false, start: 1, items: [
                 [.paragraph([.text("Click or tap a menu item, link, question or box to open or tick it.")])],
                 [.paragraph([.text("Click a heading in the contents to jump to it.")])],
-                [.paragraph([.text("Use the wheel to scroll.")])],
+                [.paragraph([.text("Use the wheel to scroll, or drag the page with a finger: it moves with the finger "
+                    + "and opens nothing. A tap opens when the finger lifts.")])],
             ]),
         ]))
         return Document(id: helpID, kind: .article, title: "Help: keys", intro: [
