@@ -22,6 +22,13 @@ import Testing
         #expect(Self.rows(.reading).contains { $0.hasSuffix("Scroll down a line") }, "reading still scrolls")
     }
 
+    /// F2 works while searching (it types nothing): the search table lists it (audit K), and the
+    /// key does what the table says.
+    @Test func searchHelpListsF2() {
+        #expect(Self.rows(.search).contains { $0.hasPrefix("F2:") }, "\(Self.rows(.search))")
+        #expect(Keymap.action(for: .function(2), in: .search) == .crisis)
+    }
+
     /// Review J 7: a drag scrolls and a tap acts when the finger lifts; help says so.
     @Test func helpSaysADragScrolls() throws {
         let help = BuiltInPages.help(.unicode, allowQuit: true)

@@ -139,6 +139,8 @@ public struct Keymap: Sendable {
             Binding([.ctrl("w"), .alt(Key.altBackspaceCharacter)], .searchDeleteWord),
             Binding([.ctrl("u")], .searchClear),
             Binding([.tab], .searchUseSuggestion),
+            // Global keys that type nothing also work here; listed so the help's table says so.
+            Binding([.function(2)], .crisis),
             Binding([.escape], .searchClose, hint: "close"),
         ]),
     ]
