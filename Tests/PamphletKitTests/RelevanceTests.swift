@@ -88,6 +88,30 @@ import TestSupport
         #expect(Self.engine.hit(ranked, at: 0) == Self.engine.search(query, limit: 8).hits[0])
     }
 
+    /// Review J 1: a synonym entry matches a query word with its stem ("physician" in synonyms.txt,
+    /// "physicians" typed), as content words do; before, only the form written in the file did, and
+    /// the plural found nothing.
+    @Test(arguments: [("physicians", "physician"), ("clinicians", "clinician"), ("consultations", "consultation"),
+                      ("narcotics", "narcotic")])
+    func aSynonymEntrysOtherFormsFindWhatItFinds(_ form: String, _ entry: String) {
+        for end in ["", " "] {
+            let typed = Self.engine.search(form + end, limit: 10).hits.map(\.reference.description)
+            let written = Self.engine.search(entry + end, limit: 10).hits.map(\.reference.description)
+            #expect(!typed.isEmpty && typed == written, "\(form + end) -> \(typed) vs \(written)")
+        }
+    }
+
+    /// "book" is the entry "booking" by stem (appointment, consultation, booking), so the FAQ answer
+    /// on making an appointment matches both words and ranks first (it was third, "Missing: book",
+    /// behind two pages that say "To book"); a phrase entry's last word matches by stem too.
+    @Test func synonymEntriesMatchByStem() {
+        let book = Self.engine.search("book an appointment", limit: 5).hits
+        #expect(book.first?.reference.description == "ketamine-faq#how-do-i-make-an-appointment", "\(book.map(\.reference))")
+        #expect(book.first?.missingWords == [])
+        let adverse = Self.engine.search("adverse effect", limit: 5).hits
+        #expect(!adverse.isEmpty && adverse.first?.missingWords == [], "\(adverse.map(\.missingWords))")
+    }
+
     /// Nothing matches these; the suggestion must be a plausible typo fix, or none at all.
     @Test(arguments: [
         ("is it safe", nil),          // "staff" is two edits from a 4-letter word: not a typo of it

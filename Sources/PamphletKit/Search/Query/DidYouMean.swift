@@ -11,7 +11,7 @@ enum DidYouMean {
         var parts: [String] = []
         var changed = false
         for w in q.words {
-            let known = expander.exact(w.term) != nil || expander.synonyms[w.text] != nil
+            let known = expander.exact(w.term) != nil || expander.synonyms.contains(w.text)
                 || (w.isPrefix && !w.term.withUnsafeBufferPointer { terms.prefixRange($0) }.isEmpty)
             let letters = w.text.unicodeScalars.count
             let isCode = w.term.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }

@@ -47,7 +47,7 @@ struct WordMatches {
 /// content uses), synonyms, completions of the word being typed, and typos.
 struct WordExpander {
     let index: IndexData
-    let synonyms: [String: [String]]
+    let synonyms: SynonymLookup
     let stemmers: [Stemmer]
 
     /// Completions kept for a word being typed: the most frequent ones, up to this many...
@@ -57,10 +57,11 @@ struct WordExpander {
     static let completionPostingBudget = 60_000
     static let maxTypoTerms = 32
 
-    init(index: IndexData, synonyms: [String: [String]]) {
+    init(index: IndexData, synonyms: SynonymTable) {
         self.index = index
-        self.synonyms = synonyms
-        self.stemmers = index.languages.map { Stemmer.shared($0) }
+        let stemmers = index.languages.map { Stemmer.shared($0) }
+        self.synonyms = SynonymLookup(synonyms, stemmers: stemmers)
+        self.stemmers = stemmers
     }
 
     func exact(_ term: [UInt8]) -> Int? { index.terms.find(term) }
@@ -131,7 +132,7 @@ struct WordExpander {
         // `typo_tokens_threshold`: a correctly spelled word is not padded out with near-misses.
         // A word the synonyms file lists is a real word, not a misspelling, even when the content
         // has none of its group ("price" had found "preceded" by a typo on a prefix).
-        guard m.isEmpty, synonyms[String(decoding: term, as: UTF8.self)] == nil else { return m }
+        guard m.isEmpty, !synonyms.contains(String(decoding: term, as: UTF8.self)) else { return m }
         let letters = String(decoding: term, as: UTF8.self).unicodeScalars.count
         let k = TypoMatcher.allowedEdits(forLength: letters)
         if k > 0 {
@@ -162,10 +163,10 @@ struct WordExpander {
         return m
     }
 
-    /// Adds the synonyms of an entry (one word, or several joined by spaces) to `m`.
+    /// Adds the synonyms of an entry (one word, or several joined by spaces; matched as written or
+    /// by its last word's stem, see `SynonymLookup`) to `m`.
     func addSynonyms(of entry: String, to m: inout WordMatches) {
-        guard let alternatives = synonyms[entry] else { return }
-        for alt in alternatives {
+        for alt in synonyms.alternatives(of: entry) {
             let words = alt.split(separator: " ").map { Array($0.utf8) }
             if words.count == 1 {
                 if let t = exact(words[0]) { m.add(t, MatchWeight.synonym) }

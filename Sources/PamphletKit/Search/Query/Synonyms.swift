@@ -98,6 +98,70 @@ public struct SynonymTable: Sendable, Equatable {
     }
 }
 
+/// The synonym groups as a query looks them up: by an entry as written, and by its stem in each
+/// content language (the stemmer the index uses), so "physicians" finds the entry "physician" and
+/// "book" the entry "booking". A phrase entry's last word is stemmed ("adverse effect" finds
+/// "adverse effects"); its other words must be as written.
+struct SynonymLookup: Sendable {
+    /// Each entry's alternatives (the other entries of its groups).
+    let byEntry: [String: [String]]
+    /// Language index byte + the entry with its last word stemmed -> the alternatives of every entry
+    /// with that key (entries of several groups may share a stem: "addictive", "addiction").
+    private let byStem: [[UInt8]: [String]]
+    private let stemmers: [Stemmer]
+
+    /// Built in the table's order (groups, then entries), so every list has one order whatever the
+    /// dictionaries' hashing.
+    init(_ table: SynonymTable = SynonymTable(), stemmers: [Stemmer] = []) {
+        let byEntry = table.alternativesByEntry()
+        self.byEntry = byEntry
+        self.stemmers = stemmers
+        var entries: [String] = []
+        var seen = Set<String>()
+        for g in table.groups { for e in g where seen.insert(e).inserted { entries.append(e) } }
+        var byStem: [[UInt8]: [String]] = [:]
+        var key: [UInt8] = []
+        for entry in entries {
+            let alternatives = byEntry[entry] ?? []
+            for lang in stemmers.indices {
+                Self.key(Array(entry.utf8), language: lang, stemmer: stemmers[lang], into: &key)
+                var list = byStem[key] ?? []
+                for a in alternatives where !list.contains(a) { list.append(a) }
+                byStem[key] = list
+            }
+        }
+        self.byStem = byStem
+    }
+
+    /// The lookup key of a folded entry or query text (words joined by single spaces): the
+    /// language byte, the words before the last as written, and the last word's stem.
+    private static func key(_ text: [UInt8], language: Int, stemmer: Stemmer, into key: inout [UInt8]) {
+        key.removeAll(keepingCapacity: true)
+        key.append(UInt8(truncatingIfNeeded: language))
+        let lastSpace = text.lastIndex(of: 0x20).map { $0 + 1 } ?? 0
+        key.append(contentsOf: text[..<lastSpace])
+        text.withUnsafeBufferPointer { stemmer.appendStem(UnsafeBufferPointer(rebasing: $0[lastSpace...]), to: &key) }
+    }
+
+    /// True when `text` (one folded word, or several joined by spaces) is an entry as written or by stem.
+    func contains(_ text: String) -> Bool { !alternatives(of: text).isEmpty }
+
+    /// The alternatives of every entry `text` matches as written or by its last word's stem, the
+    /// exact entry's first.
+    func alternatives(of text: String) -> [String] {
+        var out = byEntry[text] ?? []
+        guard !byStem.isEmpty else { return out }
+        let bytes = Array(text.utf8)
+        var key: [UInt8] = []
+        for lang in stemmers.indices {
+            Self.key(bytes, language: lang, stemmer: stemmers[lang], into: &key)
+            guard let more = byStem[key] else { continue }
+            for a in more where a != text && !out.contains(a) { out.append(a) }
+        }
+        return out
+    }
+}
+
 /// Finds acronyms defined in the text itself: a run of words followed by "(ABC)" whose initials spell
 /// the acronym ("transcranial magnetic stimulation (TMS)", "treatment resistant depression (TRD)").
 /// Short function words may sit inside the run ("Department of Health (DOH)"); a plural "s" on the
