@@ -112,6 +112,34 @@ import TestSupport
         #expect(!adverse.isEmpty && adverse.first?.missingWords == [], "\(adverse.map(\.missingWords))")
     }
 
+    /// Review J 2: a typo of a word form the content does not use is matched against the content's
+    /// stems ("depresed": stem "depres", one edit from "depress", the stem of "depression" and
+    /// "depressive", though two or more from each word), and against the synonyms file's entries
+    /// ("anxios" -> "anxious" -> anxiety). A word that is not the last one gets the same tolerance:
+    /// "adict" is one edit from no word, only from the prefix "addict…", which only the word being
+    /// typed matched, and from the stem "addict". Each had found nothing ("Missing: adict").
+    @Test(arguments: [
+        ("depresed", ["depression", "depressive"]), ("depresed ", ["depression", "depressive"]),
+        ("deppresed", ["depression", "depressive"]), ("anxios", ["anxiety", "panic"]),
+        ("adict ketamine", ["addictive", "addiction", "addicted"]), ("ketamine adict xyz", ["addictive", "addiction", "addicted"]),
+    ])
+    func typosOfAWordFormTheContentLacks(_ query: String, _ words: [String]) {
+        let hits = Self.engine.search(query, limit: 5).hits
+        #expect(!hits.isEmpty, "\(query)")
+        let first = hits.first.map { hit in
+            hit.highlights.map { String(String.UnicodeScalarView(Array(hit.snippet.unicodeScalars)[$0.start..<$0.end])).lowercased() }
+        } ?? []
+        #expect(first.contains { words.contains($0) }, "\(query): \(hits.first?.reference.description ?? "") marks \(first)")
+        #expect(hits.first?.missingWords.allSatisfy { $0 == "xyz" } == true, "\(query): \(hits.first?.missingWords ?? [])")
+    }
+
+    @Test func aWordNotTypedLastIsCorrectedLikeTheLast() {
+        let first = Self.engine.search("adict ketamine", limit: 3).hits.map(\.reference.description)
+        let last = Self.engine.search("ketamine adict", limit: 3).hits.map(\.reference.description)
+        #expect(Self.addictive.contains(first.first ?? ""), "\(first)")
+        #expect(Set(first.prefix(2)) == Set(last.prefix(2)), "\(first) vs \(last)")
+    }
+
     /// Nothing matches these; the suggestion must be a plausible typo fix, or none at all.
     @Test(arguments: [
         ("is it safe", nil),          // "staff" is two edits from a 4-letter word: not a typo of it
@@ -124,6 +152,9 @@ import TestSupport
         ("drgu -ketamine", "drug -ketamine"),   // the exclusion stays
         ("drgu", "drug"),             // one edit, under the 5 letters where search allows any
         ("opiatezz", "opiate"),       // two edits from 6 letters
+        // two edits from the stem of "depression" ("deprs" -> "depress"), three from every word:
+        // the group's most frequent word (review J 2)
+        ("deprsed", "depression"),
     ] as [(String, String?)])
     func didYouMean(_ query: String, _ expected: String?) {
         let results = Self.engine.search(query, limit: 5)

@@ -20,11 +20,26 @@ enum DidYouMean {
                 continue
             }
             let k = letters >= 6 ? 2 : 1
+            let index = expander.index
             var best: (d: Int, df: Int, t: Int)?
-            for m in TypoMatcher.matches(w.term, maxEdits: k, prefixMode: false, in: expander.index) {
-                for t in m.range where !expander.index.isStopWord(t) {
-                    let df = expander.index.documentFrequency(t)
-                    if best == nil || (m.distance, -df) < (best!.d, -best!.df) { best = (m.distance, df, t) }
+            func consider(_ t: Int, _ d: Int) {
+                guard !index.isStopWord(t) else { return }
+                let df = index.documentFrequency(t)
+                if best == nil || (d, -df) < (best!.d, -best!.df) { best = (d, df, t) }
+            }
+            for m in TypoMatcher.matches(w.term, maxEdits: k, prefixMode: false, in: index) {
+                for t in m.range { consider(t, m.distance) }
+            }
+            // The word's stem against the content's stems, as search does: "deprsed" (stem "deprs")
+            // is two edits from "depress", the stem of "depression" and "depressive", and three from
+            // either word. The group's most frequent word is offered. Not under 5 letters, where
+            // search allows no typo: a short word's stem is most of it ("safe" had become "saved",
+            // its stem "save" one edit away).
+            for (lang, stemmer) in expander.stemmers.enumerated() where letters >= 5 {
+                for m in TypoMatcher.stemMatches(stemmer.stem(w.term), language: lang, maxEdits: k, in: index) {
+                    for g in m.range {
+                        for i in index.stemTermStart.int(g)..<index.stemTermStart.int(g + 1) { consider(index.stemTerms.int(i), m.distance) }
+                    }
                 }
             }
             if let best {

@@ -109,6 +109,8 @@ struct SynonymLookup: Sendable {
     /// with that key (entries of several groups may share a stem: "addictive", "addiction").
     private let byStem: [[UInt8]: [String]]
     private let stemmers: [Stemmer]
+    /// The entries that are one word (for typos of them).
+    private let oneWordEntries: [String]
 
     /// Built in the table's order (groups, then entries), so every list has one order whatever the
     /// dictionaries' hashing.
@@ -119,6 +121,7 @@ struct SynonymLookup: Sendable {
         var entries: [String] = []
         var seen = Set<String>()
         for g in table.groups { for e in g where seen.insert(e).inserted { entries.append(e) } }
+        oneWordEntries = entries.filter { !$0.utf8.contains(0x20) }
         var byStem: [[UInt8]: [String]] = [:]
         var key: [UInt8] = []
         for entry in entries {
@@ -141,6 +144,22 @@ struct SynonymLookup: Sendable {
         let lastSpace = text.lastIndex(of: 0x20).map { $0 + 1 } ?? 0
         key.append(contentsOf: text[..<lastSpace])
         text.withUnsafeBufferPointer { stemmer.appendStem(UnsafeBufferPointer(rebasing: $0[lastSpace...]), to: &key) }
+    }
+
+    /// The one-word entries within `maxEdits` of `word` (optimal string alignment, the first letter
+    /// trusted as `TypoMatcher` trusts it), each with its distance. For a word nothing else matched:
+    /// the entries are few, so each is compared in full.
+    func oneWordEntries(within maxEdits: Int, of word: [UInt8]) -> [(distance: Int, entry: String)] {
+        guard maxEdits > 0, let first = word.first else { return [] }
+        let second = word.count > 1 ? word[1] : first
+        var out: [(distance: Int, entry: String)] = []
+        for entry in oneWordEntries {
+            guard let e = entry.utf8.first, e == first || e == second,
+                  abs(entry.utf8.count - word.count) <= maxEdits else { continue }
+            let d = Array(entry.utf8).withUnsafeBufferPointer { TypoMatcher.distance(word, $0, prefix: false) }
+            if d > 0 && d <= maxEdits { out.append((d, entry)) }
+        }
+        return out
     }
 
     /// True when `text` (one folded word, or several joined by spaces) is an entry as written or by stem.
