@@ -151,6 +151,10 @@ import TestSupport
         ("iv2", nil),
         ("drgu -ketamine", "drug -ketamine"),   // the exclusion stays
         ("drgu", "drug"),             // one edit, under the 5 letters where search allows any
+        // but not a letter replaced in a short word: "home" is a word, "hope" another (review J 5)
+        ("can I drive home", nil),
+        ("home", nil),
+        ("tmss clincq", "tms clinic"),  // a letter left out is still offered
         ("opiatezz", "opiate"),       // two edits from 6 letters
         // two edits from the stem of "depression" ("deprs" -> "depress"), three from every word:
         // the group's most frequent word (review J 2)

@@ -5,7 +5,21 @@
 /// "4b", "iv2") are codes, kept as typed ("a1" had offered "1"); so are words under 3 letters.
 /// Excluded words stay in the suggestion ("-ketamine"), and so do words the synonyms file lists
 /// (real words, whether or not the content has them).
+///
+/// Under 5 letters, where search itself corrects nothing, a letter left out, added or swapped with
+/// its neighbour is offered ("drgu" -> "drug", "cots" -> "costs", "tmss" -> "tms") but not one
+/// letter replaced: a short word with one letter changed is most often another word, and the
+/// patient meant the word typed ("can I drive home" had offered "can i drive hope", "home" the
+/// word and "hope" only the closest the content has).
 enum DidYouMean {
+    /// True when `term` is `word` with one letter replaced (same length, one byte differs).
+    static func isOneSubstitution(_ word: [UInt8], _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count == term.count else { return false }
+        var differences = 0
+        for i in 0..<word.count where word[i] != term[i] { differences += 1 }
+        return differences == 1
+    }
+
     static func suggest(for q: ParsedQuery, expander: WordExpander) -> String? {
         let terms = expander.index.terms
         var parts: [String] = []
@@ -24,6 +38,7 @@ enum DidYouMean {
             var best: (d: Int, df: Int, t: Int)?
             func consider(_ t: Int, _ d: Int) {
                 guard !index.isStopWord(t) else { return }
+                if letters < 5 && isOneSubstitution(w.term, index.terms.buffer(t)) { return }
                 let df = index.documentFrequency(t)
                 if best == nil || (d, -df) < (best!.d, -best!.df) { best = (d, df, t) }
             }
