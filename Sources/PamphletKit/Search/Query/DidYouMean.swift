@@ -50,7 +50,8 @@ enum DidYouMean {
             // either word. The group's most frequent word is offered. Not under 5 letters, where
             // search allows no typo: a short word's stem is most of it ("safe" had become "saved",
             // its stem "save" one edit away).
-            for (lang, stemmer) in expander.stemmers.enumerated() where letters >= 5 {
+            // (As in search, not when a word is one edit away: a stem can only tie with it.)
+            for (lang, stemmer) in expander.stemmers.enumerated() where letters >= 5 && (best?.d ?? 2) > 1 {
                 for m in TypoMatcher.stemMatches(stemmer.stem(w.term), language: lang, maxEdits: k, in: index) {
                     for g in m.range {
                         for i in index.stemTermStart.int(g)..<index.stemTermStart.int(g + 1) { consider(index.stemTerms.int(i), m.distance) }

@@ -135,14 +135,26 @@ struct TypoMatcher {
         func prefixEnd(_ d: Int, from i: Int, limit n: Int) -> Int {
             let t = buffer(i)
             let d = min(d, t.count)
-            func startsLikeI(_ j: Int) -> Bool {
+            @inline(__always) func startsLikeI(_ j: Int) -> Bool {
                 let b = buffer(j)
                 guard b.count >= d else { return false }
-                for x in 0..<d where b[x] != t[x] { return false }
+                var x = 0
+                while x < d { if b[x] != t[x] { return false }; x += 1 }
                 return true
             }
-            // Sorted: the strings starting with t[0..<d] follow i without a gap.
-            var lo = i + 1, hi = n
+            // Sorted: the strings starting with t[0..<d] follow i without a gap. Most subtrees the
+            // walk skips are a string or two, so gallop from i before the binary search (a binary
+            // search over the whole rest was 60% of the stem walk's instructions).
+            var lo = i + 1, step = 1
+            while lo < n && startsLikeI(lo) {
+                lo += step
+                step <<= 1
+            }
+            // i + 1 failed (or is n): a subtree of one. Else lo - step / 2 was the last index that
+            // started like i, and the end lies after it, at min(lo, n) at most.
+            if step == 1 { return min(lo, n) }
+            var hi = min(lo, n)
+            lo = lo - (step >> 1) + 1
             while lo < hi {
                 let mid = (lo + hi) >> 1
                 if startsLikeI(mid) { lo = mid + 1 } else { hi = mid }
