@@ -88,6 +88,58 @@ import TestSupport
         #expect(Self.engine.hit(ranked, at: 0) == Self.engine.search(query, limit: 8).hits[0])
     }
 
+    /// Review J 1: a synonym entry matches a query word with its stem ("physician" in synonyms.txt,
+    /// "physicians" typed), as content words do; before, only the form written in the file did, and
+    /// the plural found nothing.
+    @Test(arguments: [("physicians", "physician"), ("clinicians", "clinician"), ("consultations", "consultation"),
+                      ("narcotics", "narcotic")])
+    func aSynonymEntrysOtherFormsFindWhatItFinds(_ form: String, _ entry: String) {
+        for end in ["", " "] {
+            let typed = Self.engine.search(form + end, limit: 10).hits.map(\.reference.description)
+            let written = Self.engine.search(entry + end, limit: 10).hits.map(\.reference.description)
+            #expect(!typed.isEmpty && typed == written, "\(form + end) -> \(typed) vs \(written)")
+        }
+    }
+
+    /// "book" is the entry "booking" by stem (appointment, consultation, booking), so the FAQ answer
+    /// on making an appointment matches both words and ranks first (it was third, "Missing: book",
+    /// behind two pages that say "To book"); a phrase entry's last word matches by stem too.
+    @Test func synonymEntriesMatchByStem() {
+        let book = Self.engine.search("book an appointment", limit: 5).hits
+        #expect(book.first?.reference.description == "ketamine-faq#how-do-i-make-an-appointment", "\(book.map(\.reference))")
+        #expect(book.first?.missingWords == [])
+        let adverse = Self.engine.search("adverse effect", limit: 5).hits
+        #expect(!adverse.isEmpty && adverse.first?.missingWords == [], "\(adverse.map(\.missingWords))")
+    }
+
+    /// Review J 2: a typo of a word form the content does not use is matched against the content's
+    /// stems ("depresed": stem "depres", one edit from "depress", the stem of "depression" and
+    /// "depressive", though two or more from each word), and against the synonyms file's entries
+    /// ("anxios" -> "anxious" -> anxiety). A word that is not the last one gets the same tolerance:
+    /// "adict" is one edit from no word, only from the prefix "addict…", which only the word being
+    /// typed matched, and from the stem "addict". Each had found nothing ("Missing: adict").
+    @Test(arguments: [
+        ("depresed", ["depression", "depressive"]), ("depresed ", ["depression", "depressive"]),
+        ("deppresed", ["depression", "depressive"]), ("anxios", ["anxiety", "panic"]),
+        ("adict ketamine", ["addictive", "addiction", "addicted"]), ("ketamine adict xyz", ["addictive", "addiction", "addicted"]),
+    ])
+    func typosOfAWordFormTheContentLacks(_ query: String, _ words: [String]) {
+        let hits = Self.engine.search(query, limit: 5).hits
+        #expect(!hits.isEmpty, "\(query)")
+        let first = hits.first.map { hit in
+            hit.highlights.map { String(String.UnicodeScalarView(Array(hit.snippet.unicodeScalars)[$0.start..<$0.end])).lowercased() }
+        } ?? []
+        #expect(first.contains { words.contains($0) }, "\(query): \(hits.first?.reference.description ?? "") marks \(first)")
+        #expect(hits.first?.missingWords.allSatisfy { $0 == "xyz" } == true, "\(query): \(hits.first?.missingWords ?? [])")
+    }
+
+    @Test func aWordNotTypedLastIsCorrectedLikeTheLast() {
+        let first = Self.engine.search("adict ketamine", limit: 3).hits.map(\.reference.description)
+        let last = Self.engine.search("ketamine adict", limit: 3).hits.map(\.reference.description)
+        #expect(Self.addictive.contains(first.first ?? ""), "\(first)")
+        #expect(Set(first.prefix(2)) == Set(last.prefix(2)), "\(first) vs \(last)")
+    }
+
     /// Nothing matches these; the suggestion must be a plausible typo fix, or none at all.
     @Test(arguments: [
         ("is it safe", nil),          // "staff" is two edits from a 4-letter word: not a typo of it
@@ -99,7 +151,14 @@ import TestSupport
         ("iv2", nil),
         ("drgu -ketamine", "drug -ketamine"),   // the exclusion stays
         ("drgu", "drug"),             // one edit, under the 5 letters where search allows any
+        // but not a letter replaced in a short word: "home" is a word, "hope" another (review J 5)
+        ("can I drive home", nil),
+        ("home", nil),
+        ("tmss clincq", "tms clinic"),  // a letter left out is still offered
         ("opiatezz", "opiate"),       // two edits from 6 letters
+        // two edits from the stem of "depression" ("deprs" -> "depress"), three from every word:
+        // the group's most frequent word (review J 2)
+        ("deprsed", "depression"),
     ] as [(String, String?)])
     func didYouMean(_ query: String, _ expected: String?) {
         let results = Self.engine.search(query, limit: 5)

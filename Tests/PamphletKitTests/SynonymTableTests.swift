@@ -36,4 +36,28 @@ import Testing
         #expect(merged.groups == [["tms", "transcranial magnetic stimulation"], ["ect", "electroconvulsive therapy"],
                                   ["repetitive tms", "rtms"], ["trd", "treatment resistant depression"]])
     }
+    /// Review J 1: an entry matches a query word with the same stem (the index's stemmer), and a
+    /// phrase entry one whose last word has the same stem; entries of several groups that share a
+    /// stem pool their alternatives, exact entry's first, in the file's order.
+    @Test func entriesMatchByStem() {
+        let table = SynonymTable.parse("""
+            doctor, physician, clinician
+            appointment, consultation, booking
+            side effects, adverse effects, risks
+            addictive, habit forming
+            addiction, substance use disorder
+            """)
+        let lookup = SynonymLookup(table, stemmers: [Stemmer.shared("en")])
+        #expect(lookup.alternatives(of: "physician") == ["doctor", "clinician"])
+        #expect(lookup.alternatives(of: "physicians") == ["doctor", "clinician"])
+        #expect(lookup.alternatives(of: "book") == ["appointment", "consultation"])
+        #expect(lookup.alternatives(of: "adverse effect") == ["side effects", "risks"])
+        #expect(lookup.alternatives(of: "adverse") == [])
+        #expect(lookup.alternatives(of: "addictive") == ["habit forming", "substance use disorder"])
+        #expect(lookup.alternatives(of: "addicted") == ["habit forming", "substance use disorder"])
+        #expect(lookup.contains("consultations") && !lookup.contains("consul"))
+        // Without a stemmer (a language libstemmer lacks), entries match as written only.
+        let plain = SynonymLookup(table, stemmers: [])
+        #expect(plain.alternatives(of: "physician") == ["doctor", "clinician"] && plain.alternatives(of: "physicians") == [])
+    }
 }

@@ -99,4 +99,42 @@ import Testing
             #expect(TypoMatcher.distance(Array("psychiatrst".utf8), $0, prefix: true) == 1)
         }
     }
+    /// The walk over the stem keys (one language, without its language byte; shared prefixes
+    /// counted as it goes, subtrees ended by binary search) finds what brute force over the keys
+    /// finds, on the bundled content's stems with an edit or two, and random words.
+    @Test func theStemKeyWalkFindsWhatBruteForceFinds() {
+        let index = RelevanceTests.engine.index
+        let keys = index.stemKeys
+        var stems: [[UInt8]] = []
+        for g in 0..<keys.count where keys.buffer(g).first == 0 { stems.append(Array(keys.buffer(g).dropFirst())) }
+        #expect(stems.count > 100)
+        var random = ImportFuzzTests.SplitMix(state: 5)
+        var compared = 0, found = 0
+        for q in 0..<200 {
+            var word = stems[Int(random.next() % UInt64(stems.count))]
+            switch q % 4 {
+            case 0 where word.count > 2: word.swapAt(1, 2)
+            case 1 where word.count > 3: word.remove(at: 2 + Int(random.next() % UInt64(word.count - 2)))
+            case 2: word.insert(UInt8(ascii: "a") + UInt8(random.next() % 26), at: 1 + Int(random.next() % UInt64(word.count)))
+            default: word = Array(String((0..<(2 + Int(random.next() % 8))).map { _ in "acdeinprst".randomElement(using: &random)! }).utf8)
+            }
+            for k in 0...2 {
+                var got: [Int: Int] = [:]
+                for m in TypoMatcher.stemMatches(word, language: 0, maxEdits: k, in: index) {
+                    for g in m.range { got[g] = m.distance }
+                }
+                var want: [Int: Int] = [:]
+                for g in 0..<keys.count {
+                    let key = Array(keys.buffer(g))
+                    guard key.first == 0, key.count > 1, key[1] == word[0] || (word.count > 1 && key[1] == word[1]) else { continue }
+                    let e = Self.distance(Array(key.dropFirst()), word)
+                    if e <= k { want[g] = e }
+                }
+                #expect(got == want, "\(String(decoding: word, as: UTF8.self)) k=\(k)")
+                compared += 1
+                found += want.count
+            }
+        }
+        #expect(compared == 600 && found > 200)
+    }
 }

@@ -40,7 +40,7 @@ public final class SearchEngine: Sendable {
 
     init(index: IndexData) {
         self.index = index
-        self.expander = WordExpander(index: index, synonyms: SynonymTable(serialized: index.synonymText).alternativesByEntry())
+        self.expander = WordExpander(index: index, synonyms: SynonymTable(serialized: index.synonymText))
     }
 
     /// Number of indexed sections (document intros included).

@@ -47,7 +47,7 @@ struct WordMatches {
 /// content uses), synonyms, completions of the word being typed, and typos.
 struct WordExpander {
     let index: IndexData
-    let synonyms: [String: [String]]
+    let synonyms: SynonymLookup
     let stemmers: [Stemmer]
 
     /// Completions kept for a word being typed: the most frequent ones, up to this many...
@@ -57,10 +57,11 @@ struct WordExpander {
     static let completionPostingBudget = 60_000
     static let maxTypoTerms = 32
 
-    init(index: IndexData, synonyms: [String: [String]]) {
+    init(index: IndexData, synonyms: SynonymTable) {
         self.index = index
-        self.synonyms = synonyms
-        self.stemmers = index.languages.map { Stemmer.shared($0) }
+        let stemmers = index.languages.map { Stemmer.shared($0) }
+        self.synonyms = SynonymLookup(synonyms, stemmers: stemmers)
+        self.stemmers = stemmers
     }
 
     func exact(_ term: [UInt8]) -> Int? { index.terms.find(term) }
@@ -131,11 +132,15 @@ struct WordExpander {
         // `typo_tokens_threshold`: a correctly spelled word is not padded out with near-misses.
         // A word the synonyms file lists is a real word, not a misspelling, even when the content
         // has none of its group ("price" had found "preceded" by a typo on a prefix).
-        guard m.isEmpty, synonyms[String(decoding: term, as: UTF8.self)] == nil else { return m }
+        guard m.isEmpty, !synonyms.contains(String(decoding: term, as: UTF8.self)) else { return m }
         let letters = String(decoding: term, as: UTF8.self).unicodeScalars.count
         let k = TypoMatcher.allowedEdits(forLength: letters)
         if k > 0 {
-            var candidates: [(distance: Int, df: Int, term: Int, prefix: Bool)] = []
+            var candidates: [(distance: Int, df: Int, term: Int, weight: Float)] = []
+            func typoWeight(_ distance: Int, prefix: Bool) -> Float {
+                prefix ? (distance == 1 ? MatchWeight.prefixTypo1 : MatchWeight.prefixTypo2)
+                       : (distance == 1 ? MatchWeight.typo1 : MatchWeight.typo2)
+            }
             for match in TypoMatcher.matches(term, maxEdits: k, prefixMode: word.isPrefix, in: index)
             where match.distance > 0 {
                 let isRange = word.isPrefix
@@ -144,28 +149,53 @@ struct WordExpander {
                     let distance = isRange && match.distance > 1
                         ? max(1, min(match.distance, TypoMatcher.distance(term, index.terms.buffer(t), prefix: true)))
                         : match.distance
-                    candidates.append((distance, index.documentFrequency(t), t, isRange))
+                    candidates.append((distance, index.documentFrequency(t), t, typoWeight(distance, prefix: isRange)))
                 }
+            }
+            // No word of the content within one edit: the word's stem against the content's stems,
+            // and the word against the synonyms file's one-word entries. "depresed" is two edits
+            // from every word the content has ("depression", "depressive") but its stem "depres"
+            // one from theirs, "depress"; "adict" (not being typed, so not a prefix) one from
+            // "addict", the stem of "addictive" and "addiction"; "anxios" one from the entry "anxious".
+            var synonymEntries: [(distance: Int, entry: String)] = []
+            if !candidates.contains(where: { $0.distance == 1 }) {
+                for (lang, stemmer) in stemmers.enumerated() {
+                    for match in TypoMatcher.stemMatches(stemmer.stem(term), language: lang, maxEdits: k, in: index)
+                    where match.distance > 0 {
+                        for g in match.range {
+                            for i in index.stemTermStart.int(g)..<index.stemTermStart.int(g + 1) {
+                                let t = index.stemTerms.int(i)
+                                guard !index.isStopWord(t) else { continue }
+                                candidates.append((match.distance, index.documentFrequency(t), t,
+                                                   typoWeight(match.distance, prefix: false) * MatchWeight.stem))
+                            }
+                        }
+                    }
+                }
+                synonymEntries = synonyms.oneWordEntries(within: k, of: term)
             }
             candidates.sort { ($0.distance, -$0.df) < ($1.distance, -$1.df) }
             // Fewest edits only, as Typesense's default `typo_tokens_threshold`: "psychiatrst" is
             // "psychiatrist" (one edit), not also "psychiatric" (two).
-            let fewest = candidates.first?.distance ?? 0
+            let fewest = min(candidates.first?.distance ?? Int.max, synonymEntries.map(\.distance).min() ?? Int.max)
             for c in candidates.prefix(Self.maxTypoTerms) where c.distance == fewest {
-                let w: Float = c.prefix
-                    ? (c.distance == 1 ? MatchWeight.prefixTypo1 : MatchWeight.prefixTypo2)
-                    : (c.distance == 1 ? MatchWeight.typo1 : MatchWeight.typo2)
-                m.add(c.term, w)
+                m.add(c.term, c.weight)
+            }
+            for s in synonymEntries where s.distance == fewest {
+                var alternatives = WordMatches()
+                addSynonyms(of: s.entry, to: &alternatives)
+                for e in alternatives.terms { m.add(e.term, e.weight * typoWeight(fewest, prefix: false)) }
+                for p in alternatives.phrases where !m.phrases.contains(p) { m.phrases.append(p) }
             }
             m.isTypoCorrection = !m.isEmpty
         }
         return m
     }
 
-    /// Adds the synonyms of an entry (one word, or several joined by spaces) to `m`.
+    /// Adds the synonyms of an entry (one word, or several joined by spaces; matched as written or
+    /// by its last word's stem, see `SynonymLookup`) to `m`.
     func addSynonyms(of entry: String, to m: inout WordMatches) {
-        guard let alternatives = synonyms[entry] else { return }
-        for alt in alternatives {
+        for alt in synonyms.alternatives(of: entry) {
             let words = alt.split(separator: " ").map { Array($0.utf8) }
             if words.count == 1 {
                 if let t = exact(words[0]) { m.add(t, MatchWeight.synonym) }

@@ -98,6 +98,91 @@ public struct SynonymTable: Sendable, Equatable {
     }
 }
 
+/// The synonym groups as a query looks them up: by an entry as written, and by its stem in each
+/// content language (the stemmer the index uses), so "physicians" finds the entry "physician" and
+/// "book" the entry "booking". A phrase entry's last word is stemmed ("adverse effect" finds
+/// "adverse effects"); its other words must be as written.
+struct SynonymLookup: Sendable {
+    /// Each entry's alternatives (the other entries of its groups).
+    let byEntry: [String: [String]]
+    /// Language index byte + the entry with its last word stemmed -> the alternatives of every entry
+    /// with that key (entries of several groups may share a stem: "addictive", "addiction").
+    private let byStem: [String: [String]]
+    private let stemmers: [Stemmer]
+    /// The entries that are one word (for typos of them).
+    private let oneWordEntries: [String]
+
+    /// Built in the table's order (groups, then entries), so every list has one order whatever the
+    /// dictionaries' hashing. Keys are strings, not byte arrays: an array hashes a byte at a time,
+    /// and the benchmark corpus's 236 entries (acronyms) cost an engine's open 1.1M instructions so.
+    init(_ table: SynonymTable = SynonymTable(), stemmers: [Stemmer] = []) {
+        let byEntry = table.alternativesByEntry()
+        self.byEntry = byEntry
+        self.stemmers = stemmers
+        var oneWord: [String] = []
+        var byStem: [String: [String]] = [:]
+        var key: [UInt8] = []
+        func merge(_ list: inout [String], _ more: [String]) { for a in more where !list.contains(a) { list.append(a) } }
+        for group in table.groups {
+            for entry in group {
+                let bytes = Array(entry.utf8)
+                if !bytes.contains(0x20) { oneWord.append(entry) }
+                let alternatives = byEntry[entry] ?? []
+                for lang in stemmers.indices {
+                    Self.key(bytes, language: lang, stemmer: stemmers[lang], into: &key)
+                    merge(&byStem[String(decoding: key, as: UTF8.self), default: []], alternatives)
+                }
+            }
+        }
+        oneWordEntries = oneWord
+        self.byStem = byStem
+    }
+
+    /// The lookup key of a folded entry or query text (words joined by single spaces): the
+    /// language byte, the words before the last as written, and the last word's stem.
+    private static func key(_ text: [UInt8], language: Int, stemmer: Stemmer, into key: inout [UInt8]) {
+        key.removeAll(keepingCapacity: true)
+        key.append(UInt8(truncatingIfNeeded: language))
+        let lastSpace = text.lastIndex(of: 0x20).map { $0 + 1 } ?? 0
+        key.append(contentsOf: text[..<lastSpace])
+        text.withUnsafeBufferPointer { stemmer.appendStem(UnsafeBufferPointer(rebasing: $0[lastSpace...]), to: &key) }
+    }
+
+    /// The one-word entries within `maxEdits` of `word` (optimal string alignment, the first letter
+    /// trusted as `TypoMatcher` trusts it), each with its distance. For a word nothing else matched:
+    /// the entries are few, so each is compared in full.
+    func oneWordEntries(within maxEdits: Int, of word: [UInt8]) -> [(distance: Int, entry: String)] {
+        guard maxEdits > 0, let first = word.first else { return [] }
+        let second = word.count > 1 ? word[1] : first
+        var out: [(distance: Int, entry: String)] = []
+        for entry in oneWordEntries {
+            guard let e = entry.utf8.first, e == first || e == second,
+                  abs(entry.utf8.count - word.count) <= maxEdits else { continue }
+            let d = Array(entry.utf8).withUnsafeBufferPointer { TypoMatcher.distance(word, $0, prefix: false) }
+            if d > 0 && d <= maxEdits { out.append((d, entry)) }
+        }
+        return out
+    }
+
+    /// True when `text` (one folded word, or several joined by spaces) is an entry as written or by stem.
+    func contains(_ text: String) -> Bool { !alternatives(of: text).isEmpty }
+
+    /// The alternatives of every entry `text` matches as written or by its last word's stem, the
+    /// exact entry's first.
+    func alternatives(of text: String) -> [String] {
+        var out = byEntry[text] ?? []
+        guard !byStem.isEmpty else { return out }
+        let bytes = Array(text.utf8)
+        var key: [UInt8] = []
+        for lang in stemmers.indices {
+            Self.key(bytes, language: lang, stemmer: stemmers[lang], into: &key)
+            guard let more = byStem[String(decoding: key, as: UTF8.self)] else { continue }
+            for a in more where a != text && !out.contains(a) { out.append(a) }
+        }
+        return out
+    }
+}
+
 /// Finds acronyms defined in the text itself: a run of words followed by "(ABC)" whose initials spell
 /// the acronym ("transcranial magnetic stimulation (TMS)", "treatment resistant depression (TRD)").
 /// Short function words may sit inside the run ("Department of Health (DOH)"); a plural "s" on the
