@@ -102,12 +102,14 @@ import TestSupport
     }
 
     /// "book" is the entry "booking" by stem (appointment, consultation, booking), so the FAQ answer
-    /// on making an appointment matches both words and ranks first (it was third, "Missing: book",
-    /// behind two pages that say "To book"); a phrase entry's last word matches by stem too.
+    /// on making an appointment and the Contact page match both words and rank first (the FAQ was
+    /// third, "Missing: book", behind two pages that say "To book"); a phrase entry's last word
+    /// matches by stem too.
     @Test func synonymEntriesMatchByStem() {
         let book = Self.engine.search("book an appointment", limit: 5).hits
-        #expect(book.first?.reference.description == "ketamine-faq#how-do-i-make-an-appointment", "\(book.map(\.reference))")
-        #expect(book.first?.missingWords == [])
+        let top = Set(book.prefix(2).map(\.reference.description))
+        #expect(top == ["ketamine-faq#how-do-i-make-an-appointment", "contact"], "\(book.map(\.reference))")
+        #expect(book.prefix(2).allSatisfy { $0.missingWords.isEmpty })
         let adverse = Self.engine.search("adverse effect", limit: 5).hits
         #expect(!adverse.isEmpty && adverse.first?.missingWords == [], "\(adverse.map(\.missingWords))")
     }
