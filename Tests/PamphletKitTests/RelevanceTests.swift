@@ -56,12 +56,61 @@ import TestSupport
     /// pages above the IV Ketamine Infusions page for "infusion", and body text's "treatments"
     /// outranked the headings "Related Treatment" and "Ketamine Treatment for Depression…".
     @Test func aWordsFormsRankAlike() {
-        let singular = Self.engine.search("infusion", limit: 5).hits.map(\.reference.description)
-        let plural = Self.engine.search("infusions", limit: 5).hits.map(\.reference.description)
+        // The first four: the fifth is a near-tie between a section with "infusion" and one with
+        // "infusions", where the word as typed (1.0) rightly beats its other form (0.9).
+        let singular = Self.engine.search("infusion", limit: 4).hits.map(\.reference.description)
+        let plural = Self.engine.search("infusions", limit: 4).hits.map(\.reference.description)
         #expect(singular.first == "iv-ketamine-infusions")
         #expect(singular == plural)
         let treatment = Self.engine.search("treatment", limit: 2).hits.map(\.sectionTitle)
         #expect(treatment.allSatisfy { $0.localizedCaseInsensitiveContains("treatment") }, "\(treatment)")
+    }
+
+    /// Review J 4: a document's title was indexed in each of its sections, so "tms" matched every
+    /// answer of "Questions About Ketamine and TMS", and "how does tms work" put "How fast does
+    /// ketamine work?" first. Only the intro has the title now; other sections get a little for it.
+    /// (The question itself needs "work" to count as filler: the FAQ's intro has "how fast it works".)
+    @Test(arguments: [
+        ("infusion therapy", "iv-ketamine-infusions"),
+        ("infusion therapy ", "iv-ketamine-infusions"),
+    ])
+    func aSectionsOwnWordsDecide(_ query: String, _ document: String) {
+        let hits = Self.engine.search(query, limit: 5).hits
+        #expect(hits.first?.reference.documentID == document, "\(query) -> \(hits.map(\.reference.description))")
+    }
+
+    @Test func theTitleAloneDoesNotMakeASectionAMatch() {
+        let tms = Self.engine.search("tms ", limit: 50).hits.map(\.reference.description)
+        #expect(tms.first == "tms-therapy")
+        #expect(!tms.contains("ketamine-faq#how-fast-does-ketamine-work"), "\(tms)")
+        #expect(!tms.contains("ketamine-faq#is-ketamine-addictive"), "\(tms)")
+        // The FAQ's intro has the title, so it is found.
+        #expect(tms.contains("ketamine-faq"))
+        // Still found with a word of their own, and the title is not reported missing.
+        let hits = Self.engine.search("tms stanford trial", limit: 10).hits
+        let trial = hits.first { $0.reference.description == "ketamine-faq#what-did-the-stanford-trial-find" }
+        #expect(trial?.missingWords == [], "\(hits.map { ($0.reference.description, $0.missingWords) })")
+    }
+
+    /// Review J 11: a query that is a document's title finds that document first, above a section
+    /// heading with the same words ("Is ketamine an opiate?" in the FAQ); and the browser calls every
+    /// checklist a "Self-check".
+    @Test(arguments: [("is ketamine an opiate", "is-ketamine-an-opiate"), ("Is Ketamine an Opiate?", "is-ketamine-an-opiate"),
+                      ("tms therapy ", "tms-therapy"), ("self check", "tms-self-check"), ("self-check ", "tms-self-check")])
+    func aDocumentsTitleFindsItFirst(_ query: String, _ reference: String) {
+        let hits = Self.engine.search(query, limit: 5).hits
+        #expect(hits.first?.reference.description == reference, "\(query) -> \(hits.map(\.reference.description))")
+    }
+
+    /// Review J 4: a treatment's conditions count for a condition query. (TMS Therapy, whose first
+    /// condition is depression, was 11th of 22 for "depression", behind passing mentions: its tags
+    /// and conditions were normalised by an average length taken over every section, most of
+    /// which have none.)
+    @Test func aTreatmentsConditionsCount() {
+        let hits = Self.engine.search("depression", limit: 6).hits
+        #expect(hits.first?.kind == .treatment, "\(hits.map(\.reference.description))")
+        #expect(hits.contains { $0.reference.description == "tms-therapy" }, "\(hits.map(\.reference.description))")
+        #expect(Self.engine.search("ocd", limit: 1).hits.first?.reference.description == "tms-therapy")
     }
 
     /// A screen's row shows about 74 scalars of a snippet: the window is chosen among runs that fit

@@ -2,7 +2,12 @@
 ///
 /// Every document contributes its intro as a section whose id is the document's own id (no `#slug`):
 /// summary, lead paragraphs, and for a checklist its question, items, outcomes and disclaimer. Tags
-/// and treatment conditions belong to the intro, so they point at the document as a whole.
+/// and treatment conditions belong to the intro, so they point at the document as a whole, and so
+/// does the document's title: only the intro indexes it. A document's other sections are found by
+/// their own words; the title only adds a little to the sections a query already finds
+/// (`QueryPlan.addTitleContext`). (Indexed in every section, the title "Questions About Ketamine and
+/// TMS" made every answer of that FAQ a match for "tms", and "how does tms work" put "How fast does
+/// ketamine work?" above the TMS Therapy page.)
 ///
 /// Bodies are the bulk of the text: they are written as UTF-8 into one shared buffer
 /// (`SectionSource.Corpus.bodyText`) instead of a String each, one section at a time through a
@@ -14,6 +19,7 @@ struct SectionSource {
     /// Empty for a document's intro.
     var sectionID: String
     var heading: String
+    /// The document's title, for its intro only (empty for its other sections).
     var title: String
     var tags: String
     /// The body's bytes in `Corpus.bodyText`.
@@ -71,12 +77,14 @@ struct SectionSource {
                 for outcome in c.outcomes { part(outcome.text) }
                 if !c.disclaimer.isEmpty { part(c.disclaimer) }
             }
+            // The browser calls every checklist a "Self-check" (its menu, its list): "self check" finds them.
+            let kindName = doc.kind == .checklist ? [DocumentKind.checklist.menuTitle] : []
             out.sections.append(SectionSource(documentIndex: d, sectionID: "", heading: "", title: doc.title,
-                                              tags: (doc.tags + doc.conditions).joined(separator: "\n"),
+                                              tags: (doc.tags + doc.conditions + kindName).joined(separator: "\n"),
                                               body: flush(), language: doc.language))
             for s in doc.sections {
                 PlainTextWriter.append(s.blocks, to: &text)
-                out.sections.append(SectionSource(documentIndex: d, sectionID: s.id, heading: s.heading, title: doc.title,
+                out.sections.append(SectionSource(documentIndex: d, sectionID: s.id, heading: s.heading, title: "",
                                                   tags: "", body: flush(), language: doc.language))
             }
         }

@@ -7,6 +7,13 @@ struct QueryPlan {
     }
 
     var slots: [Slot] = []
+    /// Each run of the query's words from one ranked word to the next (stop words between them
+    /// included), as typed: a section where they stand side by side gets a little more
+    /// (`proximityWeight`). Only runs whose every word is in the index.
+    var adjacentRuns: [[Int]] = []
+    /// Every word of the query as typed, when each is in the index, without repeats, ascending: a
+    /// document whose title has exactly these words ranks first (`Scorer.markExactTitle`).
+    var exactTitleTerms: [Int] = []
     /// What each slot stands for, as a reader would name it: the word, or the phrase in quotes.
     var slotLabels: [String] = []
     var excludedTerms: [Int] = []
@@ -22,6 +29,22 @@ struct QueryPlan {
         }
         let ranked = words.indices.filter { !words[$0].isStop || words[$0].isPrefix }
         var matches = ranked.map { expander.expand(words[$0]) }
+        let typed = q.words.map { expander.exact($0.term) }
+        if q.phrases.isEmpty, !typed.isEmpty, typed.allSatisfy({ $0 != nil }) {
+            exactTitleTerms = Array(Set(typed.compactMap { $0 })).sorted()
+        }
+        for (slot, (a, b)) in zip(ranked, ranked.dropFirst()).enumerated() where !words[a].isExact && !words[b].isExact {
+            let run = typed[a..<b].compactMap { $0 }
+            guard run.count == b - a else { continue }
+            if let last = typed[b] {
+                adjacentRuns.append(run + [last])
+            } else if words[b].isPrefix {
+                // The word being typed stands for its likeliest words ("is ketamine addic": addictive).
+                let likeliest = matches[slot + 1].terms.filter { $0.weight >= MatchWeight.completionBase }
+                    .sorted { $0.weight > $1.weight }.prefix(3)
+                for e in likeliest { adjacentRuns.append(run + [e.term]) }
+            }
+        }
         // "ph.d." is the word phd, and also the phrase "ph d": the index splits "Ph.D." in
         // content at the dots (with the phrase alone, "PhD" was not found; with the word alone, "Ph.D.").
         for (slot, w) in ranked.enumerated() where words[w].dotted.count >= 2 {
@@ -88,6 +111,8 @@ struct QueryPlan {
             scorer.endSlot(0)
             return found.total
         }
+        // Each word slot's terms with the factor they score by, for the documents' titles.
+        var titleCandidates: [TitleCandidate] = []
         for (k, slot) in slots.enumerated() {
             switch slot {
             case .word(let m):
@@ -100,7 +125,9 @@ struct QueryPlan {
                 let shared = m.isTypoCorrection ? m.terms : Array(m.forms)
                 let wordIDF = shared.map { index.idf($0.term) }.min() ?? .infinity
                 for e in m.terms {
-                    scorer.offerPostings(of: e.term, factor: min(index.idf(e.term), wordIDF) * e.weight, in: index)
+                    let factor = min(index.idf(e.term), wordIDF) * e.weight
+                    scorer.offerPostings(of: e.term, factor: factor, in: index)
+                    titleCandidates.append(TitleCandidate(term: e.term, slot: k, factor: factor))
                 }
                 for p in m.phrases {
                     for (s, v) in index.phraseMatches(p) { scorer.offer(s, v * MatchWeight.synonym) }
@@ -110,14 +137,109 @@ struct QueryPlan {
             }
             scorer.endSlot(k)
         }
+        Self.addTitleContext(titleCandidates, into: &scorer, index: index)
+        // Query words side by side: a bonus for the best few sections holding each run as a phrase
+        // ("infusion therapy": "…ketamine infusion therapy has treated…" above sections with
+        // "infusions" and "therapy" apart). Only the best `limit` phrase matches are verified, so
+        // the positions read stay few; a bonus only reorders sections the words already match.
+        for run in adjacentRuns {
+            for (s, v) in index.topPhraseMatches(run, limit: max(limit, 10), isExcluded: { scorer.isExcluded($0) }) {
+                scorer.addBonus(Int(s), v * Self.proximityWeight)
+            }
+        }
+        if !exactTitleTerms.isEmpty {
+            let all = slots.count >= 32 ? UInt32.max : (UInt32(1) << UInt32(slots.count)) - 1
+            for s in scorer.touched where index.isIntro(Int(s)) && scorer.matchedSlotMask(Int(s)) == all {
+                let d = index.sectionDocument.int(Int(s))
+                let lo = index.titleTermStart.int(d), hi = index.titleTermStart.int(d + 1)
+                guard hi - lo == exactTitleTerms.count else { continue }
+                if (lo..<hi).allSatisfy({ index.titleTerms.int($0) == exactTitleTerms[$0 - lo] }) {
+                    scorer.markExactTitle(Int(s))
+                }
+            }
+        }
         return nil
+    }
+
+    /// What query words standing side by side add, as a share of their phrase's score.
+    static let proximityWeight: Float = 0.5
+
+    /// A word of a document's title, as an impact, in the document's other sections (the intro has
+    /// the title's full weight, `IndexBuilder.fieldWeights`).
+    static let titleContextImpact: Float = 0.1
+
+    struct TitleCandidate {
+        var term: Int
+        var slot: Int
+        var factor: Float
+    }
+
+    /// Only a document's intro indexes its title (`SectionSource`). A section the query matches
+    /// gets a little for each word slot its document's title matches, as if the title were in the
+    /// section with a tenth of its weight: "infusion therapy" puts IV Ketamine Infusions' "…ketamine
+    /// infusion therapy…" above the same quote in the article. But a slot only the title matches
+    /// adds to the score, not to the slots that rank first (`Scorer.addTitleContext`), and never
+    /// makes a section a match by itself: "how does tms work" is no longer answered by "How fast
+    /// does ketamine work?" (in "Questions About Ketamine and TMS") above the TMS Therapy page, as
+    /// it was with the title indexed in every section.
+    static func addTitleContext(_ candidates: [TitleCandidate], into scorer: inout Scorer, index: IndexData) {
+        guard !candidates.isEmpty, index.titleTerms.count > 0 else { return }
+        let candidates = candidates.sorted { $0.term != $1.term ? $0.term < $1.term : $0.slot < $1.slot }
+        // Documents whose title has a word of some slot, found through their intros (the slot matched them).
+        var found: [(slot: Int, score: Float)] = []
+        var documentFound: [Int32] = []   // per document: its first entry in `found` + 1, 0 for none
+        var documentFoundEnd: [Int32] = []
+        for s in scorer.touched {
+            let section = Int(s)
+            guard index.isIntro(section), !scorer.isExcluded(s) else { continue }
+            let mask = scorer.matchedSlotMask(section)
+            let d = index.sectionDocument.int(section)
+            let first = found.count
+            for i in index.titleTermStart.int(d)..<index.titleTermStart.int(d + 1) {
+                let t = index.titleTerms.int(i)
+                // The candidates with term t (sorted by term).
+                var lo = 0, hi = candidates.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if candidates[mid].term < t { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < candidates.count && candidates[lo].term == t {
+                    let c = candidates[lo]
+                    lo += 1
+                    guard mask & (UInt32(1) << UInt32(c.slot)) != 0 else { continue }
+                    if let j = found[first...].firstIndex(where: { $0.slot == c.slot }) {
+                        found[j].score = max(found[j].score, c.factor * titleContextImpact)
+                    } else {
+                        found.append((c.slot, c.factor * titleContextImpact))
+                    }
+                }
+            }
+            if found.count > first {
+                if documentFound.isEmpty {
+                    documentFound = [Int32](repeating: 0, count: index.documentCount)
+                    documentFoundEnd = [Int32](repeating: 0, count: index.documentCount)
+                }
+                documentFound[d] = Int32(first + 1)
+                documentFoundEnd[d] = Int32(found.count)
+            }
+        }
+        guard !found.isEmpty else { return }
+        for s in scorer.touched {
+            let section = Int(s)
+            let d = index.sectionDocument.int(section)
+            guard documentFound[d] > 0, !index.isIntro(section), !scorer.isExcluded(s) else { continue }
+            for (slot, score) in found[Int(documentFound[d] - 1)..<Int(documentFoundEnd[d])] {
+                scorer.addTitleContext(section, slot: slot, score)
+            }
+        }
     }
 }
 
 extension QueryPlan {
     /// The labels of the slots `scorer` did not see in `section` (see `SearchHit.missingWords`).
     func missing(in section: Int, _ scorer: Scorer) -> [String] {
-        let matched = scorer.matchedSlotMask(section)
+        // A slot only the document's title matched is not missing: the title is shown with the hit.
+        let matched = scorer.matchedSlotMask(section) | scorer.titleSlotMask(section)
         return slotLabels.indices.filter { matched & (1 << UInt32($0)) == 0 }.map { slotLabels[$0] }
     }
 }
