@@ -69,8 +69,10 @@ import TestSupport
     /// Review J 4: a document's title was indexed in each of its sections, so "tms" matched every
     /// answer of "Questions About Ketamine and TMS", and "how does tms work" put "How fast does
     /// ketamine work?" first. Only the intro has the title now; other sections get a little for it.
-    /// (The question itself needs "work" to count as filler: the FAQ's intro has "how fast it works".)
     @Test(arguments: [
+        // and "work" is question filler (review J 5): the FAQ's intro has "how fast it works"
+        ("how does tms work", "tms-therapy"),
+        ("how does tms work ", "tms-therapy"),
         ("infusion therapy", "iv-ketamine-infusions"),
         ("infusion therapy ", "iv-ketamine-infusions"),
     ])
@@ -111,6 +113,28 @@ import TestSupport
         #expect(hits.first?.kind == .treatment, "\(hits.map(\.reference.description))")
         #expect(hits.contains { $0.reference.description == "tms-therapy" }, "\(hits.map(\.reference.description))")
         #expect(Self.engine.search("ocd", limit: 1).hits.first?.reference.description == "tms-therapy")
+    }
+
+    /// Review J 5: question filler (much, many, …) never makes a hit by itself: a question whose
+    /// subject matches nothing has no results, and the browser says "ask at the front desk".
+    /// ("how much does it cost" showed "…much needed breakthroughs…", "how many sessions" "For many…".)
+    @Test(arguments: ["how much does it cost", "how much does it cost ", "How many sessions?", "how many sessions "])
+    func fillerAloneFindsNothing(_ query: String) {
+        let results = Self.engine.search(query, limit: 5)
+        #expect(results.hits.isEmpty, "\(query) -> \(results.hits.map(\.reference.description))")
+    }
+
+    @Test func fillerStillCountsInPhrasesAndAlone() {
+        // In quotes every word counts.
+        #expect(Self.engine.search("\"much needed\"", limit: 5).hits.first?.reference.description
+            == "is-ketamine-an-opiate#ketamine-drug-trials")
+        // A query of nothing but filler and stop words searches for them.
+        #expect(!Self.engine.search("how much", limit: 5).hits.isEmpty)
+        #expect(!Self.engine.search("many", limit: 5).hits.isEmpty)
+        // With a word that matches, filler only adds: "how does ketamine work" is the FAQ's answer.
+        #expect(Self.engine.search("how does ketamine work", limit: 1).hits.first?.reference.description
+            == "ketamine-faq#how-fast-does-ketamine-work")
+        #expect(QueryParser.parse("how much").words.map(\.isFiller) == [false, true])
     }
 
     /// A screen's row shows about 74 scalars of a snippet: the window is chosen among runs that fit

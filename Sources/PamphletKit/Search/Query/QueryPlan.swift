@@ -7,6 +7,9 @@ struct QueryPlan {
     }
 
     var slots: [Slot] = []
+    /// Question filler's matches (`ParsedQuery.Word.isFiller`): scored after the slots, only into
+    /// sections they match (`Scorer.endFillerSlot`).
+    var fillers: [[Int]] = []
     /// Each run of the query's words from one ranked word to the next (stop words between them
     /// included), as typed: a section where they stand side by side gets a little more
     /// (`proximityWeight`). Only runs whose every word is in the index.
@@ -25,9 +28,15 @@ struct QueryPlan {
         // ordinary words. A stop word being typed may still become another word.
         var words = q.words
         if q.phrases.isEmpty && words.allSatisfy(\.isStop) {
-            for i in words.indices { words[i].isStop = false }
+            for i in words.indices { (words[i].isStop, words[i].isFiller) = (false, false) }
         }
-        let ranked = words.indices.filter { !words[$0].isStop || words[$0].isPrefix }
+        // Filler counts as typed, being typed or not ("how does tms work"): the word and its forms.
+        for w in words where w.isFiller {
+            var terms = expander.stemVariants(w.term)
+            if let t = expander.exact(w.term), !terms.contains(t) { terms.append(t) }
+            if !terms.isEmpty { fillers.append(terms) }
+        }
+        let ranked = words.indices.filter { !words[$0].isStop || (words[$0].isPrefix && !words[$0].isFiller) }
         var matches = ranked.map { expander.expand(words[$0]) }
         let typed = q.words.map { expander.exact($0.term) }
         if q.phrases.isEmpty, !typed.isEmpty, typed.allSatisfy({ $0 != nil }) {
@@ -158,9 +167,16 @@ struct QueryPlan {
                 }
             }
         }
+        for terms in fillers {
+            let idf = terms.map { index.idf($0) }.min() ?? 0
+            for t in terms { scorer.offerPostings(of: t, factor: idf * Self.fillerWeight, in: index) }
+            scorer.endFillerSlot()
+        }
         return nil
     }
 
+    /// What a filler word's match counts, against 1 for an exact word.
+    static let fillerWeight: Float = 0.3
     /// What query words standing side by side add, as a share of their phrase's score.
     static let proximityWeight: Float = 0.5
 

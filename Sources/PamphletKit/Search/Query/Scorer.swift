@@ -116,6 +116,17 @@ struct Scorer {
     /// Bit k set when slot k matched `section` only through its document's title (`addTitleContext`).
     func titleSlotMask(_ section: Int) -> UInt32 { titleMask.isEmpty ? 0 : titleMask[section] }
 
+    /// Closes a filler word's slot (`QueryPlan.fillers`): its scores go to the sections earlier slots
+    /// matched, as score only; other sections are not matched by it.
+    mutating func endFillerSlot() {
+        for s in touchedSlot[0..<touchedSlotCount] {
+            let i = Int(s)
+            if mask[i] != 0 && mask[i] & Self.excludedBit == 0 { total[i] += slotBest[i] }
+            slotBest[i] = 0
+        }
+        touchedSlotCount = 0
+    }
+
     mutating func exclude(_ section: UInt32) {
         let i = Int(section)
         guard i < sectionCount else { return }
