@@ -316,6 +316,48 @@ import TestSupport
     }
 }
 
+/// Review J 3: the contact details from site.yaml are on the Contact page, and searchable there
+/// (labels and values, as the intro's text): "email", the street, "saturday" or the phone number.
+@Suite struct ContactSearchTests {
+    static let library = Library(
+        site: Site(name: "Clinic", contact: ContactInfo(phone: "+1 555 0100", email: "front@neurowellness.example",
+                                                         address: "12 Harbour Road, Springfield",
+                                                         hours: "Mon-Fri 8am-6pm, Saturday mornings")),
+        documents: [
+            SearchFixtures.doc("contact", .contact, title: "Contact Us", summary: "How to reach the clinic.",
+                               intro: "Call to schedule an appointment.", sections: []),
+            SearchFixtures.doc("tms-therapy", .treatment, title: "TMS Therapy", summary: "Magnetic pulses for depression.",
+                               sections: [("Visiting", "Sessions run on weekdays; see the road signs to the clinic.")]),
+        ])
+
+    @Test(arguments: ["email", "email ", "harbour road", "springfield", "saturday", "555 0100", "+1 555 0100",
+                      "front@neurowellness.example", "address", "hours", "phone"])
+    func contactFieldsFindTheContactPage(_ query: String) {
+        let hits = SearchEngine(library: Self.library).search(query, limit: 3).hits
+        #expect(hits.first?.reference.description == "contact", "\(query) -> \(hits.map(\.reference.description))")
+    }
+
+    /// The snippet shows the field, as the page does.
+    @Test func theSnippetShowsTheField() {
+        let hit = SearchEngine(library: Self.library).search("saturday", limit: 1).hits.first
+        #expect(hit?.snippet.contains("Hours: Mon-Fri 8am-6pm, Saturday mornings") == true, "\(String(describing: hit))")
+    }
+
+    /// With the bundled content, whose fields are all empty, the labels still find Contact (the
+    /// page shows "Email  ask at the front desk").
+    @Test func emptyFieldsStillHaveTheirLabels() {
+        let hits = RelevanceTests.engine.search("email", limit: 3).hits
+        #expect(hits.first?.reference.description == "contact", "\(hits.map(\.reference.description))")
+        #expect(hits.first?.snippet.contains("ask at the front desk") == true)
+    }
+
+    /// Other documents do not get them.
+    @Test func onlyTheContactDocument() {
+        let hits = SearchEngine(library: Self.library).search("springfield", limit: 5).hits
+        #expect(hits.map(\.reference.description) == ["contact"])
+    }
+}
+
 /// Review D 14: multi-word synonyms were highlighted word by word: "depression" (synonyms
 /// "depressive disorder", "low mood") lit up every "disorder" and "low". A phrase's words are
 /// highlighted where the phrase stands whole.

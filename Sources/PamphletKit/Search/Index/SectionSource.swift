@@ -1,7 +1,8 @@
 /// The searchable fields of one section, taken from a `Library`.
 ///
 /// Every document contributes its intro as a section whose id is the document's own id (no `#slug`):
-/// summary, lead paragraphs, and for a checklist its question, items, outcomes and disclaimer. Tags
+/// summary, lead paragraphs, for a checklist its question, items, outcomes and disclaimer, and for the
+/// contact document the clinic's contact fields from site.yaml (label and value, as shown). Tags
 /// and treatment conditions belong to the intro, so they point at the document as a whole, and so
 /// does the document's title: only the intro indexes it. A document's other sections are found by
 /// their own words; the title only adds a little to the sections a query already finds
@@ -66,6 +67,16 @@ struct SectionSource {
                 parts += 1
             }
             if !doc.summary.isEmpty { part(doc.summary) }
+            if doc.kind == .contact {
+                // The clinic's details from site.yaml, as the Contact page shows them (`ContactCard`):
+                // "email", the street or "saturday" find the page. The fields left empty share one
+                // line ("Email, Address: ask at the front desk"), so they do not lengthen the intro.
+                var empty: [String] = []
+                for (label, value) in ContactCard.fields(library.site.contact) {
+                    if let value { part(label + ": " + value) } else { empty.append(label) }
+                }
+                if !empty.isEmpty { part(empty.joined(separator: ", ") + ": " + ContactCard.askAtFrontDesk) }
+            }
             let mark = text.count
             if parts > 0 { text.append(0x0A) }
             let leadStart = text.count
