@@ -42,6 +42,9 @@ final class IndexData: @unchecked Sendable {
     /// Per document, its title's terms (ascending): `titleTerms[titleTermStart[d]..<titleTermStart[d + 1]]`.
     let titleTermStart: U32Array
     let titleTerms: U32Array
+    /// Per document (`documentCount + 1` entries): its first section; its sections run to the next
+    /// one's. Worked out on open (sections come document by document); empty if they do not.
+    let documentSectionStart: [Int32]
     /// Language codes by language index (the first byte of a stem key).
     let languages: [String]
     let synonymText: String
@@ -166,6 +169,14 @@ final class IndexData: @unchecked Sendable {
         titleTerms = try u32s(.titleTerms)
         try checkOffsets(titleTermStart, entries: documents, limit: titleTerms.count, "titleTermStart")
         for i in 0..<titleTerms.count where titleTerms.int(i) >= termCount { throw corrupt("a title names a missing term") }
+        var starts = [Int32](repeating: Int32(sections), count: documents + 1)
+        var ordered = true, s = 0
+        for d in 0...documents {
+            while s < sections && sectionDocument.int(s) < d { s += 1 }
+            starts[d] = Int32(s)
+        }
+        for i in 1..<max(sections, 1) where sectionDocument.int(i) < sectionDocument.int(i - 1) { ordered = false; break }
+        documentSectionStart = ordered ? starts : []
         let langs = String(decoding: bytes(.languages).buffer, as: UTF8.self)
         languages = langs.isEmpty ? [] : langs.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard languages.count <= 255 else { throw corrupt("language table") }

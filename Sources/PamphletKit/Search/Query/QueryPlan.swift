@@ -205,17 +205,18 @@ struct QueryPlan {
     /// does ketamine work?" (in "Questions About Ketamine and TMS") above the TMS Therapy page, as
     /// it was with the title indexed in every section.
     static func addTitleContext(_ candidates: [TitleCandidate], into scorer: inout Scorer, index: IndexData) {
-        guard !candidates.isEmpty, index.titleTerms.count > 0 else { return }
+        let starts = index.documentSectionStart
+        guard !candidates.isEmpty, index.titleTerms.count > 0, !starts.isEmpty else { return }
         let candidates = candidates.sorted { $0.term != $1.term ? $0.term < $1.term : $0.slot < $1.slot }
-        // Documents whose title has a word of some slot, found through their intros (the slot matched them).
+        // Documents whose title has a word of some slot, found through their intros (the slot matched
+        // them), then their other sections: a pass over the documents, not over every matching section.
         var found: [(slot: Int, score: Float)] = []
-        var documentFound: [Int32] = []   // per document: its first entry in `found` + 1, 0 for none
-        var documentFoundEnd: [Int32] = []
-        for s in scorer.touched {
-            let section = Int(s)
-            guard index.isIntro(section), !scorer.isExcluded(s) else { continue }
+        var documents: [(document: Int, found: Range<Int>)] = []
+        for d in 0..<index.documentCount {
+            let section = Int(starts[d])
+            guard section < Int(starts[d + 1]), index.isIntro(section), !scorer.isExcluded(UInt32(section)) else { continue }
             let mask = scorer.matchedSlotMask(section)
-            let d = index.sectionDocument.int(section)
+            guard mask != 0 else { continue }
             let first = found.count
             for i in index.titleTermStart.int(d)..<index.titleTermStart.int(d + 1) {
                 let t = index.titleTerms.int(i)
@@ -236,22 +237,12 @@ struct QueryPlan {
                     }
                 }
             }
-            if found.count > first {
-                if documentFound.isEmpty {
-                    documentFound = [Int32](repeating: 0, count: index.documentCount)
-                    documentFoundEnd = [Int32](repeating: 0, count: index.documentCount)
-                }
-                documentFound[d] = Int32(first + 1)
-                documentFoundEnd[d] = Int32(found.count)
-            }
+            if found.count > first { documents.append((d, first..<found.count)) }
         }
-        guard !found.isEmpty else { return }
-        for s in scorer.touched {
-            let section = Int(s)
-            let d = index.sectionDocument.int(section)
-            guard documentFound[d] > 0, !index.isIntro(section), !scorer.isExcluded(s) else { continue }
-            for (slot, score) in found[Int(documentFound[d] - 1)..<Int(documentFoundEnd[d])] {
-                scorer.addTitleContext(section, slot: slot, score)
+        for (d, range) in documents {
+            // The intro is the document's first section; `addTitleContext` passes over sections not matched.
+            for section in (Int(starts[d]) + 1)..<Int(starts[d + 1]) {
+                for (slot, score) in found[range] { scorer.addTitleContext(section, slot: slot, score) }
             }
         }
     }
