@@ -160,14 +160,17 @@ struct QueryPlan {
                 }
             }
         }
-        if !exactTitleTerms.isEmpty {
+        let starts = index.documentSectionStart
+        if !exactTitleTerms.isEmpty && !starts.isEmpty {
+            // A pass over the documents' title terms (a few per document), not over the matches.
             let all = slots.count >= 32 ? UInt32.max : (UInt32(1) << UInt32(slots.count)) - 1
-            for s in scorer.touched where index.isIntro(Int(s)) && scorer.matchedSlotMask(Int(s)) == all {
-                let d = index.sectionDocument.int(Int(s))
+            for d in 0..<index.documentCount {
                 let lo = index.titleTermStart.int(d), hi = index.titleTermStart.int(d + 1)
-                guard hi - lo == exactTitleTerms.count else { continue }
-                if (lo..<hi).allSatisfy({ index.titleTerms.int($0) == exactTitleTerms[$0 - lo] }) {
-                    scorer.markExactTitle(Int(s))
+                guard hi - lo == exactTitleTerms.count,
+                      (lo..<hi).allSatisfy({ index.titleTerms.int($0) == exactTitleTerms[$0 - lo] }) else { continue }
+                let intro = Int(starts[d])
+                if intro < Int(starts[d + 1]), index.isIntro(intro), scorer.matchedSlotMask(intro) == all {
+                    scorer.markExactTitle(intro)
                 }
             }
         }
@@ -184,7 +187,7 @@ struct QueryPlan {
     /// What query words standing side by side add, as a share of their phrase's score.
     static let proximityWeight: Float = 0.5
     /// How many of the best sections so far are looked at for query words side by side.
-    static func proximityCandidates(_ limit: Int) -> Int { max(limit, 10) * 2 }
+    static func proximityCandidates(_ limit: Int) -> Int { max(limit, 10) }
 
     /// A word of a document's title, as an impact, in the document's other sections (the intro has
     /// the title's full weight, `IndexBuilder.fieldWeights`).
