@@ -89,6 +89,22 @@ import Testing
         }
     }
 
+    /// One section's phrase score (query words side by side, `QueryPlan.adjacentRuns`) is what
+    /// finding every match gives it, and nil where the phrase is not.
+    @Test func aSectionsPhraseScoreEqualsEveryMatchs() throws {
+        let engine = SearchEngine(library: Self.library)
+        let index = engine.index
+        for words in Self.phrases {
+            let ids = try words.map { try #require(engine.expander.exact(Array($0.utf8))) }
+            let found = Dictionary(index.phraseMatches(ids).map { (Int($0.section), $0.score) }, uniquingKeysWith: max)
+            for s in 0..<index.sectionCount {
+                let score = index.phraseScore(ids, inSection: s)
+                #expect((score == nil) == (found[s] == nil), "\(words) in \(s)")
+                if let score, let expected = found[s] { #expect(abs(score - expected) <= 1e-5 * max(1, expected), "\(words) in \(s)") }
+            }
+        }
+    }
+
     /// Through the whole query path: a quoted phrase, with and without an excluded word.
     @Test func searchRanksAPhraseAsEveryMatchWould() throws {
         let engine = SearchEngine(library: Self.library)

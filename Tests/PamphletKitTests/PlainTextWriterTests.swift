@@ -79,13 +79,20 @@ import TestSupport
     }
 
     @Test func sectionSourceIntroMatchesJoinedParts() {
-        // The intro body is the summary, lead and checklist parts joined by newlines.
+        // The intro body is the summary, the contact fields (contact page), lead and checklist parts
+        // joined by newlines.
         let library = ContentLoader.load(directory: RepoPaths.assets.path).library
         let corpus = SectionSource.all(in: library)
         var i = 0
         for doc in library.documents {
             var intro: [String] = []
             if !doc.summary.isEmpty { intro.append(doc.summary) }
+            if doc.kind == .contact {
+                let fields = ContactCard.fields(library.site.contact)
+                intro += fields.compactMap { f in f.value.map { f.label + ": " + $0 } }
+                let empty = fields.filter { $0.value == nil }.map(\.label)
+                if !empty.isEmpty { intro.append(empty.joined(separator: ", ") + ": ask at the front desk") }
+            }
             if !doc.intro.plainText.isEmpty { intro.append(doc.intro.plainText) }
             if let c = doc.checklist {
                 if !c.question.isEmpty { intro.append(c.question) }

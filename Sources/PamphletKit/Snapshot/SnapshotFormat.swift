@@ -19,7 +19,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("PAMPHIDX".utf8)
     /// Bump on any layout or analysis change (tokenizer, stemming, scoring inputs): old files rebuild.
-    static let version: UInt32 = 8
+    static let version: UInt32 = 10
     static let headerSize = 64
 }
 
@@ -62,6 +62,8 @@ enum SnapshotArray: Int, CaseIterable {
     case titleOffsets       // UInt32 × (documents + 1)
     case titleBytes
     case documentKinds      // UInt8 × documents: index into DocumentKind.allCases
+    case titleTermStart     // UInt32 × (documents + 1), into titleTerms
+    case titleTerms         // UInt32 term ids: each document's title words, ascending, once each
     // Small tables as text (parsed once when opened).
     case languages          // language codes, one per line, in language-index order
     case synonyms           // synonym groups: one per line, entries separated by ",", terms by " "

@@ -26,6 +26,20 @@ enum StopWords {
 
     static func contains(_ term: [UInt8]) -> Bool { words.contains(term) }
 
+    /// Question filler that Snowball's English list lacks, for queries only (not flagged in the
+    /// index, so phrases and pair filters are as before). In a query such a word is optional: it
+    /// adds a little to a section the query's other words match, but never makes a hit by itself,
+    /// and is never "missing". (As ordinary words, "how much does it cost" found only "…much needed
+    /// breakthroughs…", "how many sessions" "For many…", and "how does tms work" put the FAQ's
+    /// "how fast it works" above the TMS Therapy page.) A query of nothing else searches for them.
+    /// "work" is here for "how does it work" / "does tms work", where it asks whether the treatment
+    /// helps; "back to work" still ranks by it, its only other word being a stop word.
+    static let queryFiller: Set<[UInt8]> = Set(
+        ["much", "many", "also", "may", "might", "must", "shall", "please", "really", "anything", "something",
+         "thing", "things", "work", "works", "get", "gets", "got"].map { Array($0.utf8) })
+
+    static func isQueryFiller(_ term: [UInt8]) -> Bool { queryFiller.contains(term) }
+
     /// `contains` for a term's bytes, copied into `scratch` (no array per call) when they are short
     /// enough to be a stop word.
     static func contains(_ term: ArraySlice<UInt8>, scratch: inout [UInt8]) -> Bool {

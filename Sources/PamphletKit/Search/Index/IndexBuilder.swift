@@ -8,7 +8,7 @@
 /// the body text compressed (`CompressedText`).
 struct IndexBuilder {
     /// BM25F field weights: title, heading (an FAQ's question), tags and conditions, body.
-    static let fieldWeights: [Float] = [2.0, 3.0, 2.0, 1.0]
+    static let fieldWeights: [Float] = [2.0, 3.0, 1.0, 1.0]
     /// BM25F length normalisation per field.
     static let fieldB: [Float] = [0.5, 0.5, 0.5, 0.75]
     static let k1: Float = 1.2
@@ -57,6 +57,10 @@ struct IndexBuilder {
     /// Per build-time term id: 1 a stop word, 2 not (0 not yet known; ids come in order).
     private let stopWordFlags = GrowableBuffer<UInt8>()
     private var stopWordScratch: [UInt8] = []
+    /// Per document (in order), the build-time term ids of its title, from its intro: `titleTermStart[d]`
+    /// is where document d's begin in `titleTerms` (renumbered, sorted and deduplicated in `finish`).
+    private var titleTermStart: [UInt32] = []
+    private var titleTerms: [UInt32] = []
 
     /// Builds the image for `library`. `synonyms` are the groups read from synonyms.txt; acronyms
     /// found in the text are added to them.
@@ -134,9 +138,14 @@ struct IndexBuilder {
         slotHead.removeAll()
         var position = 0
         var lengths: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+        if source.sectionID.isEmpty {
+            // A document's intro (its first section): the title's terms are noted for the document.
+            while titleTermStart.count <= source.documentIndex { titleTermStart.append(UInt32(titleTerms.count)) }
+        }
         for field in SectionSource.Field.allCases {
             let start = position
             let isBody = field == .body
+            let isTitle = field == .title
             let scanned = corpus.withText(section, field) { buf -> Bool in
                 if buf.isEmpty { return false }
                 if isBody { checkpoints.beginSection(bodyPosition: start) }
@@ -150,6 +159,7 @@ struct IndexBuilder {
                     let term = scanner.termBuffer
                     let hash = PairFilters.termHash(term)
                     let id = term.isEmpty ? table.intern(term) : table.intern(term, hash: hash)
+                    if isTitle { titleTerms.append(UInt32(id)) }
                     if position < (1 << 30) {
                         let isStop = id < stopWordFlags.count ? stopWordFlags[id] == 1 : isStopWord(id)
                         if hasPrevious && (isStop || previousIsStop) { pairs.append(PairFilters.pairHash(previousHash, hash)) }
@@ -302,6 +312,16 @@ struct IndexBuilder {
             sortedLanguages[rank] = stateIndex < termState.count ? UInt32(truncatingIfNeeded: termState[stateIndex]) : 0
         }
 
+        // Each document's title terms, renumbered, sorted and without repeats.
+        while titleTermStart.count <= documents.ids.count { titleTermStart.append(UInt32(titleTerms.count)) }
+        var sortedTitleStart: [UInt32] = [0]
+        var sortedTitleTerms: [UInt32] = []
+        for d in 0..<documents.ids.count {
+            let terms = Set(titleTerms[Int(titleTermStart[d])..<Int(titleTermStart[d + 1])].map { newID[Int($0)] })
+            sortedTitleTerms += terms.sorted()
+            sortedTitleStart.append(UInt32(sortedTitleTerms.count))
+        }
+
         let stems = StemGroups(termOffsets: termOffsets, termBytes: termBytes, languageMasks: sortedLanguages,
                                stemmers: languages.map { Stemmer.shared($0) })
 
@@ -338,6 +358,8 @@ struct IndexBuilder {
         packer.put(.documentIDOffsets, .documentIDBytes, strings: documents.ids)
         packer.put(.titleOffsets, .titleBytes, strings: documents.titles)
         packer.put(.documentKinds, documents.kinds)
+        packer.put(.titleTermStart, sortedTitleStart)
+        packer.put(.titleTerms, sortedTitleTerms)
         packer.put(.languages, text: languages.joined(separator: "\n"))
         let merged = synonyms.adding(acronyms.groups())
         packer.put(.synonyms, text: merged.serialized())

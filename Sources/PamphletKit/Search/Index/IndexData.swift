@@ -39,6 +39,12 @@ final class IndexData: @unchecked Sendable {
     let documentIDs: StringTable
     let titles: StringTable
     let documentKinds: ByteArray
+    /// Per document, its title's terms (ascending): `titleTerms[titleTermStart[d]..<titleTermStart[d + 1]]`.
+    let titleTermStart: U32Array
+    let titleTerms: U32Array
+    /// Per document (`documentCount + 1` entries): its first section; its sections run to the next
+    /// one's. Worked out on open (sections come document by document); empty if they do not.
+    let documentSectionStart: [Int32]
     /// Language codes by language index (the first byte of a stem key).
     let languages: [String]
     let synonymText: String
@@ -159,6 +165,18 @@ final class IndexData: @unchecked Sendable {
         titles = try table(.titleOffsets, .titleBytes, entries: documents)
         documentKinds = bytes(.documentKinds)
         guard documentKinds.count == documents else { throw corrupt("document kinds") }
+        titleTermStart = try u32s(.titleTermStart)
+        titleTerms = try u32s(.titleTerms)
+        try checkOffsets(titleTermStart, entries: documents, limit: titleTerms.count, "titleTermStart")
+        for i in 0..<titleTerms.count where titleTerms.int(i) >= termCount { throw corrupt("a title names a missing term") }
+        var starts = [Int32](repeating: Int32(sections), count: documents + 1)
+        var ordered = true, s = 0
+        for d in 0...documents {
+            while s < sections && sectionDocument.int(s) < d { s += 1 }
+            starts[d] = Int32(s)
+        }
+        for i in 1..<max(sections, 1) where sectionDocument.int(i) < sectionDocument.int(i - 1) { ordered = false; break }
+        documentSectionStart = ordered ? starts : []
         let langs = String(decoding: bytes(.languages).buffer, as: UTF8.self)
         languages = langs.isEmpty ? [] : langs.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard languages.count <= 255 else { throw corrupt("language table") }
@@ -181,6 +199,20 @@ final class IndexData: @unchecked Sendable {
     @inline(__always) func documentFrequency(_ term: Int) -> Int { postingStart.int(term + 1) - postingStart.int(term) }
 
     @inline(__always) func isStopWord(_ term: Int) -> Bool { termFlags[term] & 1 != 0 }
+
+    /// Whether section `s` is its document's intro (a document's first section, whose id is empty).
+    @inline(__always) func isIntro(_ s: Int) -> Bool { sectionIDs.length(s) == 0 }
+
+    /// Whether document `d`'s title has term `t`.
+    func title(ofDocument d: Int, contains t: Int) -> Bool {
+        var lo = titleTermStart.int(d), hi = titleTermStart.int(d + 1)
+        while lo < hi {
+            let mid = (lo + hi) / 2, v = titleTerms.int(mid)
+            if v == t { return true }
+            if v < t { lo = mid + 1 } else { hi = mid }
+        }
+        return false
+    }
 
     func kind(ofDocument d: Int) -> DocumentKind {
         let k = Int(documentKinds[d])

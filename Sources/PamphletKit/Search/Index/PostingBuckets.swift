@@ -114,10 +114,20 @@ struct PostingBuckets {
 
     /// BM25F's length normalisation per section and field, `1 - b + b × length / average length`,
     /// computed once per section rather than once per posting (the same expression, so the same bits).
+    /// A field's average is over the sections that have it, as Lucene's (its total length over its
+    /// document count): only intros have a title, tags and conditions, and averaged over every
+    /// section an intro's were several times "longer than usual", so a treatment's conditions
+    /// counted for less than a passing mention ("depression" put the TMS Therapy page 11th).
     static func lengthNormalisation(_ fieldLengths: [UInt32], sectionCount: Int) -> [Float] {
         var avg = [Float](repeating: 0, count: 4)
-        for s in 0..<sectionCount { for f in 0..<4 { avg[f] += Float(fieldLengths[s * 4 + f]) } }
-        for f in 0..<4 { avg[f] = max(avg[f] / Float(max(sectionCount, 1)), 1) }
+        var having = [Float](repeating: 0, count: 4)
+        for s in 0..<sectionCount {
+            for f in 0..<4 where fieldLengths[s * 4 + f] > 0 {
+                avg[f] += Float(fieldLengths[s * 4 + f])
+                having[f] += 1
+            }
+        }
+        for f in 0..<4 { avg[f] = max(avg[f] / max(having[f], 1), 1) }
         let b = IndexBuilder.fieldB
         var out = [Float](repeating: 1, count: sectionCount * 4)
         for s in 0..<sectionCount {

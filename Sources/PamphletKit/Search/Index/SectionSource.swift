@@ -1,8 +1,14 @@
 /// The searchable fields of one section, taken from a `Library`.
 ///
 /// Every document contributes its intro as a section whose id is the document's own id (no `#slug`):
-/// summary, lead paragraphs, and for a checklist its question, items, outcomes and disclaimer. Tags
-/// and treatment conditions belong to the intro, so they point at the document as a whole.
+/// summary, lead paragraphs, for a checklist its question, items, outcomes and disclaimer, and for the
+/// contact document the clinic's contact fields from site.yaml (label and value, as shown). Tags
+/// and treatment conditions belong to the intro, so they point at the document as a whole, and so
+/// does the document's title: only the intro indexes it. A document's other sections are found by
+/// their own words; the title only adds a little to the sections a query already finds
+/// (`QueryPlan.addTitleContext`). (Indexed in every section, the title "Questions About Ketamine and
+/// TMS" made every answer of that FAQ a match for "tms", and "how does tms work" put "How fast does
+/// ketamine work?" above the TMS Therapy page.)
 ///
 /// Bodies are the bulk of the text: they are written as UTF-8 into one shared buffer
 /// (`SectionSource.Corpus.bodyText`) instead of a String each, one section at a time through a
@@ -14,6 +20,7 @@ struct SectionSource {
     /// Empty for a document's intro.
     var sectionID: String
     var heading: String
+    /// The document's title, for its intro only (empty for its other sections).
     var title: String
     var tags: String
     /// The body's bytes in `Corpus.bodyText`.
@@ -60,6 +67,16 @@ struct SectionSource {
                 parts += 1
             }
             if !doc.summary.isEmpty { part(doc.summary) }
+            if doc.kind == .contact {
+                // The clinic's details from site.yaml, as the Contact page shows them (`ContactCard`):
+                // "email", the street or "saturday" find the page. The fields left empty share one
+                // line ("Email, Address: ask at the front desk"), so they do not lengthen the intro.
+                var empty: [String] = []
+                for (label, value) in ContactCard.fields(library.site.contact) {
+                    if let value { part(label + ": " + value) } else { empty.append(label) }
+                }
+                if !empty.isEmpty { part(empty.joined(separator: ", ") + ": " + ContactCard.askAtFrontDesk) }
+            }
             let mark = text.count
             if parts > 0 { text.append(0x0A) }
             let leadStart = text.count
@@ -71,12 +88,14 @@ struct SectionSource {
                 for outcome in c.outcomes { part(outcome.text) }
                 if !c.disclaimer.isEmpty { part(c.disclaimer) }
             }
+            // The browser calls every checklist a "Self-check" (its menu, its list): "self check" finds them.
+            let kindName = doc.kind == .checklist ? [DocumentKind.checklist.menuTitle] : []
             out.sections.append(SectionSource(documentIndex: d, sectionID: "", heading: "", title: doc.title,
-                                              tags: (doc.tags + doc.conditions).joined(separator: "\n"),
+                                              tags: (doc.tags + doc.conditions + kindName).joined(separator: "\n"),
                                               body: flush(), language: doc.language))
             for s in doc.sections {
                 PlainTextWriter.append(s.blocks, to: &text)
-                out.sections.append(SectionSource(documentIndex: d, sectionID: s.id, heading: s.heading, title: doc.title,
+                out.sections.append(SectionSource(documentIndex: d, sectionID: s.id, heading: s.heading, title: "",
                                                   tags: "", body: flush(), language: doc.language))
             }
         }

@@ -33,6 +33,47 @@ extension IndexData {
         return PositionReader(bytes: positions, offset: offset)
     }
 
+    /// The posting of `term` in section `s`, if it has one (a binary search of the term's postings).
+    func posting(of term: Int, inSection s: Int) -> Int? {
+        var lo = postingStart.int(term), hi = postingStart.int(term + 1)
+        let target = UInt32(s)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if postSections[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < postingStart.int(term + 1) && postSections[lo] == target ? lo : nil
+    }
+
+    /// The score `phraseMatches(terms)` gives section `s`, or nil when the terms do not stand next
+    /// to each other in this order there: for a few sections, without walking every candidate.
+    func phraseScore(_ terms: [Int], inSection s: Int) -> Float? {
+        guard !terms.isEmpty else { return nil }
+        var postings: [Int] = []
+        postings.reserveCapacity(terms.count)
+        var score: Float = 0
+        for t in terms {
+            guard let j = posting(of: t, inSection: s) else { return nil }
+            postings.append(j)
+            if !isStopWord(t) { score += idf(t) * Float(max(postImpacts[j], 1)) / PostingBuckets.impactScale }
+        }
+        guard var first = positionReader(term: terms[0], posting: postings[0]) else { return nil }
+        var starts: [UInt32] = []
+        while let p = first.next() { starts.append(p) }
+        for k in 1..<terms.count {
+            guard var reader = positionReader(term: terms[k], posting: postings[k]) else { return nil }
+            // Both ascending: keep the starts with term k at start + k.
+            var kept = 0, i = 0
+            let offset = UInt32(k)
+            while i < starts.count, let p = reader.next() {
+                while i < starts.count && starts[i] &+ offset < p { i += 1 }
+                if i < starts.count && starts[i] &+ offset == p { starts[kept] = starts[i]; kept += 1; i += 1 }
+            }
+            starts.removeLast(starts.count - kept)
+            if starts.isEmpty { return nil }
+        }
+        return score
+    }
+
     /// Sections where `terms` occur next to each other in this order, with a score: the sum of the
     /// non-stop-word terms' BM25F contributions. Stop words must match but do not add to the score.
     func phraseMatches(_ terms: [Int]) -> [(section: UInt32, score: Float)] {

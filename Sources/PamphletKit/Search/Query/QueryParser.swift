@@ -5,7 +5,12 @@ struct ParsedQuery {
         var term: [UInt8]
         /// The last word while typing (no space after it yet): also matches as a prefix.
         var isPrefix: Bool
+        /// A stop word (`StopWords`), or question filler (`isFiller`): neither ranks unless the query
+        /// has nothing else.
         var isStop: Bool
+        /// Question filler (`StopWords.queryFiller`): adds to a section the other words match, never
+        /// makes a hit. Also `isStop`.
+        var isFiller = false
         /// A word in quotes on its own: the word as typed, no other forms, typos or completions.
         var isExact = false
         /// A word typed with dots ("ph.d." -> phd): its parts (ph, d), as content that writes it so
@@ -76,7 +81,9 @@ enum QueryParser {
                 let terms = Analyzer.terms(joined)
                 let dotted = joined != chunk && terms.count == 1 ? Analyzer.terms(chunk) : []
                 for t in terms {
-                    out.words.append(.init(term: t, isPrefix: false, isStop: StopWords.contains(t), dotted: dotted))
+                    let filler = StopWords.isQueryFiller(t)
+                    out.words.append(.init(term: t, isPrefix: false, isStop: filler || StopWords.contains(t), isFiller: filler,
+                                           dotted: dotted))
                 }
                 lastPlainChunk = terms.isEmpty ? -1 : out.words.count - 1
             }

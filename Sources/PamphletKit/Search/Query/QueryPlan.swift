@@ -7,6 +7,16 @@ struct QueryPlan {
     }
 
     var slots: [Slot] = []
+    /// Question filler's matches (`ParsedQuery.Word.isFiller`): scored after the slots, only into
+    /// sections they match (`Scorer.endFillerSlot`).
+    var fillers: [[Int]] = []
+    /// Each run of the query's words from one ranked word to the next (stop words between them
+    /// included), as typed, with the alternatives for a word being typed: a section where they stand
+    /// side by side gets a little more (`proximityWeight`). Only runs whose every word is in the index.
+    var adjacentRuns: [[[Int]]] = []
+    /// Every word of the query as typed, when each is in the index, without repeats, ascending: a
+    /// document whose title has exactly these words ranks first (`Scorer.markExactTitle`).
+    var exactTitleTerms: [Int] = []
     /// What each slot stands for, as a reader would name it: the word, or the phrase in quotes.
     var slotLabels: [String] = []
     var excludedTerms: [Int] = []
@@ -18,10 +28,32 @@ struct QueryPlan {
         // ordinary words. A stop word being typed may still become another word.
         var words = q.words
         if q.phrases.isEmpty && words.allSatisfy(\.isStop) {
-            for i in words.indices { words[i].isStop = false }
+            for i in words.indices { (words[i].isStop, words[i].isFiller) = (false, false) }
         }
-        let ranked = words.indices.filter { !words[$0].isStop || words[$0].isPrefix }
+        // Filler counts as typed, being typed or not ("how does tms work"): the word and its forms.
+        for w in words where w.isFiller {
+            var terms = expander.stemVariants(w.term)
+            if let t = expander.exact(w.term), !terms.contains(t) { terms.append(t) }
+            if !terms.isEmpty { fillers.append(terms) }
+        }
+        let ranked = words.indices.filter { !words[$0].isStop || (words[$0].isPrefix && !words[$0].isFiller) }
         var matches = ranked.map { expander.expand(words[$0]) }
+        let typed = q.words.map { expander.exact($0.term) }
+        if q.phrases.isEmpty, !typed.isEmpty, typed.allSatisfy({ $0 != nil }) {
+            exactTitleTerms = Array(Set(typed.compactMap { $0 })).sorted()
+        }
+        for (slot, (a, b)) in zip(ranked, ranked.dropFirst()).enumerated() where !words[a].isExact && !words[b].isExact {
+            let run = typed[a..<b].compactMap { $0 }
+            guard run.count == b - a else { continue }
+            if let last = typed[b] {
+                adjacentRuns.append([run + [last]])
+            } else if words[b].isPrefix {
+                // The word being typed stands for its likeliest words ("is ketamine addic": addictive).
+                let likeliest = matches[slot + 1].terms.filter { $0.weight >= MatchWeight.completionBase }
+                    .sorted { $0.weight > $1.weight }.prefix(3)
+                if !likeliest.isEmpty { adjacentRuns.append(likeliest.map { run + [$0.term] }) }
+            }
+        }
         // "ph.d." is the word phd, and also the phrase "ph d": the index splits "Ph.D." in
         // content at the dots (with the phrase alone, "PhD" was not found; with the word alone, "Ph.D.").
         for (slot, w) in ranked.enumerated() where words[w].dotted.count >= 2 {
@@ -88,6 +120,8 @@ struct QueryPlan {
             scorer.endSlot(0)
             return found.total
         }
+        // Each word slot's terms with the factor they score by, for the documents' titles.
+        var titleCandidates: [TitleCandidate] = []
         for (k, slot) in slots.enumerated() {
             switch slot {
             case .word(let m):
@@ -100,7 +134,11 @@ struct QueryPlan {
                 let shared = m.isTypoCorrection ? m.terms : Array(m.forms)
                 let wordIDF = shared.map { index.idf($0.term) }.min() ?? .infinity
                 for e in m.terms {
-                    scorer.offerPostings(of: e.term, factor: min(index.idf(e.term), wordIDF) * e.weight, in: index)
+                    let factor = min(index.idf(e.term), wordIDF) * e.weight
+                    scorer.offerPostings(of: e.term, factor: factor, in: index)
+                    // The word's own forms and synonyms only: a title matching a completion or a typo
+                    // correction adds nothing (a one-letter prefix's 64 completions had cost 0.07 ms).
+                    if e.weight >= MatchWeight.synonym { titleCandidates.append(TitleCandidate(term: e.term, slot: k, factor: factor)) }
                 }
                 for p in m.phrases {
                     for (s, v) in index.phraseMatches(p) { scorer.offer(s, v * MatchWeight.synonym) }
@@ -110,14 +148,116 @@ struct QueryPlan {
             }
             scorer.endSlot(k)
         }
+        Self.addTitleContext(titleCandidates, into: &scorer, index: index)
+        // Query words side by side: a bonus for the sections ranked best so far that hold a run as
+        // a phrase ("infusion therapy": "…ketamine infusion therapy has treated…" above sections
+        // with "infusions" and "therapy" apart). Only those few sections' positions are read (a
+        // search of every section holding "value" and "list" had cost 0.08 ms); the bonus only
+        // reorders sections the words already match.
+        if !adjacentRuns.isEmpty {
+            for (s, _) in scorer.ranked(Self.proximityCandidates(limit)).top {
+                for alternatives in adjacentRuns {
+                    let best = alternatives.compactMap { index.phraseScore($0, inSection: s) }.max() ?? 0
+                    scorer.addBonus(s, best * Self.proximityWeight)
+                }
+            }
+        }
+        let starts = index.documentSectionStart
+        if !exactTitleTerms.isEmpty && !starts.isEmpty {
+            // A pass over the documents' title terms (a few per document), not over the matches.
+            let all = slots.count >= 32 ? UInt32.max : (UInt32(1) << UInt32(slots.count)) - 1
+            for d in 0..<index.documentCount {
+                let lo = index.titleTermStart.int(d), hi = index.titleTermStart.int(d + 1)
+                guard hi - lo == exactTitleTerms.count,
+                      (lo..<hi).allSatisfy({ index.titleTerms.int($0) == exactTitleTerms[$0 - lo] }) else { continue }
+                let intro = Int(starts[d])
+                if intro < Int(starts[d + 1]), index.isIntro(intro), scorer.matchedSlotMask(intro) == all {
+                    scorer.markExactTitle(intro)
+                }
+            }
+        }
+        for terms in fillers {
+            let idf = terms.map { index.idf($0) }.min() ?? 0
+            for t in terms { scorer.offerPostings(of: t, factor: idf * Self.fillerWeight, in: index) }
+            scorer.endFillerSlot()
+        }
         return nil
+    }
+
+    /// What a filler word's match counts, against 1 for an exact word.
+    static let fillerWeight: Float = 0.3
+    /// What query words standing side by side add, as a share of their phrase's score.
+    static let proximityWeight: Float = 0.5
+    /// How many of the best sections so far are looked at for query words side by side.
+    static func proximityCandidates(_ limit: Int) -> Int { max(limit, 10) }
+
+    /// A word of a document's title, as an impact, in the document's other sections (the intro has
+    /// the title's full weight, `IndexBuilder.fieldWeights`).
+    static let titleContextImpact: Float = 0.1
+
+    struct TitleCandidate {
+        var term: Int
+        var slot: Int
+        var factor: Float
+    }
+
+    /// Only a document's intro indexes its title (`SectionSource`). A section the query matches
+    /// gets a little for each word slot its document's title matches, as if the title were in the
+    /// section with a tenth of its weight: "infusion therapy" puts IV Ketamine Infusions' "…ketamine
+    /// infusion therapy…" above the same quote in the article. But a slot only the title matches
+    /// adds to the score, not to the slots that rank first (`Scorer.addTitleContext`), and never
+    /// makes a section a match by itself: "how does tms work" is no longer answered by "How fast
+    /// does ketamine work?" (in "Questions About Ketamine and TMS") above the TMS Therapy page, as
+    /// it was with the title indexed in every section.
+    static func addTitleContext(_ candidates: [TitleCandidate], into scorer: inout Scorer, index: IndexData) {
+        let starts = index.documentSectionStart
+        guard !candidates.isEmpty, index.titleTerms.count > 0, !starts.isEmpty else { return }
+        let candidates = candidates.sorted { $0.term != $1.term ? $0.term < $1.term : $0.slot < $1.slot }
+        // Documents whose title has a word of some slot, found through their intros (the slot matched
+        // them), then their other sections: a pass over the documents, not over every matching section.
+        var found: [(slot: Int, score: Float)] = []
+        var documents: [(document: Int, found: Range<Int>)] = []
+        for d in 0..<index.documentCount {
+            let section = Int(starts[d])
+            guard section < Int(starts[d + 1]), index.isIntro(section), !scorer.isExcluded(UInt32(section)) else { continue }
+            let mask = scorer.matchedSlotMask(section)
+            guard mask != 0 else { continue }
+            let first = found.count
+            for i in index.titleTermStart.int(d)..<index.titleTermStart.int(d + 1) {
+                let t = index.titleTerms.int(i)
+                // The candidates with term t (sorted by term).
+                var lo = 0, hi = candidates.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if candidates[mid].term < t { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < candidates.count && candidates[lo].term == t {
+                    let c = candidates[lo]
+                    lo += 1
+                    guard mask & (UInt32(1) << UInt32(c.slot)) != 0 else { continue }
+                    if let j = found[first...].firstIndex(where: { $0.slot == c.slot }) {
+                        found[j].score = max(found[j].score, c.factor * titleContextImpact)
+                    } else {
+                        found.append((c.slot, c.factor * titleContextImpact))
+                    }
+                }
+            }
+            if found.count > first { documents.append((d, first..<found.count)) }
+        }
+        for (d, range) in documents {
+            // The intro is the document's first section; `addTitleContext` passes over sections not matched.
+            for section in (Int(starts[d]) + 1)..<Int(starts[d + 1]) {
+                for (slot, score) in found[range] { scorer.addTitleContext(section, slot: slot, score) }
+            }
+        }
     }
 }
 
 extension QueryPlan {
     /// The labels of the slots `scorer` did not see in `section` (see `SearchHit.missingWords`).
     func missing(in section: Int, _ scorer: Scorer) -> [String] {
-        let matched = scorer.matchedSlotMask(section)
+        // A slot only the document's title matched is not missing: the title is shown with the hit.
+        let matched = scorer.matchedSlotMask(section) | scorer.titleSlotMask(section)
         return slotLabels.indices.filter { matched & (1 << UInt32($0)) == 0 }.map { slotLabels[$0] }
     }
 }

@@ -12,6 +12,13 @@ struct Scorer {
     private var touchedSlot: [UInt32]
     private var touchedSlotCount = 0
     private(set) var touched: [UInt32] = []
+    /// Per section, the slots only its document's title matched (`addTitleContext`); empty until the first.
+    private var titleMask: [UInt32] = []
+    /// Intros whose document's title is the query (`QueryPlan.exactTitleTerms`): first among the
+    /// sections matching as many slots.
+    private(set) var exactTitles: [Int] = []
+
+    mutating func markExactTitle(_ section: Int) { exactTitles.append(section) }
     private let sectionCount: Int
     static let excludedBit: UInt32 = 1 << 31
     static let maxSlots = 31
@@ -87,6 +94,39 @@ struct Scorer {
         touchedSlotCount = 0
     }
 
+    /// Adds `score` to a section the query already matches, for slot `slot` that its document's
+    /// title matches: the score counts, and when the section itself lacks the slot, the slot does
+    /// not (a section matching more of the query's own words still ranks first).
+    mutating func addTitleContext(_ section: Int, slot: Int, _ score: Float) {
+        guard section < sectionCount, score > 0, mask[section] != 0, mask[section] & Self.excludedBit == 0 else { return }
+        total[section] += score
+        let bit = UInt32(1) << UInt32(slot)
+        if mask[section] & bit == 0 {
+            if titleMask.isEmpty { titleMask = [UInt32](repeating: 0, count: sectionCount) }
+            titleMask[section] |= bit
+        }
+    }
+
+    /// Adds `score` to a section the query already matches (nothing to one it does not).
+    mutating func addBonus(_ section: Int, _ score: Float) {
+        guard section < sectionCount, mask[section] != 0, mask[section] & Self.excludedBit == 0 else { return }
+        total[section] += score
+    }
+
+    /// Bit k set when slot k matched `section` only through its document's title (`addTitleContext`).
+    func titleSlotMask(_ section: Int) -> UInt32 { titleMask.isEmpty ? 0 : titleMask[section] }
+
+    /// Closes a filler word's slot (`QueryPlan.fillers`): its scores go to the sections earlier slots
+    /// matched, as score only; other sections are not matched by it.
+    mutating func endFillerSlot() {
+        for s in touchedSlot[0..<touchedSlotCount] {
+            let i = Int(s)
+            if mask[i] != 0 && mask[i] & Self.excludedBit == 0 { total[i] += slotBest[i] }
+            slotBest[i] = 0
+        }
+        touchedSlotCount = 0
+    }
+
     mutating func exclude(_ section: UInt32) {
         let i = Int(section)
         guard i < sectionCount else { return }
@@ -119,20 +159,25 @@ struct Scorer {
             let m = mask[i]
             if m & Self.excludedBit != 0 || total[i] <= 0 { continue }
             matching += 1
-            best.offer(RankedSection(matchedSlots: m.nonzeroBitCount, score: total[i], section: i))
+            best.offer(RankedSection(matchedSlots: m.nonzeroBitCount, score: total[i], section: i,
+                                     isExactTitle: !exactTitles.isEmpty && exactTitles.contains(i)))
         }
         return (best.bestFirst().map { ($0.section, $0.score) }, matching)
     }
 }
 
-/// A section as the scorer ranks it: more matched slots first, then higher score, then earlier.
+/// A section as the scorer ranks it: more matched slots first, then a document's intro whose title
+/// the query is, then higher score, then earlier.
 struct RankedSection: TopKRanked {
     var matchedSlots: Int
     var score: Float
     var section: Int
+    /// The intro of a document whose title is the query ("is ketamine an opiate").
+    var isExactTitle = false
 
     static func ranksBelow(_ a: Self, _ b: Self) -> Bool {
         if a.matchedSlots != b.matchedSlots { return a.matchedSlots < b.matchedSlots }
+        if a.isExactTitle != b.isExactTitle { return b.isExactTitle }
         if a.score != b.score { return a.score < b.score }
         return a.section > b.section
     }
