@@ -46,7 +46,7 @@ extension SearchEngine {
         let plan = QueryPlan(parsed, expander: expander)
         var scorer = Scorer(sectionCount: index.sectionCount)
         let phraseTotal = plan.score(into: &scorer, index: index, limit: limit)
-        let (top, matching) = scorer.ranked(limit)
+        let (top, matching) = plan.ranked(scorer, index: index, limit: limit)
         if top.isEmpty {
             return RankedResults(query: query, hits: [], suggestion: DidYouMean.suggest(for: parsed, expander: expander),
                                  sections: [], matcher: nil)

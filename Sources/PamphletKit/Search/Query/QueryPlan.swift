@@ -149,19 +149,6 @@ struct QueryPlan {
             scorer.endSlot(k)
         }
         Self.addTitleContext(titleCandidates, into: &scorer, index: index)
-        // Query words side by side: a bonus for the sections ranked best so far that hold a run as
-        // a phrase ("infusion therapy": "…ketamine infusion therapy has treated…" above sections
-        // with "infusions" and "therapy" apart). Only those few sections' positions are read (a
-        // search of every section holding "value" and "list" had cost 0.08 ms); the bonus only
-        // reorders sections the words already match.
-        if !adjacentRuns.isEmpty {
-            for (s, _) in scorer.ranked(Self.proximityCandidates(limit)).top {
-                for alternatives in adjacentRuns {
-                    let best = alternatives.compactMap { index.phraseScore($0, inSection: s) }.max() ?? 0
-                    scorer.addBonus(s, best * Self.proximityWeight)
-                }
-            }
-        }
         let starts = index.documentSectionStart
         if !exactTitleTerms.isEmpty && !starts.isEmpty {
             // A pass over the documents' title terms (a few per document), not over the matches.
@@ -182,6 +169,24 @@ struct QueryPlan {
             scorer.endFillerSlot()
         }
         return nil
+    }
+
+    /// The best `limit` sections and how many match, with query words side by side counted: a
+    /// bonus for the best sections that hold a run of them as a phrase ("infusion therapy":
+    /// "…ketamine infusion therapy has treated…" above sections with "infusions" and "therapy"
+    /// apart). Only those few sections' positions are read (a search of every section holding
+    /// "value" and "list" had cost 0.08 ms). The bonus only reorders the best sections, so they are
+    /// ranked once, with the rest of the scoring done (a second ranking pass over every matching
+    /// section had been most of the side-by-side cost).
+    func ranked(_ scorer: Scorer, index: IndexData, limit: Int) -> (top: [(section: Int, score: Float)], matching: Int) {
+        guard !adjacentRuns.isEmpty else { return scorer.ranked(limit) }
+        return scorer.ranked(limit, reordering: Self.proximityCandidates(limit)) { s in
+            var bonus: Float = 0
+            for alternatives in adjacentRuns {
+                bonus += (alternatives.compactMap { index.phraseScore($0, inSection: s) }.max() ?? 0) * Self.proximityWeight
+            }
+            return bonus
+        }
     }
 
     /// What a filler word's match counts, against 1 for an exact word.

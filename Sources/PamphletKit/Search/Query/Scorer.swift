@@ -107,12 +107,6 @@ struct Scorer {
         }
     }
 
-    /// Adds `score` to a section the query already matches (nothing to one it does not).
-    mutating func addBonus(_ section: Int, _ score: Float) {
-        guard section < sectionCount, mask[section] != 0, mask[section] & Self.excludedBit == 0 else { return }
-        total[section] += score
-    }
-
     /// Bit k set when slot k matched `section` only through its document's title (`addTitleContext`).
     func titleSlotMask(_ section: Int) -> UInt32 { titleMask.isEmpty ? 0 : titleMask[section] }
 
@@ -163,6 +157,19 @@ struct Scorer {
                                      isExactTitle: !exactTitles.isEmpty && exactTitles.contains(i)))
         }
         return (best.bestFirst().map { ($0.section, $0.score) }, matching)
+    }
+
+    /// `ranked(k)`, with `bonus(section)` added to the best `candidates` (at least `k`) before the
+    /// best `k` of them are taken: a bonus for the best sections only can reorder them, never bring
+    /// in another.
+    func ranked(_ k: Int, reordering candidates: Int, bonus: (Int) -> Float) -> (top: [(section: Int, score: Float)], matching: Int) {
+        let (best, matching) = ranked(max(k, candidates))
+        let reordered = best.map { entry -> RankedSection in
+            let extra = bonus(entry.section)
+            return RankedSection(matchedSlots: matchedSlots(entry.section), score: entry.score + (extra > 0 ? extra : 0),
+                                 section: entry.section, isExactTitle: !exactTitles.isEmpty && exactTitles.contains(entry.section))
+        }.sorted { RankedSection.ranksBelow($1, $0) }
+        return (reordered.prefix(k).map { ($0.section, $0.score) }, matching)
     }
 }
 
