@@ -51,12 +51,8 @@ enum DidYouMean {
             // search allows no typo: a short word's stem is most of it ("safe" had become "saved",
             // its stem "save" one edit away).
             // (As in search, not when a word is one edit away: a stem can only tie with it.)
-            for (lang, stemmer) in expander.stemmers.enumerated() where letters >= 5 && (best?.d ?? 2) > 1 {
-                for m in TypoMatcher.stemMatches(stemmer.stem(w.term), language: lang, maxEdits: k, in: index) {
-                    for g in m.range {
-                        for i in index.stemTermStart.int(g)..<index.stemTermStart.int(g + 1) { consider(index.stemTerms.int(i), m.distance) }
-                    }
-                }
+            for lang in expander.stemmers.indices where letters >= 5 && (best?.d ?? 2) > 1 {
+                for (d, t) in expander.stemTypoTerms(w.term, language: lang, maxEdits: k) { consider(t, d) }
             }
             if let best {
                 parts.append(terms.string(best.t))

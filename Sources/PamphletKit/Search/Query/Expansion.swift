@@ -79,9 +79,19 @@ struct WordExpander {
                 if let t = exact(stem), !out.contains(t), stemmer.stem(stem) == stem { out.append(t) }
                 continue
             }
-            for i in index.stemTermStart.int(g)..<index.stemTermStart.int(g + 1) {
-                let t = index.stemTerms.int(i)
-                if !out.contains(t) { out.append(t) }
+            for t in index.stemGroupTerms(g) where !out.contains(t) { out.append(t) }
+        }
+        return out
+    }
+
+    /// The terms of every stem group of content language `language` whose stem is within
+    /// `maxEdits` of `term`'s stem in that language, with that distance (typos against stems:
+    /// search and did-you-mean).
+    func stemTypoTerms(_ term: [UInt8], language: Int, maxEdits: Int) -> [(distance: Int, term: Int)] {
+        var out: [(distance: Int, term: Int)] = []
+        for match in TypoMatcher.stemMatches(stemmers[language].stem(term), language: language, maxEdits: maxEdits, in: index) {
+            for g in match.range {
+                for t in index.stemGroupTerms(g) { out.append((match.distance, t)) }
             }
         }
         return out
@@ -159,17 +169,11 @@ struct WordExpander {
             // "addict", the stem of "addictive" and "addiction"; "anxios" one from the entry "anxious".
             var synonymEntries: [(distance: Int, entry: String)] = []
             if !candidates.contains(where: { $0.distance == 1 }) {
-                for (lang, stemmer) in stemmers.enumerated() {
-                    for match in TypoMatcher.stemMatches(stemmer.stem(term), language: lang, maxEdits: k, in: index)
-                    where match.distance > 0 {
-                        for g in match.range {
-                            for i in index.stemTermStart.int(g)..<index.stemTermStart.int(g + 1) {
-                                let t = index.stemTerms.int(i)
-                                guard !index.isStopWord(t) else { continue }
-                                candidates.append((match.distance, index.documentFrequency(t), t,
-                                                   typoWeight(match.distance, prefix: false) * MatchWeight.stem))
-                            }
-                        }
+                for lang in stemmers.indices {
+                    for (distance, t) in stemTypoTerms(term, language: lang, maxEdits: k)
+                    where distance > 0 && !index.isStopWord(t) {
+                        candidates.append((distance, index.documentFrequency(t), t,
+                                           typoWeight(distance, prefix: false) * MatchWeight.stem))
                     }
                 }
                 synonymEntries = synonyms.oneWordEntries(within: k, of: term)
@@ -205,5 +209,13 @@ struct WordExpander {
                 if ids.count == words.count && !m.phrases.contains(ids) { m.phrases.append(ids) }
             }
         }
+    }
+}
+
+extension IndexData {
+    /// The terms of stem group `g` (`stemKeys`' order).
+    func stemGroupTerms(_ g: Int) -> LazyMapSequence<Range<Int>, Int> {
+        let terms = stemTerms
+        return (stemTermStart.int(g)..<stemTermStart.int(g + 1)).lazy.map { terms.int($0) }
     }
 }
