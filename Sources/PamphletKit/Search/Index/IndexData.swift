@@ -203,17 +203,6 @@ final class IndexData: @unchecked Sendable {
     /// Whether section `s` is its document's intro (a document's first section, whose id is empty).
     @inline(__always) func isIntro(_ s: Int) -> Bool { sectionIDs.length(s) == 0 }
 
-    /// Whether document `d`'s title has term `t`.
-    func title(ofDocument d: Int, contains t: Int) -> Bool {
-        var lo = titleTermStart.int(d), hi = titleTermStart.int(d + 1)
-        while lo < hi {
-            let mid = (lo + hi) / 2, v = titleTerms.int(mid)
-            if v == t { return true }
-            if v < t { lo = mid + 1 } else { hi = mid }
-        }
-        return false
-    }
-
     func kind(ofDocument d: Int) -> DocumentKind {
         let k = Int(documentKinds[d])
         return k < DocumentKind.allCases.count ? DocumentKind.allCases[k] : .article

@@ -35,13 +35,9 @@ extension IndexData {
 
     /// The posting of `term` in section `s`, if it has one (a binary search of the term's postings).
     func posting(of term: Int, inSection s: Int) -> Int? {
-        var lo = postingStart.int(term), hi = postingStart.int(term + 1)
-        let target = UInt32(s)
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if postSections[mid] < target { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < postingStart.int(term + 1) && postSections[lo] == target ? lo : nil
+        let postings = postingStart.int(term)..<postingStart.int(term + 1)
+        let j = postSections.lowerBound(of: UInt32(s), in: postings)
+        return j < postings.upperBound && postSections[j] == UInt32(s) ? j : nil
     }
 
     /// The score `phraseMatches(terms)` gives section `s`, or nil when the terms do not stand next

@@ -153,8 +153,7 @@ struct Scorer {
             let m = mask[i]
             if m & Self.excludedBit != 0 || total[i] <= 0 { continue }
             matching += 1
-            best.offer(RankedSection(matchedSlots: m.nonzeroBitCount, score: total[i], section: i,
-                                     isExactTitle: !exactTitles.isEmpty && exactTitles.contains(i)))
+            best.offer(rankedSection(i, slots: m, score: total[i]))
         }
         return (best.bestFirst().map { ($0.section, $0.score) }, matching)
     }
@@ -166,10 +165,16 @@ struct Scorer {
         let (best, matching) = ranked(max(k, candidates))
         let reordered = best.map { entry -> RankedSection in
             let extra = bonus(entry.section)
-            return RankedSection(matchedSlots: matchedSlots(entry.section), score: entry.score + (extra > 0 ? extra : 0),
-                                 section: entry.section, isExactTitle: !exactTitles.isEmpty && exactTitles.contains(entry.section))
+            return rankedSection(entry.section, slots: matchedSlotMask(entry.section), score: entry.score + (extra > 0 ? extra : 0))
         }.sorted { RankedSection.ranksBelow($1, $0) }
         return (reordered.prefix(k).map { ($0.section, $0.score) }, matching)
+    }
+
+    /// Section `i` (matched, not excluded; `slots` its slot mask) as the ranking compares it, with `score`.
+    @inline(__always)
+    private func rankedSection(_ i: Int, slots: UInt32, score: Float) -> RankedSection {
+        RankedSection(matchedSlots: slots.nonzeroBitCount, score: score, section: i,
+                      isExactTitle: !exactTitles.isEmpty && exactTitles.contains(i))
     }
 }
 
