@@ -136,8 +136,7 @@ extension KioskState {
             if let press = barPress, event.kind == .release || event.kind == .drag {
                 guard event.kind == .release else { return [] }
                 barPress = nil
-                let tap = abs(event.x - press.x) <= AppState.tapSlop && abs(event.y - press.y) <= AppState.tapSlop
-                return tap ? tapBar(atColumn: press.x) : []
+                return AppState.isTap(event, pressedAt: press.x, press.y) ? tapBar(atColumn: press.x) : []
             }
             if event.y == height - 1 {
                 switch event.kind {

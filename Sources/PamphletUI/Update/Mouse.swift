@@ -10,6 +10,11 @@ extension AppState {
     /// How far (cells, either way) the pointer may move between press and release for a tap.
     static let tapSlop = 1
 
+    /// Whether `event` (a release) ends a tap pressed at (`x`, `y`): within `tapSlop` of it.
+    static func isTap(_ event: MouseEvent, pressedAt x: Int, _ y: Int) -> Bool {
+        abs(event.x - x) <= tapSlop && abs(event.y - y) <= tapSlop
+    }
+
     mutating func handle(_ event: MouseEvent) -> [Effect] {
         guard !isTooSmall(width: width, height: height) else {
             pointer = nil
@@ -134,7 +139,5 @@ struct PointerDown: Sendable, Hashable {
     /// Moved past `AppState.tapSlop`: it stays a drag, even if it comes back.
     var dragging = false
 
-    func isTap(to event: MouseEvent) -> Bool {
-        abs(event.x - x) <= AppState.tapSlop && abs(event.y - y) <= AppState.tapSlop
-    }
+    func isTap(to event: MouseEvent) -> Bool { AppState.isTap(event, pressedAt: x, y) }
 }
